@@ -1,0 +1,49 @@
+# Everything a fresh machine needs, from a clean clone: `make demo`, `make test`.
+# Debian/Ubuntu: installs Graphviz (`dot`) and python3-venv with apt-get when missing
+# (as root, or through sudo). macOS: uses Homebrew when `dot` is missing.
+# Elsewhere: install Graphviz yourself (https://graphviz.org/download/); the rest is pip.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DATA   := data/pohon_kinerja.yaml
+
+.PHONY: demo test lint typecheck pytest graphviz venv clean bench fuzz docs
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  command -v apt-get >/dev/null && $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+graphviz:
+	@command -v dot >/dev/null || { \
+	  if command -v apt-get >/dev/null; then \
+	    $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz; \
+	  elif command -v brew >/dev/null; then brew install graphviz; \
+	  else echo "Graphviz's dot is missing: install it from https://graphviz.org/download/" >&2; exit 1; fi; }
+
+demo: $(STAMP) graphviz
+	$(BIN)/pohon validate $(DATA)
+
+lint: $(STAMP)
+	$(BIN)/ruff check pohon_cli tests
+	$(BIN)/ruff format --check pohon_cli tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict
+
+pytest: $(STAMP) graphviz
+	$(BIN)/python -m pytest
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,14 @@
+"""The ``pohon`` command: thin Typer commands that parse arguments, call the core and
+hand its results to one output layer. The only place that knows about exit codes.
+
+Each command lives in its own module and registers itself on ``app``; heavy modules are
+imported inside the command that needs them, so ``pohon --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+from pohon_cli.cli import schema as _schema  # noqa: F401  (registers the command)
+from pohon_cli.cli import validate as _validate  # noqa: F401
+from pohon_cli.cli.app import app, main
+
+__all__ = ["app", "main"]

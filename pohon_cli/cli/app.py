@@ -1,0 +1,102 @@
+"""The Typer application, shared helpers for commands, and the entry point."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from pohon_cli import __version__
+from pohon_cli.problem import InputError
+
+# Exit codes, as every conventional linter uses them.
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class _Group(TyperGroup):
+    """Turns the core's InputError (a file or argument pohon cannot use) into exit 2."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as error:
+            typer.echo(f"pohon: {error}", err=True)
+            raise typer.Exit(EXIT_USAGE) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="pohon",
+    help="Keep a pohon kinerja (SAKIP performance tree) as YAML: validate, show, diff, render.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pohon {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Keep a pohon kinerja (SAKIP performance tree) as YAML: validate, show, diff, render."""
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """Print one line to stderr and exit: the only way a command stops on bad input."""
+    typer.echo(f"pohon: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files named, with a directory standing for every *.yaml / *.yml file under it."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for pattern in ("*.yaml", "*.yml")
+                for p in path.rglob(pattern)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            yield from found
+        else:
+            yield path
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C, raised past click's own handler (which would print "Aborted!" and exit 1)."""
+
+
+def _on_interrupt(signum: int, frame: object) -> None:
+    raise _Interrupted
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def main() -> None:
+    """Console entry point: Ctrl-C exits 130 with one line, never a traceback."""
+    signal.signal(signal.SIGINT, _on_interrupt)
+    try:
+        app()
+    except _Interrupted:
+        sys.stderr.write("pohon: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)

@@ -1,0 +1,885 @@
+"""Read a pohon file: bytes -> text -> YAML events -> positioned values -> models -> Tree.
+
+The only module that touches YAML. It reads the event stream of libyaml's safe parser and
+builds plain values itself, so that it can keep every position, refuse tags, merge keys
+and duplicate keys, bound what aliases expand to, and resolve scalars by pohon's strict
+rules (no YAML 1.1 surprises: ``no`` stays text, ``1.10`` keeps its digits).
+Every problem becomes a ``Problem`` at a line and column; nothing here raises on bad data.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from pohon_cli.model import (
+    DEFAULT_LEVELS,
+    Header,
+    Indicator,
+    Institution,
+    Mission,
+    Node,
+    NodeDocument,
+    ParentOrganisation,
+    Period,
+    Reference,
+    Tree,
+    Unit,
+)
+from pohon_cli.problem import InputError, Problem
+from pohon_cli.source import Pos, Source, YList, YMap, locate
+from pohon_cli.suggest import did_you_mean
+
+MAX_BYTES = 64 * 1024 * 1024
+MAX_TREE_DEPTH = 64
+# Aliases may expand to this many values beyond the number written in the file.
+ALIAS_ALLOWANCE = 10_000
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+# Characters YAML does not allow in a stream (tab, line breaks and NEL are fine).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A file as loaded: the tree when it could be built, and every problem found."""
+
+    path: str
+    tree: Tree | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.tree is not None and not any(p.severity == "error" for p in self.problems)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes, or InputError (exit 2) when it cannot be read at all."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory, not a file")
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{path}: the file is {size // (1024 * 1024)} MB; pohon reads files up to "
+                f"{MAX_BYTES // (1024 * 1024)} MB (split the tree into several files)"
+            )
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def load_path(path: str | Path) -> Loaded:
+    """Load one file; InputError when it cannot be read (missing, a directory, no permission)."""
+    return load_bytes(read_bytes(path), str(path))
+
+
+def load_bytes(data: bytes, name: str) -> Loaded:
+    text, problem = decode(data, name)
+    if problem is not None:
+        return Loaded(name, None, [problem])
+    return load_text(text, name)
+
+
+def decode(data: bytes, name: str) -> tuple[str, Problem | None]:
+    """UTF-8 text, with a UTF-8 BOM dropped; any other encoding is refused at its place."""
+    for bom, encoding in _BOMS.items():
+        if data.startswith(bom):
+            return "", _problem(
+                name,
+                (1, 1),
+                "PK002",
+                f"the file is encoded as {encoding}; pohon reads UTF-8 only",
+                "save the file as UTF-8 (in most editors: Save with Encoding > UTF-8)",
+            )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        byte = data[error.start : error.start + 1].hex()
+        return "", _problem(
+            name,
+            (line, column),
+            "PK002",
+            f"the file is not valid UTF-8 (byte 0x{byte} here)",
+            "save the file as UTF-8; it may have been written as Latin-1 or Windows-1252",
+        )
+
+
+def load_text(text: str, name: str) -> Loaded:
+    bad = _FORBIDDEN.search(text)
+    if bad is not None:
+        start = text.rfind("\n", 0, bad.start()) + 1
+        line = text.count("\n", 0, bad.start()) + 1
+        char = f"U+{ord(bad.group()):04X}"
+        return Loaded(
+            name,
+            None,
+            [
+                _problem(
+                    name,
+                    (line, bad.start() - start + 1),
+                    "PK002",
+                    f"the control character {char} is not allowed in a YAML file",
+                    "delete it; it is invisible in most editors",
+                )
+            ],
+        )
+    with _gc_paused():
+        document, problems = _parse(text, name)
+        if any(p.code in ("PK001", "PK005") for p in problems) or (problems and document is None):
+            return Loaded(name, None, problems)
+        if not isinstance(document, YMap):
+            where = getattr(document, "pos", (1, 1))
+            return Loaded(
+                name,
+                None,
+                [
+                    _problem(
+                        name,
+                        where,
+                        "PK012",
+                        "the file must be a mapping with versi, instansi, tahun, visi, misi "
+                        "and pohon at the top" + (", but it is empty" if document is None else ""),
+                        "see docs/format.md for an example",
+                    )
+                ],
+            )
+        loaded = _Builder(name, text, document).build()
+        if not problems:
+            return loaded
+        # duplicate keys, tags and merge keys were dropped: report them, build no tree
+        return Loaded(name, None, sorted(problems + loaded.problems))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building millions of small objects triggers the cyclic GC over and over: pause it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _problem(name: str, pos: Pos, code: str, message: str, hint: str | None = None) -> Problem:
+    return Problem(name, pos[0], pos[1], code, "error", message, hint)
+
+
+# -- YAML events -> positioned values ------------------------------------------------------
+
+_BAD_KEY = object()
+
+
+def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
+    """Build YMap/YList/str/Decimal/None from the event stream, with every position kept."""
+    problems: list[Problem] = []
+    loader = _Loader(text)
+    budget = len(text) + ALIAS_ALLOWANCE
+    count = 0
+    anchors: dict[str, tuple[Any, int]] = {}
+    # open containers, each with: its anchor, the value count when it opened,
+    # and for mappings the pending key and the key's position
+    stack: list[Any] = []
+    frames: list[tuple[str | None, int]] = []
+    keys: list[Any] = []
+    key_pos: list[Pos] = []
+    root: Any = None
+    documents = 0
+    scalar_event = yaml.ScalarEvent
+    mapping_start = yaml.MappingStartEvent
+    sequence_start = yaml.SequenceStartEvent
+    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    alias_event = yaml.AliasEvent
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                break
+            cls = event.__class__
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)
+            if cls is scalar_event:
+                count += 1
+                if event.tag is not None:
+                    problems.append(_tag_problem(name, pos, event.tag))
+                if event.style:  # quoted or block: always text
+                    value: Any = event.value
+                else:
+                    raw = event.value
+                    if raw in _NULLS:
+                        value = None
+                    elif _NUMBER.fullmatch(raw):
+                        value = Decimal(raw)
+                    else:
+                        value = raw
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1)
+            elif cls is mapping_start or cls is sequence_start:
+                count += 1
+                if event.tag is not None:
+                    problems.append(_tag_problem(name, pos, event.tag))
+                stack.append(YMap(pos) if cls is mapping_start else YList(pos))
+                frames.append((event.anchor, count))
+                keys.append(None)
+                key_pos.append(pos)
+                continue
+            elif cls in collection_end:
+                value = stack.pop()
+                anchor, opened = frames.pop()
+                keys.pop()
+                key_pos.pop()
+                pos = value.pos
+                if anchor is not None:
+                    anchors[anchor] = (value, count - opened + 1)
+            elif cls is alias_event:
+                found = anchors.get(event.anchor)
+                if found is None:
+                    problems.append(
+                        _problem(
+                            name,
+                            pos,
+                            "PK001",
+                            f"the alias *{event.anchor} names no anchor defined before it",
+                            f"define &{event.anchor} first, or write the value out",
+                        )
+                    )
+                    break
+                value, size = found
+                count += size
+                if count > budget:
+                    problems.append(
+                        _problem(
+                            name,
+                            pos,
+                            "PK005",
+                            f"aliases expand to more than {budget:,} values "
+                            f"(an 'alias bomb'); pohon stops here",
+                            "write the values out instead of nesting aliases",
+                        )
+                    )
+                    break
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    problems.append(
+                        _problem(
+                            name,
+                            pos,
+                            "PK004",
+                            "a second YAML document starts here; a pohon file holds one tree",
+                            "remove the `---` line and what follows, or move it to its own file",
+                        )
+                    )
+                    break
+                continue
+            else:
+                continue
+            # attach the finished value to its container
+            if not stack:
+                root = value
+                continue
+            parent = stack[-1]
+            if parent.__class__ is YList:
+                parent.append(value)
+                parent.at.append(pos)
+                continue
+            key = keys[-1]
+            if key is None:
+                keys[-1] = _key(value, pos, parent, name, problems)
+                key_pos[-1] = pos
+            else:
+                if key is not _BAD_KEY:
+                    parent[key] = value
+                    kl, kc = key_pos[-1]
+                    parent.at[key] = (kl, kc, pos[0], pos[1])
+                keys[-1] = None
+    except yaml.MarkedYAMLError as error:
+        problems.append(_syntax_problem(name, error))
+    except yaml.YAMLError as error:
+        problems.append(
+            _problem(name, (1, 1), "PK001", f"the file cannot be read as YAML: {error}")
+        )
+    finally:
+        loader.dispose()
+    return root, problems
+
+
+def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]) -> Any:
+    """Check a mapping key: text, not a merge key, not a duplicate."""
+    if isinstance(value, YMap | YList):
+        problems.append(
+            _problem(name, pos, "PK012", "a key must be a word, not a list or a mapping")
+        )
+        return _BAD_KEY
+    text = "null" if value is None else str(value)
+    if text == "<<":
+        problems.append(
+            _problem(
+                name,
+                pos,
+                "PK004",
+                "merge keys (<<) are not supported: they hide where a value comes from",
+                "write the keys out in full",
+            )
+        )
+        return _BAD_KEY
+    if text in mapping.at:
+        first = mapping.at[text][0]
+        problems.append(
+            _problem(
+                name,
+                pos,
+                "PK003",
+                f"duplicate key `{text}`: it is already set on line {first}, "
+                "and one of the two values would be lost",
+                "keep one of them",
+            )
+        )
+        return _BAD_KEY
+    return text
+
+
+def _tag_problem(name: str, pos: Pos, tag: str) -> Problem:
+    tag = tag.replace("tag:yaml.org,2002:", "!!")
+    if "python" in tag:
+        message = f"the tag {tag} would run code; pohon never runs code from a file"
+    else:
+        message = f"tags such as {tag} are not supported"
+    return _problem(name, pos, "PK004", message, "remove the tag and write the plain value")
+
+
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
+    hint = None
+    if "'\\t'" in problem or "tab" in problem:
+        hint = "indent with spaces, not tabs"
+    elif "nesting depth" in problem:
+        hint = "a pohon file never needs this much nesting"
+    elif "mapping values are not allowed" in problem:
+        hint = "quote a value that contains ': ', or check the indentation"
+    elif "could not find expected ':'" in problem:
+        hint = "a key is missing its ':' or a line is indented wrongly"
+    elif "found unexpected end of stream" in problem:
+        hint = "a quote or bracket is not closed"
+    return _problem(name, pos, "PK001", message, hint)
+
+
+# -- values -> models -> Tree --------------------------------------------------------------
+
+_CONTAINERS: dict[str, type[BaseModel]] = {
+    "indikator": Indicator,
+    "misi": Mission,
+    "unit_kerja": Unit,
+    "instansi": Institution,
+    "induk": ParentOrganisation,
+    "periode": Period,
+}
+_NAMES = {
+    "indikator": "indicator",
+    "misi": "misi",
+    "unit_kerja": "unit kerja",
+    "instansi": "`instansi`",
+    "induk": "`induk`",
+    "periode": "`periode`",
+}
+
+
+def _aliases(model: type[BaseModel]) -> list[str]:
+    return [f.alias or n for n, f in model.model_fields.items()]
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, YMap | dict):
+        return "a mapping"
+    if isinstance(value, YList | list):
+        return "a list"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, Decimal):
+        return f"the number {value}"
+    return f"the text `{_clip(str(value))}`"
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class _Builder:
+    """Validates the header and every node, then checks references between them."""
+
+    def __init__(self, name: str, text: str, document: YMap) -> None:
+        self.name = name
+        self.text = text
+        self.document = document
+        self.problems: list[Problem] = []
+        self.schema_ok = True
+        # what the walk over the tree finds
+        self.nodes: dict[str, Node] = {}
+        self.items: dict[str, YMap] = {}
+        self.roots: list[str] = []
+        self.children: dict[str, list[str]] = {}
+        self.parents: dict[str, list[str]] = {}
+        # (parent kode, referenced kode, position of the `rujuk` value)
+        self.refs: list[tuple[str, str, Pos]] = []
+
+    def error(self, pos: Pos, code: str, message: str, hint: str | None = None) -> None:
+        self.problems.append(_problem(self.name, pos, code, message, hint))
+
+    def build(self) -> Loaded:
+        header = self._header()
+        self._nodes()
+        nodes, children, parents = self.nodes, self.children, self.parents
+        levels = header.levels if header else self._levels_guess()
+        indicator_node = {ind.code: node.code for node in nodes.values() for ind in node.indicators}
+        self._check_edges(levels)
+        self._check_references(header)
+        source = Source(self.name, self.text, self.document, self.items)
+        tree = None
+        if header is not None and self.schema_ok:
+            tree = Tree(
+                header=header,
+                nodes=nodes,
+                roots=tuple(self.roots),
+                children={k: tuple(v) for k, v in children.items()},
+                parents={k: tuple(v) for k, v in parents.items()},
+                indicator_node=indicator_node,
+                source=source,
+            )
+        self.problems.sort()
+        return Loaded(self.name, tree, self.problems)
+
+    # -- pydantic errors in plain words
+
+    def _validation(
+        self, error: ValidationError, raw: Any, what: str, prefix: tuple[str | int, ...] = ()
+    ) -> None:
+        self.schema_ok = False
+        for detail in error.errors(include_url=False):
+            self._one_error(detail, raw, what, prefix)
+
+    def _one_error(
+        self, detail: Any, raw: Any, what: str, prefix: tuple[str | int, ...] = ()
+    ) -> None:
+        loc: tuple[str | int, ...] = prefix + tuple(detail["loc"])
+        kind = detail["type"]
+        # where the error sits: the kind of mapping and the key
+        container_loc = loc[:-1]
+        container = what
+        model: type[BaseModel] = NodeDocument if what == "node" else Header
+        for i, step in enumerate(loc[:-1]):
+            if isinstance(step, str) and step in _CONTAINERS:
+                model = _CONTAINERS[step]
+                container = _NAMES[step]
+                if i + 1 < len(loc) - 1 and isinstance(loc[i + 1], int):
+                    container = _NAMES[step]
+        key = loc[-1] if loc else ""
+        label = f"`{key}`"
+        if len(loc) >= 2 and loc[-2] in ("target", "realisasi") and isinstance(loc[-1], str):
+            label = f"`{loc[-2]}` for {loc[-1]}"
+        value = detail.get("input")
+        if kind == "missing":
+            pos = locate(raw, container_loc)
+            self.error(pos, "PK011", f"this {container} has no `{key}`", f"add `{key}: ...`")
+            return
+        if kind == "extra_forbidden":
+            pos = locate(raw, loc, key=True)
+            allowed = _aliases(model)
+            hint = did_you_mean(str(key), allowed) or "allowed keys: " + ", ".join(allowed)
+            self.error(pos, "PK010", f"unknown key `{key}` in this {container}", hint)
+            return
+        if loc and loc[-1] == "[key]":
+            pos = locate(raw, loc[:-1], key=True)
+            self.error(
+                pos, "PK012", f"`{loc[-2]}` is not a year", "a year is four digits, e.g. 2024"
+            )
+            return
+        pos = locate(raw, loc)
+        if kind == "value_error":
+            reason = str(detail.get("ctx", {}).get("error", detail["msg"]))
+            self.error(pos, "PK012", f"{label}: {reason}")
+        elif kind == "literal_error":
+            expected = str(detail.get("ctx", {}).get("expected", ""))
+            choices = re.findall(r"'([^']*)'", expected)
+            suggestion = did_you_mean(str(value), choices) if isinstance(value, str) else None
+            self.error(
+                pos,
+                "PK012",
+                f"{label} must be {expected.replace(chr(39), '')}, not {_describe(value)}",
+                suggestion,
+            )
+        elif kind in ("string_type", "str_type"):
+            self.error(pos, "PK012", f"{label} must be text, not {_describe(value)}")
+        elif kind in ("list_type", "tuple_type"):
+            self.error(pos, "PK012", f"{label} must be a list, not {_describe(value)}")
+        elif kind in ("dict_type", "model_type", "model_attributes_type"):
+            self.error(
+                pos,
+                "PK012",
+                f"{label} must be a mapping (key: value lines), not {_describe(value)}",
+            )
+        elif kind in ("string_pattern_mismatch", "string_too_short", "string_too_long"):
+            if key == "jenjang" or (len(loc) >= 2 and loc[-2] == "jenjang"):
+                reason = "a level name is one word of letters, digits and _"
+            elif kind == "string_too_long":
+                reason = "is too long"
+            else:
+                reason = "cannot be empty, or start or end with a space"
+            self.error(pos, "PK012", f"{label} {reason}: {_describe(value)}")
+        elif kind in ("too_short", "too_long"):
+            self.error(pos, "PK012", f"{label}: {detail['msg'].lower()}")
+        else:
+            self.error(pos, "PK012", f"{label}: {detail['msg']}, not {_describe(value)}")
+
+    # -- the header
+
+    def _header(self) -> Header | None:
+        doc = self.document
+        fields = {k: v for k, v in doc.items() if k != "pohon"}
+        if "pohon" not in doc:
+            self.error(doc.pos, "PK011", "the file has no `pohon` (the tree)", "add `pohon:`")
+            self.schema_ok = False
+        try:
+            return Header.model_validate(fields)
+        except ValidationError as error:
+            self._validation(error, doc, "top level")
+            return None
+
+    def _levels_guess(self) -> tuple[str, ...]:
+        raw = self.document.get("jenjang")
+        if isinstance(raw, YList) and all(isinstance(v, str) for v in raw):
+            return tuple(raw)
+        return DEFAULT_LEVELS
+
+    # -- the tree, walked without recursion
+
+    def _nodes(self) -> None:
+        nodes, items, roots = self.nodes, self.items, self.roots
+        children, parents = self.children, self.parents
+        raw_tree = self.document.get("pohon")
+        if raw_tree is None:
+            return
+        if not isinstance(raw_tree, YList):
+            pos = locate(self.document, ("pohon",))
+            self.error(pos, "PK012", f"`pohon` must be a list of nodes, not {_describe(raw_tree)}")
+            self.schema_ok = False
+            return
+        # (raw node, its position, parent kode or None, depth)
+        pending: list[tuple[Any, Pos, str | None, int]] = [
+            (raw, raw_tree.at[i], None, 1) for i, raw in reversed(list(enumerate(raw_tree)))
+        ]
+        while pending:
+            raw, pos, parent, depth = pending.pop()
+            if not isinstance(raw, YMap):
+                self.error(pos, "PK012", f"a node must be a mapping, not {_describe(raw)}")
+                self.schema_ok = False
+                continue
+            if "rujuk" in raw and "kode" not in raw:
+                if parent is None:
+                    self.error(
+                        pos, "PK012", "a reference `rujuk:` belongs in a parent's `anak`, not here"
+                    )
+                    self.schema_ok = False
+                else:
+                    self._reference(raw, parent)
+                continue
+            if depth > MAX_TREE_DEPTH:
+                self.error(
+                    pos,
+                    "PK005",
+                    f"the tree is nested deeper than {MAX_TREE_DEPTH} levels",
+                    "a pohon kinerja has a handful of levels: check the indentation of `anak`",
+                )
+                self.schema_ok = False
+                continue
+            node = self._node(raw)
+            kode = node.code if node is not None else self._raw_kode(raw)
+            if kode is not None:
+                if parent is None:
+                    roots.append(kode)
+                else:
+                    children.setdefault(parent, []).append(kode)
+            if node is not None:
+                if self._register(node.code, raw, items):
+                    nodes[node.code] = node
+                    if parent is not None:
+                        parents.setdefault(node.code, []).append(parent)
+                for i, indicator in enumerate(node.indicators):
+                    raw_ind = raw["indikator"][i]
+                    self._register(indicator.code, raw_ind, items)
+            kids = raw.get("anak")
+            if kids is None or kode is None:
+                continue
+            if not isinstance(kids, YList):
+                self.error(
+                    locate(raw, ("anak",)),
+                    "PK012",
+                    f"`anak` must be a list of nodes, not {_describe(kids)}",
+                )
+                self.schema_ok = False
+                continue
+            for i in range(len(kids) - 1, -1, -1):
+                pending.append((kids[i], kids.at[i], kode, depth + 1))
+
+    def _raw_kode(self, raw: YMap) -> str | None:
+        kode = raw.get("kode")
+        return str(kode) if isinstance(kode, str | Decimal) else None
+
+    def _node(self, raw: YMap) -> Node | None:
+        """Validate a node; its indicators one by one, so one bad indicator hides nothing else."""
+        fields = {k: v for k, v in raw.items() if k != "anak"}
+        raw_indicators = raw.get("indikator")
+        if isinstance(raw_indicators, YList):
+            valid: list[Indicator] = []
+            for i, item in enumerate(raw_indicators):
+                try:
+                    valid.append(Indicator.model_validate(item))
+                except ValidationError as error:
+                    self._validation(error, raw, "node", prefix=("indikator", i))
+            fields["indikator"] = valid
+        try:
+            return Node.model_validate(fields)
+        except ValidationError as error:
+            self._validation(error, raw, "node")
+            return None
+
+    def _reference(self, raw: YMap, parent: str) -> None:
+        children, refs = self.children, self.refs
+        try:
+            ref = Reference.model_validate(raw)
+        except ValidationError as error:
+            for detail in error.errors(include_url=False):
+                if detail["type"] == "extra_forbidden":
+                    key = detail["loc"][-1]
+                    self.error(
+                        locate(raw, (key,), key=True),
+                        "PK010",
+                        f"a reference takes only `rujuk`, not `{key}`",
+                        "change the node where it is defined, or define a new node with `kode`",
+                    )
+                    self.schema_ok = False
+                else:
+                    self._one_error(detail, raw, "reference")
+                    self.schema_ok = False
+            return
+        siblings = children.setdefault(parent, [])
+        if ref.ref in siblings:
+            self.error(
+                locate(raw, ("rujuk",)),
+                "PK020",
+                f"`{ref.ref}` is listed twice under `{parent}`",
+                "remove one of the two",
+            )
+            return
+        siblings.append(ref.ref)
+        refs.append((parent, ref.ref, locate(raw, ("rujuk",))))
+
+    def _register(self, kode: str, raw: YMap, items: dict[str, YMap]) -> bool:
+        """Claim a kode in the one namespace of nodes and indicators; report a second use."""
+        first = items.get(kode)
+        if first is not None:
+            self.error(
+                locate(raw, ("kode",)),
+                "PK020",
+                f"the kode `{kode}` is used twice: first on line {first.pos[0]}",
+                "every node and indicator needs its own kode",
+            )
+            return False
+        items[kode] = raw
+        return True
+
+    # -- references between parts
+
+    def _check_edges(self, levels: tuple[str, ...]) -> None:
+        nodes, items, children, parents, refs = (
+            self.nodes,
+            self.items,
+            self.children,
+            self.parents,
+            self.refs,
+        )
+        rank = {name: i for i, name in enumerate(levels)}
+        for node in nodes.values():
+            if node.level not in rank:
+                self.error(
+                    locate(items[node.code], ("jenjang",)),
+                    "PK023",
+                    f"`{node.level}` is not one of the levels in `jenjang`",
+                    did_you_mean(node.level, levels) or "levels: " + ", ".join(levels),
+                )
+        for parent, ref, pos in refs:
+            if ref not in nodes:
+                if ref not in items:
+                    self.error(
+                        pos,
+                        "PK021",
+                        f"`rujuk: {ref}` names no node in this file",
+                        did_you_mean(ref, nodes),
+                    )
+                else:
+                    self.error(pos, "PK021", f"`rujuk: {ref}` names an indicator, not a node")
+                children[parent].remove(ref)
+                continue
+            parents.setdefault(ref, []).append(parent)
+        # a child must sit below its parent; a reference must not close a cycle
+        for parent_kode, kids in children.items():
+            above = nodes.get(parent_kode)
+            if above is None or above.level not in rank:
+                continue
+            for kid_kode in kids:
+                kid = nodes.get(kid_kode)
+                if kid is None or kid.level not in rank:
+                    continue
+                if rank[kid.level] <= rank[above.level]:
+                    pos = next(
+                        (p for par, r, p in refs if par == parent_kode and r == kid_kode),
+                        locate(items[kid_kode], ("jenjang",)),
+                    )
+                    self.error(
+                        pos,
+                        "PK022",
+                        f"a `{kid.level}` cannot sit under a `{above.level}` "
+                        f"(`{kid_kode}` under `{parent_kode}`)",
+                        "a child's jenjang must come after its parent's in `jenjang`: "
+                        + " > ".join(levels),
+                    )
+        self._break_cycles()
+
+    def _break_cycles(self) -> None:
+        """Drop and report each reference that leads back to an ancestor, so walks end."""
+        roots, children, parents, refs = self.roots, self.children, self.parents, self.refs
+        ref_pos = {(p, r): pos for p, r, pos in refs}
+        state: dict[str, int] = {}  # 1: on the current path, 2: done
+        starts = list(roots) + [k for k in children if k not in parents]
+        for start in starts:
+            if start in state:
+                continue
+            state[start] = 1
+            stack: list[tuple[str, Iterator[str]]] = [(start, iter(list(children.get(start, ()))))]
+            while stack:
+                kode, it = stack[-1]
+                kid = next(it, None)
+                if kid is None:
+                    state[kode] = 2
+                    stack.pop()
+                    continue
+                seen = state.get(kid)
+                if seen == 1:
+                    pos = ref_pos.get((kode, kid), (1, 1))
+                    self.error(
+                        pos,
+                        "PK024",
+                        f"`rujuk: {kid}` under `{kode}` makes a cycle: `{kid}` is above it",
+                        "a node cannot be its own ancestor; remove this reference",
+                    )
+                    children[kode].remove(kid)
+                    parents[kid].remove(kode)
+                elif seen is None:
+                    state[kid] = 1
+                    stack.append((kid, iter(list(children.get(kid, ())))))
+
+    def _check_references(self, header: Header | None) -> None:
+        nodes, items = self.nodes, self.items
+        doc = self.document
+        missions, units = self._codes(header)
+        for node in nodes.values():
+            raw = items[node.code]
+            if node.owner is not None and node.owner not in units:
+                self._unknown(locate(raw, ("penanggung_jawab",)), "unit kerja", node.owner, units)
+            for i, misi in enumerate(node.missions):
+                if misi not in missions:
+                    self._unknown(locate(raw, ("misi", i)), "misi", misi, missions)
+            for ind in node.indicators:
+                if ind.owner is not None and ind.owner not in units:
+                    pos = locate(items.get(ind.code, raw), ("penanggung_jawab",))
+                    self._unknown(pos, "unit kerja", ind.owner, units)
+        if header is None:
+            return
+        self._unique(header.missions, "misi", "misi")
+        self._unique(header.units, "unit_kerja", "unit kerja")
+        by_code = {u.code: u for u in header.units}
+        for i, unit in enumerate(header.units):
+            if unit.parent is not None and unit.parent not in by_code:
+                pos = locate(doc, ("unit_kerja", i, "atasan"))
+                self._unknown(pos, "unit kerja", unit.parent, units)
+        # a chain of atasan must end
+        for i, unit in enumerate(header.units):
+            seen = {unit.code}
+            above = unit.parent
+            while above is not None and above in by_code:
+                if above == unit.code:
+                    self.error(
+                        locate(doc, ("unit_kerja", i, "atasan")),
+                        "PK024",
+                        f"the atasan of `{unit.code}` lead back to `{unit.code}`",
+                        "the chain of atasan must end at a unit without one",
+                    )
+                    break
+                if above in seen:
+                    break
+                seen.add(above)
+                above = by_code[above].parent
+
+    def _codes(self, header: Header | None) -> tuple[set[str], set[str]]:
+        if header is not None:
+            return {m.code for m in header.missions}, {u.code for u in header.units}
+        missions: set[str] = set()
+        units: set[str] = set()
+        for key, bucket in (("misi", missions), ("unit_kerja", units)):
+            raw = self.document.get(key)
+            if isinstance(raw, YList):
+                for item in raw:
+                    if isinstance(item, YMap) and isinstance(item.get("kode"), str | Decimal):
+                        bucket.add(str(item["kode"]))
+        return missions, units
+
+    def _unique(self, entries: Sequence[Mission | Unit], key: str, what: str) -> None:
+        first: dict[str, int] = {}
+        for i, entry in enumerate(entries):
+            if entry.code in first:
+                line = locate(self.document, (key, first[entry.code], "kode"))[0]
+                self.error(
+                    locate(self.document, (key, i, "kode")),
+                    "PK020",
+                    f"the {what} kode `{entry.code}` is used twice: first on line {line}",
+                )
+            else:
+                first[entry.code] = i
+
+    def _unknown(self, pos: Pos, what: str, kode: str, known: set[str]) -> None:
+        hint = did_you_mean(kode, known)
+        if hint is None:
+            hint = f"declare it under `{'misi' if what == 'misi' else 'unit_kerja'}`"
+        self.error(pos, "PK021", f"`{kode}` is not a {what} of this file", hint)

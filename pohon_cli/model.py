@@ -1,0 +1,353 @@
+"""The pohon file format, version 1: Pydantic models with English names and Indonesian keys.
+
+No I/O here. The loader hands these models plain values: text (``str``), numbers written
+without quotes (``Decimal``, keeping the digits as written), ``None``, dicts and lists.
+A key that expects text takes a number back as the text it was written as, so
+``kode: 1.10`` is the kode ``"1.10"``, never ``1.1``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+if TYPE_CHECKING:
+    from pohon_cli.source import Source
+
+FORMAT_VERSION = 1
+DEFAULT_LEVELS: tuple[str, ...] = ("tujuan", "sasaran_strategis", "sasaran", "program", "kegiatan")
+MAX_LEVELS = 50
+
+
+def _as_text(value: Any) -> Any:
+    """A number written without quotes, where text is expected, is the text as written."""
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _as_year(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("a year is four digits, e.g. 2024")
+    if isinstance(value, int | Decimal) and value == int(value) and 1000 <= value <= 9999:
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}", value):
+        return int(value)
+    raise ValueError("a year is four digits, e.g. 2024")
+
+
+def _as_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise ValueError("write true or false")
+
+
+def _as_value(value: Any) -> Any:
+    """A target, baseline or realisation: a number, a text, or a range [low, high]."""
+    if isinstance(value, Decimal | str) and not isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Decimal(str(value))
+    if isinstance(value, list | tuple):
+        if len(value) == 2 and all(isinstance(v, Decimal) for v in value):
+            low, high = value
+            if low > high:
+                raise ValueError(f"a range is [low, high]: {low} is above {high}")
+            return (low, high)
+        raise ValueError("a range is two numbers [low, high], e.g. [80, 90]")
+    if value is None:
+        raise ValueError("the value is empty: write a number or a text, or remove the year")
+    raise ValueError("write a number, a text, or a range [low, high]")
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+Kode = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    StringConstraints(min_length=1, max_length=200, pattern=r"^\S(?:.*\S)?$"),
+]
+Year = Annotated[int, BeforeValidator(_as_year)]
+Flag = Annotated[bool, BeforeValidator(_as_bool)]
+Number = Decimal
+Range = tuple[Decimal, Decimal]
+Value = Annotated[Decimal | str | Range, BeforeValidator(_as_value)]
+Polarity = Literal["naik", "turun", "stabil"]
+ResultKind = Literal["dampak", "outcome", "output"]
+
+_YEARS_SCHEMA: dict[str, Any] = {"propertyNames": {"pattern": "^[0-9]{4}$"}}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_by_alias=True,
+        validate_by_name=True,
+        serialize_by_alias=True,
+    )
+
+
+class Institution(_Model):
+    """The office that owns the tree."""
+
+    name: Text = Field(alias="nama", description="Nama instansi / full name of the office")
+    short_name: Text | None = Field(
+        None, alias="singkatan", description="Singkatan / short name, e.g. KPU Kab. Bengkulu Tengah"
+    )
+
+
+class Mission(_Model):
+    code: Kode = Field(alias="kode", description="Kode misi, e.g. M1 / mission code")
+    description: Text = Field(alias="uraian", description="Rumusan misi / the mission statement")
+
+
+class ParentOrganisation(_Model):
+    """The organisation whose tree this one cascades from (for a district KPU: the national KPU)."""
+
+    name: Text = Field(alias="nama", description="Nama instansi induk / name of the parent body")
+    short_name: Text | None = Field(None, alias="singkatan", description="Singkatan / short name")
+    vision: Text | None = Field(None, alias="visi", description="Visi induk / its vision")
+    missions: tuple[Mission, ...] = Field((), alias="misi", description="Misi induk / its missions")
+
+
+class Period(_Model):
+    start: Year = Field(alias="awal", description="Tahun awal / first year of the plan period")
+    end: Year = Field(alias="akhir", description="Tahun akhir / last year of the plan period")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start > self.end:
+            raise ValueError(f"the period starts ({self.start}) after it ends ({self.end})")
+        return self
+
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+class Unit(_Model):
+    """A unit kerja: who answers for nodes and indicators."""
+
+    code: Kode = Field(alias="kode", description="Kode unit kerja / unit code")
+    name: Text = Field(alias="nama", description="Nama unit kerja / unit name")
+    parent: Kode | None = Field(
+        None, alias="atasan", description="Kode unit atasan / code of the unit above"
+    )
+    duties: tuple[Text, ...] = Field((), alias="tugas", description="Tugas / duties")
+
+
+class Indicator(_Model):
+    """An indicator of a node, with its targets and realisations per year."""
+
+    code: Kode = Field(alias="kode", description="Kode unik (bersama kode simpul) / unique code")
+    description: Text = Field(alias="uraian", description="Uraian indikator / what is measured")
+    unit: Text | None = Field(
+        None, alias="satuan", description="Satuan: persen, jumlah, nilai, indeks, ... / unit"
+    )
+    targets: dict[Year, Value] = Field(
+        default_factory=dict,
+        alias="target",
+        description="Target per tahun / target per year: number, text or [low, high]",
+        json_schema_extra=_YEARS_SCHEMA,
+    )
+    polarity: Polarity = Field(
+        "naik",
+        alias="polaritas",
+        description="naik = makin tinggi makin baik / higher is better (default); "
+        "turun = lower is better; stabil = a range is best",
+    )
+    baseline: Value | None = Field(None, description="Nilai awal / starting value")
+    actuals: dict[Year, Value] = Field(
+        default_factory=dict,
+        alias="realisasi",
+        description="Realisasi per tahun / actual value per year",
+        json_schema_extra=_YEARS_SCHEMA,
+    )
+    definition: Text | None = Field(None, alias="definisi", description="Definisi / definition")
+    formula: Text | None = Field(None, description="Formula / how it is computed")
+    data_source: Text | None = Field(
+        None, alias="sumber_data", description="Sumber data / data source"
+    )
+    owner: Kode | None = Field(
+        None,
+        alias="penanggung_jawab",
+        description="Kode unit penanggung jawab / accountable unit (default: the node's)",
+    )
+    national: Flag = Field(
+        False,
+        alias="nasional",
+        description="Diturunkan dari induk / inherited from the parent",
+    )
+    note: Text | None = Field(None, alias="catatan", description="Catatan / free note")
+
+
+class Node(_Model):
+    """A node of the tree, without its children: the loader validates nodes one at a time."""
+
+    code: Kode = Field(alias="kode", description="Kode unik / unique code")
+    level: Text = Field(alias="jenjang", description="Jenjang (one of `jenjang`) / level")
+    description: Text = Field(alias="uraian", description="Uraian / the statement")
+    missions: tuple[Kode, ...] = Field(
+        (), alias="misi", description="Kode misi yang didukung / misi served (default: parents')"
+    )
+    owner: Kode | None = Field(
+        None, alias="penanggung_jawab", description="Kode unit penanggung jawab / accountable unit"
+    )
+    kind: ResultKind | None = Field(
+        None, alias="jenis", description="Jenis hasil / kind of result: dampak, outcome, output"
+    )
+    national: Flag = Field(
+        False,
+        alias="nasional",
+        description="Diturunkan dari induk / inherited from the parent",
+    )
+    note: Text | None = Field(None, alias="catatan", description="Catatan / free note")
+    indicators: tuple[Indicator, ...] = Field(
+        (), alias="indikator", description="Indikator kinerja / performance indicators"
+    )
+
+
+class Reference(_Model):
+    """``{rujuk: KODE}`` in ``anak``: a node defined elsewhere that also serves this parent."""
+
+    ref: Kode = Field(alias="rujuk", description="Kode simpul yang dirujuk / kode of the node")
+
+
+class NodeDocument(Node):
+    """A node as written in the file, with its children (for the JSON Schema)."""
+
+    children: list[NodeDocument | Reference] = Field(
+        default_factory=list,
+        alias="anak",
+        description="Simpul anak, atau {rujuk: KODE} / child nodes, or a reference",
+    )
+
+
+class Header(_Model):
+    """Everything at the top of the file except the tree itself."""
+
+    version: int = Field(alias="versi", description="Versi format / format version: 1")
+    institution: Institution = Field(alias="instansi", description="Instansi / the office")
+    parent_organisation: ParentOrganisation | None = Field(
+        None, alias="induk", description="Instansi induk / the body this tree cascades from"
+    )
+    year: Year = Field(alias="tahun", description="Tahun rencana / the plan year")
+    period: Period | None = Field(
+        None, alias="periode", description="Periode Renstra / plan period"
+    )
+    vision: Text = Field(alias="visi", description="Visi / vision")
+    missions: tuple[Mission, ...] = Field(alias="misi", description="Misi / missions")
+    units: tuple[Unit, ...] = Field((), alias="unit_kerja", description="Unit kerja / work units")
+    levels: tuple[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")], ...] = (
+        Field(
+            DEFAULT_LEVELS,
+            alias="jenjang",
+            min_length=1,
+            max_length=MAX_LEVELS,
+            description="Nama jenjang, dari atas / level names, top first",
+        )
+    )
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _known_version(cls, value: Any) -> Any:
+        if value != FORMAT_VERSION:
+            raise ValueError(f"this pohon reads format version {FORMAT_VERSION}: write versi: 1")
+        return FORMAT_VERSION
+
+    @field_validator("levels")
+    @classmethod
+    def _unique_levels(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        seen = {name for i, name in enumerate(value) if name in value[:i]}
+        if seen:
+            raise ValueError(f"a level is named twice: {', '.join(sorted(seen))}")
+        return value
+
+
+class Document(Header):
+    """The whole file as written (the JSON Schema is made from this)."""
+
+    tree: list[NodeDocument] = Field(alias="pohon", description="Pohon kinerja / the tree")
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """A loaded tree: nodes by kode, and the edges between them.
+
+    A node may serve several parents: ``parents[kode]`` lists all of them, the one it is
+    written under first. ``children[kode]`` keeps the order of the file.
+    """
+
+    header: Header
+    nodes: Mapping[str, Node]
+    roots: tuple[str, ...]
+    children: Mapping[str, tuple[str, ...]]
+    parents: Mapping[str, tuple[str, ...]]
+    # indicator kode -> kode of the node it belongs to
+    indicator_node: Mapping[str, str]
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+    def indicators(self) -> Iterator[tuple[Node, Indicator]]:
+        """Every indicator with its node, in file order."""
+        for node in self.nodes.values():
+            for indicator in node.indicators:
+                yield node, indicator
+
+    def level_index(self, node: Node) -> int:
+        return self.header.levels.index(node.level)
+
+    def missions_of(self, kode: str) -> frozenset[str]:
+        """The misi a node serves: its own ``misi``, or else those of all its parents."""
+        memo: dict[str, frozenset[str]] = {}
+        return self._missions(kode, memo)
+
+    def all_missions(self) -> dict[str, frozenset[str]]:
+        """``missions_of`` for every node, computed once."""
+        memo: dict[str, frozenset[str]] = {}
+        for kode in self.nodes:
+            self._missions(kode, memo)
+        return memo
+
+    def _missions(self, kode: str, memo: dict[str, frozenset[str]]) -> frozenset[str]:
+        # iterative: a tree may be deep, and parents are visited before their children
+        stack = [kode]
+        while stack:
+            top = stack[-1]
+            if top in memo:
+                stack.pop()
+                continue
+            own = self.nodes[top].missions
+            if own:
+                memo[top] = frozenset(own)
+                stack.pop()
+                continue
+            pending = [p for p in self.parents.get(top, ()) if p not in memo]
+            if pending:
+                stack.extend(pending)
+                continue
+            merged: frozenset[str] = frozenset()
+            for parent in self.parents.get(top, ()):
+                merged |= memo[parent]
+            memo[top] = merged
+            stack.pop()
+        return memo[kode]
+
+    def owner_of(self, indicator: Indicator) -> str | None:
+        """The unit answering for an indicator: its own, or its node's."""
+        if indicator.owner is not None:
+            return indicator.owner
+        return self.nodes[self.indicator_node[indicator.code]].owner

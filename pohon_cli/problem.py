@@ -1,0 +1,39 @@
+"""What pohon tells a user about a file: a problem at a place; the error that stops a command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Problem:
+    """One finding, sortable by place so that tests and reports compare plain lists.
+
+    ``line`` and ``column`` are 1-based; columns count characters, not bytes.
+    """
+
+    file: str
+    line: int
+    column: int
+    code: str
+    severity: Severity
+    message: str
+    hint: str | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+
+    def where(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def text(self) -> str:
+        """The one-line form every text output uses: ``path:line:col: severity [CODE] message``."""
+        tail = f" ({self.hint})" if self.hint else ""
+        return f"{self.where()}: {self.severity} [{self.code}] {self.message}{tail}"
+
+
+class InputError(Exception):
+    """A path or an argument pohon cannot work with: the command exits 2 with this message."""

@@ -1,0 +1,96 @@
+"""Where every value of a loaded file stands, so that every message can point at it.
+
+The loader builds plain dicts and lists that also remember the line and column of each
+key and value. Nothing here reads files or knows the format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# (line, column) of a key and of its value, 1-based.
+Pos = tuple[int, int]
+
+
+class YMap(dict[str, Any]):
+    """A YAML mapping that remembers where it starts and where each key and value stands."""
+
+    __slots__ = ("at", "pos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        # key -> (key line, key column, value line, value column)
+        self.at: dict[str, tuple[int, int, int, int]] = {}
+
+
+class YList(list[Any]):
+    """A YAML sequence that remembers where it starts and where each item stands."""
+
+    __slots__ = ("at", "pos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.at: list[Pos] = []
+
+
+def locate(root: Any, path: Sequence[str | int], *, key: bool = False) -> Pos:
+    """The position of the value at ``path`` under ``root``, or of the deepest part that exists.
+
+    With ``key=True`` the position of the last key rather than of its value (for unknown keys).
+    Year keys may be given as ints: they are matched against the text written in the file.
+    """
+    here: Any = root
+    pos: Pos = getattr(root, "pos", (1, 1))
+    last = len(path) - 1
+    for i, step in enumerate(path):
+        if isinstance(here, YMap):
+            name = _find_key(here, step)
+            if name is None:
+                return pos
+            kl, kc, vl, vc = here.at[name]
+            pos = (kl, kc) if key and i == last else (vl, vc)
+            here = here[name]
+        elif isinstance(here, YList) and isinstance(step, int) and 0 <= step < len(here):
+            pos = here.at[step]
+            here = here[step]
+        else:
+            return pos
+    return pos
+
+
+def _find_key(mapping: YMap, step: str | int) -> str | None:
+    text = str(step)
+    if text in mapping.at:
+        return text
+    if isinstance(step, int):
+        # a year written as 02024 or "2024": match on the number it means
+        for name in mapping.at:
+            if name.isdigit() and int(name) == step:
+                return name
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One loaded file: its path, its text, and where everything in it stands."""
+
+    path: str
+    text: str
+    document: YMap
+    # node and indicator kode -> the mapping that defines it (they share one namespace)
+    items: dict[str, YMap]
+
+    def at(self, kode: str, *path: str | int, key: bool = False) -> Pos:
+        """Position of a field of the node or indicator ``kode`` (its start when path is empty)."""
+        item = self.items.get(kode)
+        if item is None:
+            return self.document.pos
+        return locate(item, path, key=key) if path else item.pos
+
+    def top(self, *path: str | int, key: bool = False) -> Pos:
+        """Position of a top-level field, e.g. ``top("misi", 2, "kode")``."""
+        return locate(self.document, path, key=key)
