@@ -9,7 +9,7 @@ A key that expects text takes a number back as the text it was written as, so
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -285,6 +285,17 @@ class Document(Header):
 
 
 @dataclass(frozen=True, slots=True)
+class Step:
+    """One stop of ``Tree.walk``: a node, the parent it is reached from, its depth (roots
+    are 1), and whether this is its first appearance (later ones are references)."""
+
+    node: Node
+    parent: str | None
+    depth: int
+    first: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Tree:
     """A loaded tree: nodes by kode, and the edges between them.
 
@@ -345,6 +356,26 @@ class Tree:
             memo[top] = merged
             stack.pop()
         return memo[kode]
+
+    def walk(
+        self, roots: Iterable[str] | None = None, *, keep: Container[str] | None = None
+    ) -> Iterator[Step]:
+        """Depth-first, in file order. A node met again (it serves several parents) is
+        yielded with ``first=False`` and not descended into again; nodes not in ``keep``
+        are skipped with their subtrees. Iterative: a deep tree cannot overflow the stack."""
+        starts = self.roots if roots is None else tuple(roots)
+        seen: set[str] = set()
+        stack: list[tuple[str, str | None, int]] = [(k, None, 1) for k in reversed(starts)]
+        while stack:
+            kode, parent, depth = stack.pop()
+            if keep is not None and kode not in keep:
+                continue
+            first = kode not in seen
+            seen.add(kode)
+            yield Step(self.nodes[kode], parent, depth, first)
+            if first:
+                for kid in reversed(self.children.get(kode, ())):
+                    stack.append((kid, kode, depth + 1))
 
     def owner_of(self, indicator: Indicator) -> str | None:
         """The unit answering for an indicator: its own, or its node's."""

@@ -1,0 +1,120 @@
+"""Choosing part of a tree: the filters ``--misi``, ``--unit``, ``--root``, ``--depth`` and
+``--level`` that show, diff and render share, so that they select exactly the same nodes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pohon_cli.model import Tree
+from pohon_cli.problem import InputError
+from pohon_cli.suggest import did_you_mean
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    misi: str | None = None
+    unit: str | None = None
+    root: str | None = None
+    depth: int | None = None
+    level: str | None = None
+
+    def is_empty(self) -> bool:
+        return all(v is None for v in (self.misi, self.unit, self.root, self.depth, self.level))
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The nodes to show: ``matched`` meet every criterion; the rest of ``kept`` are their
+    ancestors, kept so that a part reads in context (up to ``--root`` when one is given)."""
+
+    kept: frozenset[str]
+    matched: frozenset[str]
+    roots: tuple[str, ...]
+
+    def is_context(self, kode: str) -> bool:
+        return kode in self.kept and kode not in self.matched
+
+
+def select(tree: Tree, chosen: Filter) -> Selection:
+    """Apply a filter; an unknown kode or level is an InputError (exit 2) with a suggestion."""
+    _check_known(tree, chosen)
+    roots = (chosen.root,) if chosen.root is not None else tree.roots
+    within = _descendants(tree, roots)
+    matched = set(within)
+    if chosen.misi is not None:
+        missions = tree.all_missions()
+        matched = {k for k in matched if chosen.misi in missions[k]}
+    if chosen.unit is not None:
+        unit = chosen.unit
+        matched = {
+            k
+            for k in matched
+            if tree.nodes[k].owner == unit
+            or any(tree.owner_of(i) == unit for i in tree.nodes[k].indicators)
+        }
+    if chosen.level is not None:
+        matched = {k for k in matched if tree.nodes[k].level == chosen.level}
+    kept = matched | _ancestors(tree, matched, within)
+    if chosen.depth is not None:
+        depths = _depths(tree, roots)
+        kept = {k for k in kept if depths[k] <= chosen.depth}
+        matched &= kept
+    return Selection(frozenset(kept), frozenset(matched), tuple(roots))
+
+
+def _check_known(tree: Tree, chosen: Filter) -> None:
+    header = tree.header
+    checks: list[tuple[str, str | None, list[str]]] = [
+        ("misi", chosen.misi, [m.code for m in header.missions]),
+        ("unit kerja", chosen.unit, [u.code for u in header.units]),
+        ("node", chosen.root, list(tree.nodes)),
+        ("level", chosen.level, list(header.levels)),
+    ]
+    for what, value, known in checks:
+        if value is not None and value not in known:
+            hint = did_you_mean(value, known)
+            raise InputError(f"no {what} `{value}` in this file" + (f"; {hint}" if hint else ""))
+    if chosen.depth is not None and chosen.depth < 1:
+        raise InputError("--depth must be 1 or more")
+
+
+def _descendants(tree: Tree, roots: Iterable[str]) -> set[str]:
+    seen: set[str] = set()
+    stack = list(roots)
+    while stack:
+        kode = stack.pop()
+        if kode in seen:
+            continue
+        seen.add(kode)
+        stack.extend(tree.children.get(kode, ()))
+    return seen
+
+
+def _ancestors(tree: Tree, kodes: Iterable[str], within: set[str]) -> set[str]:
+    found: set[str] = set()
+    stack = [p for k in kodes for p in tree.parents.get(k, ())]
+    while stack:
+        kode = stack.pop()
+        if kode in found or kode not in within:
+            continue
+        found.add(kode)
+        stack.extend(tree.parents.get(kode, ()))
+    return found
+
+
+def _depths(tree: Tree, roots: Iterable[str]) -> dict[str, int]:
+    """The shortest depth of each node below ``roots`` (roots are 1)."""
+    depths: dict[str, int] = {}
+    frontier = list(roots)
+    level = 1
+    while frontier:
+        following: list[str] = []
+        for kode in frontier:
+            if kode in depths:
+                continue
+            depths[kode] = level
+            following.extend(tree.children.get(kode, ()))
+        frontier = following
+        level += 1
+    return depths

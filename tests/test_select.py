@@ -1,0 +1,127 @@
+"""The filters shared by show, diff and render select exactly what they should."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+
+from pohon_cli.load import load_path
+from pohon_cli.model import Tree
+from pohon_cli.problem import InputError
+from pohon_cli.select import Filter, select
+
+SMALL = """
+versi: 1
+instansi: {nama: Kantor Contoh}
+tahun: 2024
+visi: Visi
+misi:
+  - {kode: M1, uraian: Misi satu}
+  - {kode: M2, uraian: Misi dua}
+unit_kerja:
+  - {kode: A, nama: Pimpinan}
+  - {kode: B, nama: Bagian B, atasan: A}
+pohon:
+  - kode: T1
+    jenjang: tujuan
+    uraian: Meningkatnya satu
+    misi: [M1, M2]
+    penanggung_jawab: A
+    anak:
+      - kode: S1
+        jenjang: sasaran
+        uraian: Meningkatnya dua
+        misi: [M1]
+        anak:
+          - kode: K1
+            jenjang: kegiatan
+            uraian: Kegiatan satu
+            penanggung_jawab: B
+      - kode: S2
+        jenjang: sasaran
+        uraian: Meningkatnya tiga
+        misi: [M2]
+        anak:
+          - rujuk: K1
+          - kode: K2
+            jenjang: kegiatan
+            uraian: Kegiatan dua
+            indikator:
+              - {kode: I1, uraian: Jumlah, satuan: jumlah, penanggung_jawab: B}
+"""
+
+
+@pytest.fixture
+def tree(write: Callable[[str], Path]) -> Tree:
+    loaded = load_path(write(SMALL))
+    assert loaded.tree is not None, loaded.problems
+    return loaded.tree
+
+
+def test_no_filter_keeps_everything(tree: Tree) -> None:
+    chosen = select(tree, Filter())
+    assert chosen.kept == set(tree.nodes) == chosen.matched
+
+
+def test_misi_keeps_nodes_serving_it_and_inherited_children(tree: Tree) -> None:
+    chosen = select(tree, Filter(misi="M2"))
+    # K1 serves M1 through S1 and M2 through S2; K2 inherits M2 from S2
+    assert chosen.matched == {"T1", "S2", "K1", "K2"}
+    assert select(tree, Filter(misi="M1")).matched == {"T1", "S1", "K1"}
+
+
+def test_unit_keeps_its_nodes_and_the_path_above_them(tree: Tree) -> None:
+    chosen = select(tree, Filter(unit="B"))
+    # K1 is B's; K2 is kept for its indicator I1, which B answers for
+    assert chosen.matched == {"K1", "K2"}
+    assert chosen.kept == {"K1", "K2", "S1", "S2", "T1"}
+    assert chosen.is_context("T1") and not chosen.is_context("K2")
+
+
+def test_root_depth_and_level(tree: Tree) -> None:
+    assert select(tree, Filter(root="S2")).kept == {"S2", "K1", "K2"}
+    assert select(tree, Filter(depth=2)).kept == {"T1", "S1", "S2"}
+    assert select(tree, Filter(root="S2", depth=1)).kept == {"S2"}
+    chosen = select(tree, Filter(level="kegiatan"))
+    assert chosen.matched == {"K1", "K2"}
+    assert chosen.kept == {"K1", "K2", "S1", "S2", "T1"}
+
+
+@pytest.mark.parametrize(
+    ("chosen", "expected"),
+    [
+        (Filter(misi="M3"), "no misi `M3` in this file"),
+        (Filter(unit="b"), "did you mean `B`?"),
+        (Filter(root="S3"), "no node `S3`"),
+        (Filter(level="sasaran_strategs"), "did you mean `sasaran_strategis`"),
+        (Filter(depth=0), "--depth must be 1 or more"),
+    ],
+)
+def test_unknown_values_are_usage_errors(tree: Tree, chosen: Filter, expected: str) -> None:
+    with pytest.raises(InputError, match=expected.replace("?", r"\?")):
+        select(tree, chosen)
+
+
+def test_walk_marks_second_appearances_as_references(tree: Tree) -> None:
+    steps = [(s.node.code, s.parent, s.depth, s.first) for s in tree.walk()]
+    assert steps == [
+        ("T1", None, 1, True),
+        ("S1", "T1", 2, True),
+        ("K1", "S1", 3, True),
+        ("S2", "T1", 2, True),
+        ("K1", "S2", 3, False),
+        ("K2", "S2", 3, True),
+    ]
+
+
+def test_seed_misi_posters_cover_the_seed() -> None:
+    loaded = load_path(DATA)
+    assert loaded.tree is not None
+    seed = loaded.tree
+    # the posters of the seed: misi 1, 2, 3, 4 and 5; misi 6 has none
+    for misi in ("M1", "M2", "M3", "M4", "M5"):
+        assert select(seed, Filter(misi=misi)).matched, misi
+    assert not select(seed, Filter(misi="M6")).matched
