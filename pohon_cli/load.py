@@ -323,7 +323,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                     parent.at[key] = (kl, kc, pos[0], pos[1])
                 keys[-1] = None
     except yaml.MarkedYAMLError as error:
-        problems.append(_syntax_problem(name, error))
+        problems.append(_syntax_problem(name, error, text))
     except yaml.YAMLError as error:
         problems.append(
             _problem(name, (1, 1), "PK001", f"the file cannot be read as YAML: {error}")
@@ -377,14 +377,15 @@ def _tag_problem(name: str, pos: Pos, tag: str) -> Problem:
     return _problem(name, pos, "PK004", message, "remove the tag and write the plain value")
 
 
-def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    at = _char_at(text, pos)
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
     message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
     hint = None
-    if "'\\t'" in problem or "tab" in problem:
+    if at == "\t" or "'\\t'" in problem:
         hint = "indent with spaces, not tabs"
     elif "nesting depth" in problem:
         hint = "a pohon file never needs this much nesting"
@@ -395,6 +396,17 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
     elif "found unexpected end of stream" in problem:
         hint = "a quote or bracket is not closed"
     return _problem(name, pos, "PK001", message, hint)
+
+
+def _char_at(text: str, pos: Pos) -> str:
+    """The character at a 1-based (line, column), or "" past the end."""
+    start = 0
+    for _ in range(pos[0] - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    index = start + pos[1] - 1
+    return text[index] if index < len(text) else ""
 
 
 # -- values -> models -> Tree --------------------------------------------------------------
@@ -625,23 +637,24 @@ class _Builder:
                 self.schema_ok = False
                 continue
             node = self._node(raw)
-            kode = node.code if node is not None else self._raw_kode(raw)
-            if kode is not None:
+            # the kode the children hang from; a node that is not in the tree (invalid, or a
+            # second use of a kode) still has its children checked, under a name of its own
+            kode: str | None = None
+            if node is not None and self._register(node.code, raw, items):
+                kode = node.code
+                nodes[kode] = node
                 if parent is None:
                     roots.append(kode)
                 else:
                     children.setdefault(parent, []).append(kode)
-            if node is not None:
-                if self._register(node.code, raw, items):
-                    nodes[node.code] = node
-                    if parent is not None:
-                        parents.setdefault(node.code, []).append(parent)
+                    parents.setdefault(kode, []).append(parent)
                 for i, indicator in enumerate(node.indicators):
-                    raw_ind = raw["indikator"][i]
-                    self._register(indicator.code, raw_ind, items)
+                    self._register(indicator.code, raw["indikator"][i], items)
             kids = raw.get("anak")
-            if kids is None or kode is None:
+            if kids is None:
                 continue
+            if kode is None:
+                kode = f"\x00{len(pending)}:{pos}"
             if not isinstance(kids, YList):
                 self.error(
                     locate(raw, ("anak",)),
@@ -805,7 +818,8 @@ class _Builder:
                         "a node cannot be its own ancestor; remove this reference",
                     )
                     children[kode].remove(kid)
-                    parents[kid].remove(kode)
+                    if kode in parents.get(kid, ()):
+                        parents[kid].remove(kode)
                 elif seen is None:
                     state[kid] = 1
                     stack.append((kid, iter(list(children.get(kid, ())))))
@@ -880,6 +894,8 @@ class _Builder:
 
     def _unknown(self, pos: Pos, what: str, kode: str, known: set[str]) -> None:
         hint = did_you_mean(kode, known)
-        if hint is None:
+        if hint is None and known and len(known) <= 12:
+            hint = "use one of " + ", ".join(f"`{k}`" for k in sorted(known))
+        elif hint is None:
             hint = f"declare it under `{'misi' if what == 'misi' else 'unit_kerja'}`"
         self.error(pos, "PK021", f"`{kode}` is not a {what} of this file", hint)

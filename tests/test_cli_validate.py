@@ -1,0 +1,77 @@
+"""``pohon validate`` as a command: exit codes, the line format, files and directories."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import DATA, run
+
+LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (error|warning|info) \[PK\d{3}\] .+")
+
+BROKEN = """
+versi: 1
+instansi: {nama: Kantor}
+tahun: 2024
+visi: v
+misi: [{kode: M1, uraian: m}]
+pohon:
+  - kode: T1
+    jenjang: tujuan
+    uraiann: u
+"""
+
+
+def test_seed_is_valid() -> None:
+    assert "0 errors" in run("validate", DATA).stdout
+
+
+def test_problems_exit_1_with_file_line_col(write: Callable[[str], Path]) -> None:
+    path = write(BROKEN)
+    out = run("validate", path, expect=1).stdout
+    lines = [line for line in out.splitlines() if LINE.match(line)]
+    assert f"{path}:9:5: error [PK010] unknown key `uraiann` in this node" in out
+    assert len(lines) == 2  # the unknown key, and the missing uraian
+
+
+def test_directory_means_every_yaml_file(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(BROKEN.lstrip(), encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.yml").write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not yaml", encoding="utf-8")
+    out = run("validate", tmp_path, expect=1).stdout
+    assert "in 2 files" in out
+    assert "a.yaml:9:5" in out
+
+
+def test_unreadable_and_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert "no such file" in run("validate", tmp_path / "nope.yaml", expect=2).stderr
+    assert "no *.yaml" in run("validate", tmp_path, expect=2).stderr
+    assert "unknown format" in run("validate", DATA, "--format", "xml", expect=2).stderr
+    run("validate", expect=2)
+
+
+def test_json_format_is_parseable(write: Callable[[str], Path]) -> None:
+    import json
+
+    rows = json.loads(run("validate", write(BROKEN), "--format", "json", expect=1).stdout)
+    assert {(r["line"], r["column"], r["code"]) for r in rows} >= {(9, 5, "PK010")}
+
+
+def test_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
+    """The real entry point, in a subprocess, on a file of random bytes."""
+    path = tmp_path / "noise.yaml"
+    path.write_bytes(bytes(range(256)) * 4)
+    done = subprocess.run(
+        [sys.executable, "-m", "pohon_cli", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert LINE.match(done.stdout.splitlines()[0])
