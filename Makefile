@@ -34,8 +34,8 @@ demo: $(STAMP) graphviz
 	$(BIN)/pohon validate $(DATA)
 
 lint: $(STAMP)
-	$(BIN)/ruff check pohon_cli tests
-	$(BIN)/ruff format --check pohon_cli tests
+	$(BIN)/ruff check pohon_cli tests benchmarks
+	$(BIN)/ruff format --check pohon_cli tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict

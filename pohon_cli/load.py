@@ -36,16 +36,19 @@ from pohon_cli.model import (
     Unit,
 )
 from pohon_cli.problem import InputError, Problem
-from pohon_cli.source import Pos, Source, YList, YMap, locate
+from pohon_cli.source import Pos, Source, YList, YMap, locate, pack
 from pohon_cli.suggest import did_you_mean
 
-MAX_BYTES = 64 * 1024 * 1024
+# Bounds that keep any input within seconds and well under 2 GB of memory.
+MAX_BYTES = 128 * 1024 * 1024
+MAX_VALUES = 6_000_000
 MAX_TREE_DEPTH = 64
 # Aliases may expand to this many values beyond the number written in the file.
 ALIAS_ALLOWANCE = 10_000
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_NUMBER_START = frozenset("-0123456789")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 # Characters YAML does not allow in a stream (tab, line breaks and NEL are fine).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -203,7 +206,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     """Build YMap/YList/str/Decimal/None from the event stream, with every position kept."""
     problems: list[Problem] = []
     loader = _Loader(text)
-    budget = len(text) + ALIAS_ALLOWANCE
+    budget = min(len(text) + ALIAS_ALLOWANCE, MAX_VALUES)
     count = 0
     anchors: dict[str, tuple[Any, int]] = {}
     # open containers, each with: its anchor, the value count when it opened,
@@ -214,6 +217,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     key_pos: list[Pos] = []
     root: Any = None
     documents = 0
+    key_texts: dict[str, str] = {}
     scalar_event = yaml.ScalarEvent
     mapping_start = yaml.MappingStartEvent
     sequence_start = yaml.SequenceStartEvent
@@ -229,6 +233,9 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
             pos = (mark.line + 1, mark.column + 1)
             if cls is scalar_event:
                 count += 1
+                if count > MAX_VALUES:
+                    problems.append(_too_many(name, pos))
+                    break
                 if event.tag is not None:
                     problems.append(_tag_problem(name, pos, event.tag))
                 if event.style:  # quoted or block: always text
@@ -237,7 +244,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                     raw = event.value
                     if raw in _NULLS:
                         value = None
-                    elif _NUMBER.fullmatch(raw):
+                    elif raw[0] in _NUMBER_START and _NUMBER.fullmatch(raw):
                         value = Decimal(raw)
                     else:
                         value = raw
@@ -245,6 +252,9 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                     anchors[event.anchor] = (value, 1)
             elif cls is mapping_start or cls is sequence_start:
                 count += 1
+                if count > MAX_VALUES:
+                    problems.append(_too_many(name, pos))
+                    break
                 if event.tag is not None:
                     problems.append(_tag_problem(name, pos, event.tag))
                 stack.append(YMap(pos) if cls is mapping_start else YList(pos))
@@ -309,18 +319,20 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                 continue
             parent = stack[-1]
             if parent.__class__ is YList:
-                parent.append(value)
-                parent.at.append(pos)
+                parent.put(value, pack(pos))
                 continue
             key = keys[-1]
             if key is None:
-                keys[-1] = _key(value, pos, parent, name, problems)
+                if value.__class__ is str and value not in parent.at and value != "<<":
+                    key = value  # the common case, without a call
+                else:
+                    key = _key(value, pos, parent, name, problems)
+                # one string object per distinct key, not one per occurrence
+                keys[-1] = key_texts.setdefault(key, key) if key is not _BAD_KEY else key
                 key_pos[-1] = pos
             else:
                 if key is not _BAD_KEY:
-                    parent[key] = value
-                    kl, kc = key_pos[-1]
-                    parent.at[key] = (kl, kc, pos[0], pos[1])
+                    parent.put(key, pack(key_pos[-1]), value, pack(pos))
                 keys[-1] = None
     except yaml.MarkedYAMLError as error:
         problems.append(_syntax_problem(name, error, text))
@@ -331,6 +343,16 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     finally:
         loader.dispose()
     return root, problems
+
+
+def _too_many(name: str, pos: Pos) -> Problem:
+    return _problem(
+        name,
+        pos,
+        "PK005",
+        f"the file holds more than {MAX_VALUES:,} values; pohon stops here to stay within memory",
+        "a tree of 200,000 nodes fits: split a larger one into several files",
+    )
 
 
 def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]) -> Any:
@@ -353,7 +375,7 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
         )
         return _BAD_KEY
     if text in mapping.at:
-        first = mapping.at[text][0]
+        first = mapping.key_pos(text)[0]
         problems.append(
             _problem(
                 name,
@@ -610,7 +632,7 @@ class _Builder:
             return
         # (raw node, its position, parent kode or None, depth)
         pending: list[tuple[Any, Pos, str | None, int]] = [
-            (raw, raw_tree.at[i], None, 1) for i, raw in reversed(list(enumerate(raw_tree)))
+            (raw, raw_tree.item_pos(i), None, 1) for i, raw in reversed(list(enumerate(raw_tree)))
         ]
         while pending:
             raw, pos, parent, depth = pending.pop()
@@ -664,7 +686,7 @@ class _Builder:
                 self.schema_ok = False
                 continue
             for i in range(len(kids) - 1, -1, -1):
-                pending.append((kids[i], kids.at[i], kode, depth + 1))
+                pending.append((kids[i], kids.item_pos(i), kode, depth + 1))
 
     def _raw_kode(self, raw: YMap) -> str | None:
         kode = raw.get("kode")

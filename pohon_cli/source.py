@@ -14,6 +14,19 @@ from typing import Any
 Pos = tuple[int, int]
 
 
+_BITS = 24
+_MASK = (1 << _BITS) - 1
+
+
+def pack(pos: Pos) -> int:
+    """A position as one int: millions of them cost far less than tuples."""
+    return (pos[0] << _BITS) | pos[1]
+
+
+def unpack(packed: int) -> Pos:
+    return packed >> _BITS, packed & _MASK
+
+
 class YMap(dict[str, Any]):
     """A YAML mapping that remembers where it starts and where each key and value stands."""
 
@@ -22,8 +35,18 @@ class YMap(dict[str, Any]):
     def __init__(self, pos: Pos) -> None:
         super().__init__()
         self.pos = pos
-        # key -> (key line, key column, value line, value column)
-        self.at: dict[str, tuple[int, int, int, int]] = {}
+        # key -> packed key position << 48 | packed value position
+        self.at: dict[str, int] = {}
+
+    def put(self, key: str, key_pos: int, value: Any, value_pos: int) -> None:
+        self[key] = value
+        self.at[key] = (key_pos << (2 * _BITS)) | value_pos
+
+    def key_pos(self, key: str) -> Pos:
+        return unpack(self.at[key] >> (2 * _BITS))
+
+    def value_pos(self, key: str) -> Pos:
+        return unpack(self.at[key] & ((1 << (2 * _BITS)) - 1))
 
 
 class YList(list[Any]):
@@ -34,7 +57,14 @@ class YList(list[Any]):
     def __init__(self, pos: Pos) -> None:
         super().__init__()
         self.pos = pos
-        self.at: list[Pos] = []
+        self.at: list[int] = []
+
+    def put(self, value: Any, value_pos: int) -> None:
+        self.append(value)
+        self.at.append(value_pos)
+
+    def item_pos(self, index: int) -> Pos:
+        return unpack(self.at[index])
 
 
 def locate(root: Any, path: Sequence[str | int], *, key: bool = False) -> Pos:
@@ -51,11 +81,10 @@ def locate(root: Any, path: Sequence[str | int], *, key: bool = False) -> Pos:
             name = _find_key(here, step)
             if name is None:
                 return pos
-            kl, kc, vl, vc = here.at[name]
-            pos = (kl, kc) if key and i == last else (vl, vc)
+            pos = here.key_pos(name) if key and i == last else here.value_pos(name)
             here = here[name]
         elif isinstance(here, YList) and isinstance(step, int) and 0 <= step < len(here):
-            pos = here.at[step]
+            pos = here.item_pos(step)
             here = here[step]
         else:
             return pos
