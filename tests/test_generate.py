@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from benchmarks.generate import generate
-
 from pohon_cli.load import load_text
 
 
