@@ -230,6 +230,9 @@ class Reference(_Model):
 class NodeDocument(Node):
     """A node as written in the file, with its children (for the JSON Schema)."""
 
+    # only `pohon schema` needs it: build it then, not at every start
+    model_config = ConfigDict(defer_build=True)
+
     children: list[NodeDocument | Reference] = Field(
         default_factory=list,
         alias="anak",
@@ -280,6 +283,8 @@ class Header(_Model):
 
 class Document(Header):
     """The whole file as written (the JSON Schema is made from this)."""
+
+    model_config = ConfigDict(defer_build=True)
 
     tree: list[NodeDocument] = Field(alias="pohon", description="Pohon kinerja / the tree")
 
