@@ -170,7 +170,7 @@ def load_text(text: str, name: str) -> Loaded:
                         "PK012",
                         "the file must be a mapping with versi, instansi, tahun, visi, misi "
                         "and pohon at the top" + (", but it is empty" if document is None else ""),
-                        "see docs/format.md for an example",
+                        "see the format in the README",
                     )
                 ],
             )
