@@ -1,0 +1,763 @@
+"""What changed in a pohon kinerja between two versions: its meaning, not its lines.
+
+Nodes and indicators are matched on ``kode`` (one namespace for both), so a moved
+indicator is one "moved", not a deletion and an unrelated insertion. Key order,
+quoting, flow or block style, comments and sibling order are not changes; sibling
+order is reported only when asked. One pass over each tree, with dict lookups: the
+comparison costs less than loading the two files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from dataclasses import dataclass
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
+from operator import attrgetter
+from typing import Any, Literal, TypeAlias, get_args
+
+from pohon_cli.model import Header, Indicator, Node, Tree, Value
+from pohon_cli.problem import InputError
+from pohon_cli.select import Filter, select
+
+# What happened, in the order reports list it: a field of no kind of its own changed,
+# a kode looks re-coded, ... ; most are named after the YAML key that changed.
+Kind = Literal[
+    "changed",
+    "recoded",
+    "added",
+    "removed",
+    "renamed",
+    "moved",
+    "jenjang",
+    "penanggung_jawab",
+    "satuan",
+    "polaritas",
+    "target",
+    "baseline",
+    "realisasi",
+    "order",
+]
+# What changed: the file's own fields, a misi, a unit kerja, a node, an indicator.
+Item = Literal["file", "misi", "unit", "node", "indicator"]
+# A value as the file holds it: text, a number as written, a year, a flag, a range
+# [low, high] or a list of kodes; None when the side has no value.
+Shown: TypeAlias = str | int | bool | Decimal | tuple[str | Decimal, ...] | None
+
+# In the order they are reported (and the markdown tables follow).
+KINDS: tuple[Kind, ...] = get_args(Kind)
+TOP_LEVEL: frozenset[Item] = frozenset(("file", "misi", "unit"))
+_KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
+_ITEM_RANK: dict[Item, int] = {"file": 0, "misi": 1, "unit": 2, "node": 0, "indicator": 1}
+_HEADER_FIELDS = (
+    "versi",
+    "tahun",
+    "periode",
+    "instansi.nama",
+    "instansi.singkatan",
+    "visi",
+    "induk.nama",
+    "induk.singkatan",
+    "induk.visi",
+    "induk.misi",
+    "jenjang",
+    "misi",
+    "unit_kerja",
+)
+_HEADER_RANK = {name: i for i, name in enumerate(_HEADER_FIELDS)}
+
+# "Nearly the same uraian": difflib's ratio on case-folded text with spaces collapsed.
+RECODE_SIMILARITY = 0.8
+# Fuzzy comparison is quadratic in the kodes that vanished and appeared under one parent:
+# past this many pairs only identical uraian count (a parent rarely loses and gains so many).
+RECODE_PAIR_LIMIT = 2_500
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between OLD and NEW.
+
+    ``kode`` names the node, indicator, misi or unit kerja (None for the file's own
+    fields); ``field`` is the YAML key that changed. ``path`` is the chain of kodes
+    from a root to the item (in NEW when the item's node is there, else in OLD);
+    ``node`` is the node where it happened, for grouping. Lines are 1-based and None
+    where the side has no such item. A target compared across plan years (2024 in
+    OLD, 2025 in NEW) carries both years; ``delta`` is NEW - OLD when both are numbers.
+    """
+
+    kind: Kind
+    item: Item
+    kode: str | None
+    field: str | None
+    old: Shown
+    new: Shown
+    path: tuple[str, ...] = ()
+    node: str | None = None
+    old_line: int | None = None
+    new_line: int | None = None
+    year: int | None = None
+    old_year: int | None = None
+    delta: Decimal | None = None
+
+    @property
+    def top_level(self) -> bool:
+        return self.item in TOP_LEVEL
+
+
+def diff(old: Tree, new: Tree, *, order: bool = False) -> list[Change]:
+    """Every change from ``old`` to ``new``, sorted by where it happened.
+
+    With ``order`` the relative order of siblings present on both sides is compared too.
+    """
+    return _Differ(old, new).run(order=order)
+
+
+def scope(old: Tree, new: Tree, chosen: Filter) -> frozenset[str] | None:
+    """The node kodes a filter keeps, on either side; None when there is no filter.
+
+    A misi, unit kerja or root known on one side only is fine: that side contributes
+    nothing. Known on neither side, it is an InputError with a suggestion.
+    """
+    if chosen.is_empty():
+        return None
+    kept: set[str] = set()
+    errors: list[InputError] = []
+    for tree in (new, old):
+        try:
+            kept |= select(tree, chosen).matched
+        except InputError as error:
+            errors.append(error)
+    if len(errors) == 2:
+        raise errors[0]
+    return frozenset(kept)
+
+
+def within(changes: Iterable[Change], kept: Set[str]) -> list[Change]:
+    """The changes to nodes and indicators of ``kept`` (a node moved in or out counts)."""
+    chosen: list[Change] = []
+    for change in changes:
+        if change.node is None:
+            continue
+        if change.node in kept or (
+            change.kind == "moved"
+            and isinstance(change.old, tuple)
+            and any(k in kept for k in change.old if isinstance(k, str))
+        ):
+            chosen.append(change)
+    return chosen
+
+
+def count_by_kind(changes: Iterable[Change]) -> dict[Kind, int]:
+    """How many changes of each kind, in report order (kinds with none left out)."""
+    counts = dict.fromkeys(KINDS, 0)
+    for change in changes:
+        counts[change.kind] += 1
+    return {kind: n for kind, n in counts.items() if n}
+
+
+def difference(old: Shown, new: Shown) -> Decimal | None:
+    """NEW - OLD, exactly, when both are numbers: subtraction in a context wide enough
+    for any digits, so 72.50 - 70 is 2.50 and nothing is ever rounded."""
+    if not isinstance(old, Decimal) or not isinstance(new, Decimal):
+        return None
+    return _EXACT.subtract(new, old)
+
+
+# Subtraction needs at most as many digits as its operands; MAX_PREC never rounds them.
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal values of the same type: the number 100 and the text "100" differ."""
+    return type(a) is type(b) and a == b
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+# (attribute, YAML key, kind) of the fields compared one to one.
+_NODE_FIELDS: tuple[tuple[str, str, Kind], ...] = (
+    ("description", "uraian", "renamed"),
+    ("level", "jenjang", "jenjang"),
+    ("owner", "penanggung_jawab", "penanggung_jawab"),
+    ("kind", "jenis", "changed"),
+    ("national", "nasional", "changed"),
+    ("note", "catatan", "changed"),
+)
+_INDICATOR_FIELDS: tuple[tuple[str, str, Kind], ...] = (
+    ("description", "uraian", "renamed"),
+    ("owner", "penanggung_jawab", "penanggung_jawab"),
+    ("unit", "satuan", "satuan"),
+    ("polarity", "polaritas", "polaritas"),
+    ("baseline", "baseline", "baseline"),
+    ("definition", "definisi", "changed"),
+    ("formula", "formula", "changed"),
+    ("data_source", "sumber_data", "changed"),
+    ("national", "nasional", "changed"),
+    ("note", "catatan", "changed"),
+)
+
+# Every compared field at once: a fast way past the many items that did not change.
+_node_fields = attrgetter(*(n for n in Node.model_fields if n not in ("code", "indicators")))
+_indicator_fields = attrgetter(*(n for n in Indicator.model_fields if n != "code"))
+
+
+class _Differ:
+    def __init__(self, old: Tree, new: Tree) -> None:
+        self.old = old
+        self.new = new
+        self.changes: list[Change] = []
+        # old node kode <-> new node kode, for nodes that look re-coded
+        self.recoded: dict[str, str] = {}
+        self.recoded_back: dict[str, str] = {}
+        self.old_paths: dict[str, tuple[str, ...]] = {}
+        self.new_paths: dict[str, tuple[str, ...]] = {}
+
+    def run(self, *, order: bool) -> list[Change]:
+        self._header(order=order)
+        self._nodes(order=order)
+        self._indicators(order=order)
+        return sorted(self.changes, key=self._sort_key)
+
+    # -- where things are
+
+    def _path(self, tree: Tree, kode: str) -> tuple[str, ...]:
+        """Root-to-node chain of kodes through each node's first parent (where it is written)."""
+        memo = self.old_paths if tree is self.old else self.new_paths
+        found = memo.get(kode)
+        if found is not None:
+            return found
+        chain = [kode]
+        above = tree.parents.get(kode, ())
+        while above and above[0] not in memo and len(chain) <= len(tree.nodes):
+            chain.append(above[0])
+            above = tree.parents.get(above[0], ())
+        base = memo[above[0]] if above and above[0] in memo else ()
+        for step in reversed(chain):
+            base = (*base, step)
+            memo[step] = base
+        return memo[kode]
+
+    def _node_path(self, kode: str) -> tuple[str, ...]:
+        if kode in self.new.nodes:
+            return self._path(self.new, kode)
+        return self._path(self.old, kode)
+
+    def _sort_key(self, change: Change) -> tuple[Any, ...]:
+        rank = _KIND_RANK[change.kind]
+        if change.top_level:
+            return (
+                0,
+                _ITEM_RANK[change.item],
+                _HEADER_RANK.get(change.field or "", len(_HEADER_RANK)),
+                change.kode or "",
+                rank,
+                change.field or "",
+            )
+        group = change.path if change.item == "node" else change.path[:-1]
+        return (
+            1,
+            group,
+            _ITEM_RANK[change.item],
+            change.kode or "",
+            rank,
+            change.field or "",
+            change.year or 0,
+        )
+
+    def _to_new(self, kode: str) -> str:
+        return self.recoded.get(kode, kode)
+
+    def _to_old(self, kode: str) -> str | None:
+        """The OLD kode of a node of NEW, or None when it is new."""
+        if kode in self.old.nodes:
+            return kode
+        return self.recoded_back.get(kode)
+
+    # -- the top of the file
+
+    def _header(self, *, order: bool) -> None:
+        old, new = self.old.header, self.new.header
+        for key, a, b in _header_fields(old, new):
+            if not _same(a, b):
+                self._top("changed", "file", None, field=key, old=a, new=b, at=key.split("."))
+        before = {m.code: m.description for m in _induk(old)}
+        after = {m.code: m.description for m in _induk(new)}
+        for kode in {**before, **after}:
+            a, b = before.get(kode), after.get(kode)
+            if a != b:
+                at: tuple[str, ...] = ("induk", "misi", kode, "uraian")
+                self._top("changed", "file", kode, field="induk.misi", old=a, new=b, at=at)
+        self._entries(
+            "misi",
+            {m.code: m.description for m in old.missions},
+            {m.code: m.description for m in new.missions},
+        )
+        old_units = {u.code: u for u in old.units}
+        new_units = {u.code: u for u in new.units}
+        self._entries(
+            "unit",
+            {k: u.name for k, u in old_units.items()},
+            {k: u.name for k, u in new_units.items()},
+        )
+        for kode, unit in new_units.items():
+            was = old_units.get(kode)
+            if was is None:
+                continue
+            if was.parent != unit.parent:
+                at = ("unit_kerja", kode, "atasan")
+                a, b = _tuple(was.parent), _tuple(unit.parent)
+                self._top("moved", "unit", kode, field="atasan", old=a, new=b, at=at)
+            if sorted(was.duties) != sorted(unit.duties):
+                at = ("unit_kerja", kode, "tugas")
+                a, b = was.duties, unit.duties
+                self._top("changed", "unit", kode, field="tugas", old=a, new=b, at=at)
+        if order:
+            self._order(
+                None, "misi", [m.code for m in old.missions], [m.code for m in new.missions]
+            )
+            self._order(None, "unit_kerja", list(old_units), list(new_units))
+
+    def _entries(self, item: Item, before: Mapping[str, str], after: Mapping[str, str]) -> None:
+        """Misi or unit kerja by kode: added, removed, renamed (``uraian`` or ``nama``)."""
+        key, text = ("misi", "uraian") if item == "misi" else ("unit_kerja", "nama")
+        for kode, now in after.items():
+            if kode not in before:
+                self._top("added", item, kode, new=now, at=(key, kode))
+            elif before[kode] != now:
+                at = (key, kode, text)
+                self._top("renamed", item, kode, field=text, old=before[kode], new=now, at=at)
+        for kode, was in before.items():
+            if kode not in after:
+                self._top("removed", item, kode, old=was, at=(key, kode))
+
+    def _top(
+        self,
+        kind: Kind,
+        item: Item,
+        kode: str | None,
+        *,
+        field: str | None = None,
+        old: Shown = None,
+        new: Shown = None,
+        at: Sequence[str],
+    ) -> None:
+        """A change at the top of the file; ``at`` is its YAML path, where a kode after
+        ``misi`` or ``unit_kerja`` stands for the index of its entry."""
+        self.changes.append(
+            Change(
+                kind,
+                item,
+                kode,
+                field,
+                old,
+                new,
+                old_line=None if old is None else _top_line(self.old, at),
+                new_line=None if new is None else _top_line(self.new, at),
+            )
+        )
+
+    # -- nodes
+
+    def _nodes(self, *, order: bool) -> None:
+        old, new = self.old, self.new
+        gone = [k for k in old.nodes if k not in new.nodes]
+        come = {k for k in new.nodes if k not in old.nodes}
+        self._recode_nodes(gone, come)
+        self.recoded_back = {b: a for a, b in self.recoded.items()}
+        for kode, node in new.nodes.items():
+            was = self._to_old(kode)
+            if was is None:
+                self._add("added", "node", now=kode, new=node.description)
+                continue
+            if was != kode:
+                at = ("kode",)
+                self._add(
+                    "recoded", "node", was=was, now=kode, field="kode", old=was, new=kode, at=at
+                )
+            self._node(old.nodes[was], node)
+        for kode in gone:
+            if kode not in self.recoded:
+                self._add("removed", "node", was=kode, old=old.nodes[kode].description)
+        if not order:
+            return
+        self._order(None, "pohon", [self._to_new(k) for k in old.roots], new.roots)
+        for kode in new.nodes:
+            was = self._to_old(kode)
+            if was is not None:
+                before = [self._to_new(k) for k in old.children.get(was, ())]
+                self._order(kode, "anak", before, new.children.get(kode, ()))
+
+    def _recode_nodes(self, gone: list[str], come: set[str]) -> None:
+        """Pair vanished and appeared nodes of one level under the same parent whose uraian
+        are nearly the same. Parents are settled before their children (``gone`` is in
+        file order), so a node under a re-coded parent can be paired too."""
+        old, new = self.old, self.new
+        by_parent: dict[str | None, list[str]] = {}
+        for kode in gone:
+            above = old.parents.get(kode, ())
+            by_parent.setdefault(above[0] if above else None, []).append(kode)
+        candidates: dict[tuple[str | None, str], list[str]] = {}
+        for kode in new.nodes:
+            if kode in come:
+                above = new.parents.get(kode, ())
+                key = (above[0] if above else None, new.nodes[kode].level)
+                candidates.setdefault(key, []).append(kode)
+        for parent, kodes in by_parent.items():
+            there = None if parent is None else self._to_new(parent)
+            by_level: dict[str, list[str]] = {}
+            for kode in kodes:
+                by_level.setdefault(old.nodes[kode].level, []).append(kode)
+            for level, olds in by_level.items():
+                news = candidates.get((there, level))
+                if news:
+                    self.recoded.update(
+                        _pair(
+                            [(k, old.nodes[k].description) for k in olds],
+                            [(k, new.nodes[k].description) for k in news],
+                        )
+                    )
+
+    def _node(self, before: Node, after: Node) -> None:
+        was, kode = before.code, after.code
+        old_parents = self.old.parents.get(was, ())
+        new_parents = self.new.parents.get(kode, ())
+        if {self._to_new(p) for p in old_parents} != set(new_parents):
+            a, b = old_parents, new_parents
+            self._add("moved", "node", was=was, now=kode, field="anak", old=a, new=b)
+        if _node_fields(before) == _node_fields(after):  # most nodes stop here
+            return
+        for attr, key, kind in _NODE_FIELDS:
+            a, b = getattr(before, attr), getattr(after, attr)
+            if not _same(a, b):
+                self._add(kind, "node", was=was, now=kode, field=key, old=a, new=b, at=(key,))
+        if set(before.missions) != set(after.missions):
+            a, b = before.missions, after.missions
+            self._add(
+                "changed", "node", was=was, now=kode, field="misi", old=a, new=b, at=("misi",)
+            )
+
+    # -- indicators
+
+    def _indicators(self, *, order: bool) -> None:
+        old, new = self.old, self.new
+        before = {i.code: i for _, i in old.indicators()}
+        after = {i.code: i for _, i in new.indicators()}
+        gone = [k for k in before if k not in after]
+        come = {k for k in after if k not in before}
+        recoded = self._recode_indicators(gone, come, before, after)
+        back = {b: a for a, b in recoded.items()}
+        for kode, indicator in after.items():
+            node = new.indicator_node[kode]
+            was = back.get(kode, kode)
+            if was not in before:
+                self._add("added", "indicator", now=kode, new=indicator.description, node=node)
+                continue
+            if was != kode:
+                self._add(
+                    "recoded",
+                    "indicator",
+                    was=was,
+                    now=kode,
+                    field="kode",
+                    old=was,
+                    new=kode,
+                    node=node,
+                    at=("kode",),
+                )
+            self._indicator(before[was], indicator, node)
+        for kode in gone:
+            if kode not in recoded:
+                node = self._to_new(old.indicator_node[kode])
+                self._add("removed", "indicator", was=kode, old=before[kode].description, node=node)
+        if not order:
+            return
+        for kode, now in new.nodes.items():
+            was_node = self._to_old(kode)
+            if was_node is not None:
+                earlier = [recoded.get(i.code, i.code) for i in old.nodes[was_node].indicators]
+                self._order(kode, "indikator", earlier, [i.code for i in now.indicators])
+
+    def _recode_indicators(
+        self,
+        gone: list[str],
+        come: set[str],
+        before: Mapping[str, Indicator],
+        after: Mapping[str, Indicator],
+    ) -> dict[str, str]:
+        """Pair vanished and appeared indicators of the same node with nearly the same uraian."""
+        old, new = self.old, self.new
+        by_node: dict[str, list[str]] = {}
+        for kode in gone:
+            by_node.setdefault(self._to_new(old.indicator_node[kode]), []).append(kode)
+        candidates: dict[str, list[str]] = {}
+        for kode in after:
+            if kode in come:
+                candidates.setdefault(new.indicator_node[kode], []).append(kode)
+        paired: dict[str, str] = {}
+        for node, olds in by_node.items():
+            news = candidates.get(node)
+            if news:
+                paired.update(
+                    _pair(
+                        [(k, before[k].description) for k in olds],
+                        [(k, after[k].description) for k in news],
+                    )
+                )
+        return paired
+
+    def _indicator(self, before: Indicator, after: Indicator, node: str) -> None:
+        was, kode = before.code, after.code
+        old_node = self.old.indicator_node[was]
+        if self._to_new(old_node) != node:
+            a, b = (old_node,), (node,)
+            self._add(
+                "moved", "indicator", was=was, now=kode, field="indikator", old=a, new=b, node=node
+            )
+        # one comparison of all fields, in C; the number 100 never equals the text "100"
+        if _indicator_fields(before) == _indicator_fields(after):
+            return
+        for attr, key, kind in _INDICATOR_FIELDS:
+            a, b = getattr(before, attr), getattr(after, attr)
+            if not _same(a, b):
+                self._add(
+                    kind,
+                    "indicator",
+                    was=was,
+                    now=kode,
+                    field=key,
+                    old=a,
+                    new=b,
+                    node=node,
+                    at=(key,),
+                )
+        years = _year_pairs(
+            before.targets, after.targets, self.old.header.year, self.new.header.year
+        )
+        for old_year, year in years:
+            self._value("target", before, after, node, years=(old_year, year))
+        for year in sorted(set(before.actuals) | set(after.actuals)):
+            self._value("realisasi", before, after, node, years=(year, year))
+
+    def _value(
+        self, kind: Kind, before: Indicator, after: Indicator, node: str, *, years: tuple[int, int]
+    ) -> None:
+        """One year of a target or realisation: old -> new, with the difference."""
+        old_year, year = years
+        earlier = before.targets if kind == "target" else before.actuals
+        later = after.targets if kind == "target" else after.actuals
+        a, b = earlier.get(old_year), later.get(year)
+        if _same(a, b):
+            return
+        self._add(
+            kind,
+            "indicator",
+            was=before.code,
+            now=after.code,
+            field=kind,
+            old=a,
+            new=b,
+            node=node,
+            at=(kind, year),
+            old_at=(kind, old_year),
+            year=year,
+            old_year=old_year if old_year != year else None,
+            delta=difference(a, b),
+        )
+
+    # -- shared
+
+    def _add(
+        self,
+        kind: Kind,
+        item: Item,
+        *,
+        was: str | None = None,
+        now: str | None = None,
+        field: str | None = None,
+        old: Shown = None,
+        new: Shown = None,
+        node: str | None = None,
+        at: tuple[str | int, ...] = (),
+        old_at: tuple[str | int, ...] | None = None,
+        year: int | None = None,
+        old_year: int | None = None,
+        delta: Decimal | None = None,
+    ) -> None:
+        """A change to a node, or (``node`` given) to an indicator of that node. ``was`` and
+        ``now`` are its kode in OLD and NEW (None on the side it is missing from); ``at`` is
+        the key of the field within it, for the line numbers."""
+        kode = now if now is not None else was
+        assert kode is not None
+        if node is None:
+            where, path = kode, self._node_path(kode)
+        else:
+            where, path = node, (*self._node_path(node), kode)
+        self.changes.append(
+            Change(
+                kind,
+                item,
+                kode,
+                field,
+                old,
+                new,
+                path=path,
+                node=where,
+                old_line=None if was is None else _line(self.old, was, old_at or at),
+                new_line=None if now is None else _line(self.new, now, at),
+                year=year,
+                old_year=old_year,
+                delta=delta,
+            )
+        )
+
+    def _order(
+        self, parent: str | None, key: str, before: Sequence[str], after: Sequence[str]
+    ) -> None:
+        """The relative order of the siblings present on both sides, when it differs."""
+        on_both = set(before) & set(after)
+        a = tuple(k for k in before if k in on_both)
+        b = tuple(k for k in after if k in on_both)
+        if a == b:
+            return
+        if parent is None:
+            self._top("order", "file", None, field=key, old=a, new=b, at=(key,))
+        else:
+            was = self._to_old(parent)
+            self._add("order", "node", was=was, now=parent, field=key, old=a, new=b, at=(key,))
+
+
+def _line(tree: Tree, kode: str, at: Sequence[str | int]) -> int | None:
+    """The line of a field of a node or indicator (of the item itself when ``at`` is empty)."""
+    if tree.source is None:
+        return None
+    return tree.source.at(kode, *at)[0]
+
+
+def _top_line(tree: Tree, at: Sequence[str]) -> int | None:
+    if tree.source is None:
+        return None
+    steps: list[str | int] = []
+    entries: tuple[Any, ...] | None = None
+    for step in at:
+        if entries is not None:
+            index = next((i for i, e in enumerate(entries) if e.code == step), None)
+            if index is None:
+                return None
+            steps.append(index)
+            entries = None
+            continue
+        steps.append(step)
+        if step == "misi":
+            entries = _induk(tree.header) if at[0] == "induk" else tree.header.missions
+        elif step == "unit_kerja":
+            entries = tree.header.units
+    return tree.source.top(*steps)[0]
+
+
+def _tuple(kode: str | None) -> tuple[str, ...]:
+    return () if kode is None else (kode,)
+
+
+def _induk(header: Header) -> tuple[Any, ...]:
+    return header.parent_organisation.missions if header.parent_organisation else ()
+
+
+def _header_fields(old: Header, new: Header) -> Iterator[tuple[str, Shown, Shown]]:
+    def period(header: Header) -> str | None:
+        p = header.period
+        return None if p is None else f"{p.start}-{p.end}"
+
+    def induk(header: Header, attr: str) -> str | None:
+        parent = header.parent_organisation
+        return None if parent is None else getattr(parent, attr)
+
+    getters: tuple[tuple[str, Callable[[Header], Shown]], ...] = (
+        ("versi", lambda h: h.version),
+        ("tahun", lambda h: h.year),
+        ("periode", period),
+        ("instansi.nama", lambda h: h.institution.name),
+        ("instansi.singkatan", lambda h: h.institution.short_name),
+        ("visi", lambda h: h.vision),
+        ("induk.nama", lambda h: induk(h, "name")),
+        ("induk.singkatan", lambda h: induk(h, "short_name")),
+        ("induk.visi", lambda h: induk(h, "vision")),
+        ("jenjang", lambda h: h.levels),
+    )
+    for key, get in getters:
+        yield key, get(old), get(new)
+
+
+def _year_pairs(
+    before: Mapping[int, Value], after: Mapping[int, Value], old_year: int, new_year: int
+) -> list[tuple[int, int]]:
+    """Which OLD year to compare with which NEW year.
+
+    Year by year; but when the files are for different plan years (``tahun``) and an
+    indicator has a target for its own plan year only on each side, those two are
+    compared: a tree rolled over from 2024 to 2025 shows a raised target, not a 2024
+    target removed and a 2025 target added for every indicator.
+    """
+    years = set(before) | set(after)
+    pairs: list[tuple[int, int]] = []
+    if (
+        old_year != new_year
+        and old_year in before
+        and new_year in after
+        and old_year not in after
+        and new_year not in before
+    ):
+        pairs.append((old_year, new_year))
+        years -= {old_year, new_year}
+    pairs.extend((y, y) for y in sorted(years))
+    return pairs
+
+
+def _pair(olds: list[tuple[str, str]], news: list[tuple[str, str]]) -> dict[str, str]:
+    """Old kode -> new kode for the (kode, uraian) pairs that look like one item re-coded:
+    identical uraian first, then the most similar, each kode used once."""
+    paired: dict[str, str] = {}
+    taken: set[str] = set()
+    by_text: dict[str, list[str]] = {}
+    for kode, text in news:
+        by_text.setdefault(_norm(text), []).append(kode)
+    left: list[tuple[str, str]] = []
+    for kode, text in olds:
+        same = by_text.get(_norm(text))
+        if same:
+            found = same.pop(0)
+            paired[kode] = found
+            taken.add(found)
+        else:
+            left.append((kode, _norm(text)))
+    right = [(k, _norm(t)) for k, t in news if k not in taken]
+    if not left or not right or len(left) * len(right) > RECODE_PAIR_LIMIT:
+        return paired
+    scored: list[tuple[float, int, int]] = []
+    for i, (_, a) in enumerate(left):
+        # SequenceMatcher caches what it learns about its second text: keep it fixed
+        matcher = difflib.SequenceMatcher(None, "", a, autojunk=False)
+        for j, (_, b) in enumerate(right):
+            matcher.set_seq1(b)
+            if (
+                matcher.real_quick_ratio() >= RECODE_SIMILARITY
+                and matcher.quick_ratio() >= RECODE_SIMILARITY
+            ):
+                ratio = matcher.ratio()
+                if ratio >= RECODE_SIMILARITY:
+                    scored.append((-ratio, i, j))
+    scored.sort()
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    for _, i, j in scored:
+        if i in used_left or j in used_right:
+            continue
+        used_left.add(i)
+        used_right.add(j)
+        paired[left[i][0]] = right[j][0]
+    return paired

@@ -1,0 +1,130 @@
+"""Reading one side of a diff: a file, or ``REV:PATH`` (a file as it was at a git revision).
+
+The edge where pohon runs git: always as a subprocess with an argument list, never
+through a shell, and with ``--end-of-options`` so that a revision cannot pass for an
+option. Every failure is an InputError (exit 2) that says what to fix.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from pohon_cli.load import MAX_BYTES, read_bytes
+from pohon_cli.problem import InputError
+from pohon_cli.suggest import did_you_mean
+
+# Local git answers in milliseconds; a hung git (a lock, a network filesystem) must not
+# hang pohon.
+GIT_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """``REV:PATH``: ``rev`` is empty for the index (``:PATH``), as in ``git show``."""
+
+    rev: str
+    path: str
+
+    def __str__(self) -> str:
+        return f"{self.rev}:{self.path}"
+
+
+def parse(spec: str, cwd: Path | None = None) -> Path | Revision:
+    """A file path (relative to ``cwd``), or a revision and a path.
+
+    An existing file is always a path (a file may have a colon in its name); otherwise
+    text with a colon is ``REV:PATH``, except a Windows drive letter (``C:\\...``).
+    """
+    path = Path(spec)
+    if cwd is not None and not path.is_absolute():
+        path = cwd / path
+    if ":" not in spec or path.is_file():
+        return path
+    rev, _, inside = spec.partition(":")
+    if len(rev) == 1 and rev.isalpha() and inside[:1] in ("\\", "/"):
+        return path
+    if not inside:
+        raise InputError(f"`{spec}`: name the file after the colon, e.g. {rev}:pohon.yaml")
+    if rev.startswith("-"):
+        raise InputError(f"`{spec}`: a revision cannot start with `-`")
+    return Revision(rev, inside)
+
+
+def read(spec: str, cwd: Path | None = None) -> bytes:
+    """The bytes of a file, or of ``REV:PATH`` as git has them (git runs in ``cwd``)."""
+    where = parse(spec, cwd)
+    if isinstance(where, Path):
+        return read_bytes(where)
+    return show(where, cwd)
+
+
+def show(where: Revision, cwd: Path | None = None) -> bytes:
+    """``git show REV:PATH``, after checks that turn git's failures into clear messages."""
+    inside = _git(["rev-parse", "--git-dir"], cwd)
+    if inside.returncode != 0:
+        said = inside.stderr.decode(errors="replace").strip().splitlines()
+        if said and "not a git repository" not in said[0]:
+            raise InputError(f"{where}: git cannot read this repository: {said[0]}")
+        raise InputError(f"{where}: not inside a git repository (REV:PATH reads a file from git)")
+    if where.rev:
+        tree = f"{where.rev}^{{tree}}"
+        found = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", tree], cwd)
+        if found.returncode != 0:
+            hint = did_you_mean(where.rev, _refs(cwd))
+            raise InputError(
+                f"{where}: `{where.rev}` is not a revision of this repository"
+                + (f"; {hint}" if hint else " (a tag, a branch or a commit)")
+            )
+    kind = _git(["cat-file", "-t", "--end-of-options", str(where)], cwd)
+    what = kind.stdout.decode(errors="replace").strip()
+    if kind.returncode != 0:
+        at = f"`{where.rev}`" if where.rev else "the index"
+        raise InputError(
+            f"{where}: no file `{where.path}` at {at} "
+            "(the path is from the top of the repository, or starts with ./)"
+        )
+    if what != "blob":
+        noun = "folder" if what == "tree" else what
+        raise InputError(f"{where}: `{where.path}` is a {noun} at that revision, not a file")
+    size = _git(["cat-file", "-s", "--end-of-options", str(where)], cwd)
+    if size.returncode == 0 and int(size.stdout.strip() or 0) > MAX_BYTES:
+        raise InputError(
+            f"{where}: the file is larger than {MAX_BYTES // (1024 * 1024)} MB; "
+            "pohon reads files up to that size"
+        )
+    shown = _git(["show", "--no-textconv", "--end-of-options", str(where)], cwd)
+    if shown.returncode != 0:
+        message = shown.stderr.decode(errors="replace").strip().splitlines()
+        raise InputError(f"{where}: git show failed: {message[-1] if message else 'no message'}")
+    return shown.stdout
+
+
+def _refs(cwd: Path | None) -> list[str]:
+    listed = _git(["for-each-ref", "--format=%(refname:short)"], cwd)
+    if listed.returncode != 0:
+        return []
+    return listed.stdout.decode(errors="replace").split()
+
+
+def _git(args: list[str], cwd: Path | None) -> subprocess.CompletedProcess[bytes]:
+    # No pager, no prompt for credentials, no translated messages.
+    env = {**os.environ, "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    try:
+        return subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=GIT_TIMEOUT,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise InputError("REV:PATH needs git, and git is not installed (or not on PATH)") from None
+    except subprocess.TimeoutExpired:
+        raise InputError(f"git did not answer within {GIT_TIMEOUT:.0f} seconds") from None
+    except OSError as error:
+        raise InputError(f"cannot run git: {error.strerror or error}") from None

@@ -1,0 +1,366 @@
+"""Reports of what changed between two trees: one writer per format, picked from FORMATS.
+
+``text`` is for a person at a terminal (grouped by the node where it happened, in colour
+only on a terminal), ``markdown`` for a pull-request comment or the performance report
+(a table per kind of change), ``json`` for machines (numbers as the text written).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import groupby
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from pohon_cli.diff import KINDS, Change, Kind, Shown, count_by_kind
+
+_VALUES = frozenset(("target", "baseline", "realisasi"))
+# Fields of prose, shown in quotes so that a changed sentence reads as one.
+_PROSE = frozenset(
+    (
+        "uraian",
+        "nama",
+        "visi",
+        "catatan",
+        "definisi",
+        "formula",
+        "sumber_data",
+        "instansi.nama",
+        "induk.nama",
+        "induk.visi",
+        "induk.misi",
+    )
+)
+# The word for each kind in a summary, and the heading of its markdown table.
+LABELS: dict[Kind, tuple[str, str]] = {
+    "changed": ("other", "Other fields changed"),
+    "recoded": ("re-coded", "Looks re-coded (a kode vanished, a nearly identical one appeared)"),
+    "added": ("added", "Added"),
+    "removed": ("removed", "Removed"),
+    "renamed": ("renamed", "Renamed (uraian)"),
+    "moved": ("moved", "Moved to another parent"),
+    "jenjang": ("jenjang", "Jenjang changed"),
+    "penanggung_jawab": ("penanggung jawab", "Penanggung jawab changed"),
+    "satuan": ("satuan", "Satuan changed"),
+    "polaritas": ("polaritas", "Polaritas changed"),
+    "target": ("target", "Targets changed"),
+    "baseline": ("baseline", "Baseline changed"),
+    "realisasi": ("realisasi", "Realisasi changed"),
+    "order": ("order", "Sibling order changed"),
+}
+_STYLES: dict[Kind, str] = {
+    "added": "green",
+    "removed": "red",
+    "recoded": "yellow",
+    "moved": "yellow",
+    "renamed": "cyan",
+    "target": "magenta",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DiffReport:
+    """The changes, and the names of the two sides as the user wrote them."""
+
+    old: str
+    new: str
+    changes: Sequence[Change]
+
+
+def value(shown: Shown, field: str | None = None) -> str:
+    """A value as the file writes it: numbers with their digits, ranges as [low, high]."""
+    if shown is None:
+        return "–"
+    if isinstance(shown, bool):
+        return "true" if shown else "false"
+    if isinstance(shown, tuple):
+        if field in _VALUES:
+            return "[" + ", ".join(map(str, shown)) + "]"
+        if field == "anak" and not shown:
+            return "(top of the tree)"
+        return ", ".join(map(str, shown)) if shown else "–"
+    return str(shown)
+
+
+def quoted(shown: Shown, field: str | None = None) -> str:
+    """Prose in quotes, so that a renamed uraian reads as one text; other values bare."""
+    return f"“{shown}”" if isinstance(shown, str) and field in _PROSE else value(shown, field)
+
+
+def signed(delta: Decimal) -> str:
+    return format(delta, "+")
+
+
+def describe(change: Change) -> str:
+    """One change in a sentence, without its kode or place (the reader has them)."""
+    c = change
+    old, new = quoted(c.old, c.field), quoted(c.new, c.field)
+    if c.kind == "added":
+        return f"added {_noun(c)}: {quoted(c.new, 'uraian')}"
+    if c.kind == "removed":
+        return f"removed {_noun(c)}: {quoted(c.old, 'uraian')}"
+    if c.kind == "recoded":
+        return f"looks like {c.old} re-coded as {c.new}"
+    if c.kind == "moved":
+        if c.item == "indicator":
+            return f"moved from {value(c.old)} to {value(c.new)}"
+        if c.item == "unit":
+            return f"atasan: {value(c.old)} → {value(c.new)}"
+        return f"moved: under {value(c.old, 'anak')} → under {value(c.new, 'anak')}"
+    if c.kind in ("target", "realisasi"):
+        years = f"{c.old_year} → {c.year}" if c.old_year is not None else str(c.year)
+        tail = f" ({signed(c.delta)})" if c.delta is not None else ""
+        return f"{c.kind} {years}: {old} → {new}{tail}"
+    if c.kind == "order":
+        return f"order of {c.field}: {old} → {new}"
+    if c.item == "file" and c.kode is not None:
+        return f"{c.field} {c.kode}: {old} → {new}"
+    return f"{c.field}: {old} → {new}"
+
+
+def _noun(change: Change) -> str:
+    return {"unit": "unit kerja"}.get(change.item, change.item)
+
+
+def lines(change: Change) -> str:
+    """Where to look: the line in OLD and in NEW."""
+    a, b = change.old_line, change.new_line
+    if a is not None and b is not None:
+        return f"line {a} → {b}"
+    if a is not None:
+        return f"old line {a}"
+    if b is not None:
+        return f"new line {b}"
+    return ""
+
+
+def summary(changes: Sequence[Change]) -> str:
+    if not changes:
+        return "no changes"
+    counts = ", ".join(f"{n} {LABELS[kind][0]}" for kind, n in count_by_kind(changes).items())
+    return f"{len(changes)} change{'s' * (len(changes) != 1)}: {counts}"
+
+
+def _subject(change: Change) -> str:
+    if change.item in ("misi", "unit"):
+        return f"{'misi' if change.item == 'misi' else 'unit'} {change.kode}"
+    if change.item == "file":
+        return ""
+    return change.kode or ""
+
+
+def _groups(changes: Sequence[Change]) -> Iterator[tuple[tuple[str, ...] | None, list[Change]]]:
+    """Consecutive changes of one node (None: the top of the file), with the node's path."""
+    for node, members in groupby(changes, key=lambda c: c.node):
+        group = list(members)
+        if node is None:
+            yield None, group
+            continue
+        first = group[0]
+        yield (first.path if first.item == "node" else first.path[:-1]), group
+
+
+# -- text ---------------------------------------------------------------------------------
+
+
+def write_text(report: DiffReport, out: TextIO | None = None) -> None:
+    stream = out if out is not None else sys.stdout
+    console = Console(file=stream, soft_wrap=True, highlight=False, markup=False, emoji=False)
+    plain = console.color_system is None or bool(os.environ.get("NO_COLOR"))
+    arrow = " > " if plain else " › "
+
+    def emit(text: Text) -> None:
+        if plain:
+            stream.write(text.plain + "\n")
+        else:
+            console.print(text)
+
+    emit(Text.assemble(("pohon diff ", "bold"), f"{report.old} → {report.new}"))
+    for path, group in _groups(report.changes):
+        width = max(len(_subject(c)) for c in group)
+        emit(Text())
+        if path is None:
+            emit(Text("top of the file", style="bold"))
+        else:
+            emit(Text(arrow.join(path), style="bold"))
+        for change in group:
+            line = Text("  ")
+            subject = _subject(change)
+            if subject:
+                line.append(subject.ljust(width) + "  ", style="bold")
+            line.append(describe(change), style=_STYLES.get(change.kind, ""))
+            where = lines(change)
+            if where:
+                line.append(f"  ({where})", style="dim")
+            emit(line)
+    emit(Text())
+    emit(Text(summary(report.changes), style="bold"))
+
+
+# -- markdown -----------------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    """Markdown table cells: no pipes, line breaks or raw HTML from the file."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\r", " ")
+        .replace("\n", " ")
+    )
+
+
+def _code(text: str | None) -> str:
+    if not text:
+        return ""
+    return f"`{text}`" if "`" not in text else _cell(text)
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    return [_row(head), _row(["---"] * len(head)), *(_row(r) for r in rows)]
+
+
+def _md_value(change: Change, shown: Shown) -> str:
+    return _cell(value(shown, change.field))
+
+
+def _md_lines(change: Change) -> str:
+    a = "–" if change.old_line is None else str(change.old_line)
+    b = "–" if change.new_line is None else str(change.new_line)
+    return f"{a} → {b}"
+
+
+def write_markdown(report: DiffReport, out: TextIO | None = None) -> None:
+    stream = out if out is not None else sys.stdout
+    changes = report.changes
+    text = [f"### pohon diff: `{_cell(report.old)}` → `{_cell(report.new)}`", ""]
+    text.append(f"**{summary(changes)}**")
+    top = [c for c in changes if c.top_level]
+    if top:
+        rows = [
+            [
+                _cell(_noun(c) if c.item != "file" else "file"),
+                _code(c.kode),
+                _cell(LABELS[c.kind][0] if c.kind != "changed" else "changed"),
+                _code(c.field),
+                _md_value(c, c.old),
+                _md_value(c, c.new),
+                _md_lines(c),
+            ]
+            for c in top
+        ]
+        head = ["Item", "Kode", "Change", "Field", "Old", "New", "Line (old → new)"]
+        text += ["", "#### Top of the file", "", *_table(head, rows)]
+    tree = [c for c in changes if not c.top_level]
+    for kind in KINDS:
+        members = [c for c in tree if c.kind == kind]
+        if not members:
+            continue
+        text += ["", f"#### {LABELS[kind][1]} ({len(members)})", ""]
+        text += _kind_table(kind, members)
+    stream.write("\n".join(text) + "\n")
+
+
+def _kind_table(kind: Kind, changes: Sequence[Change]) -> list[str]:
+    def under(c: Change) -> str:
+        above = c.path[:-1]
+        return " › ".join(_code(k) for k in above) if above else "(top of the tree)"
+
+    def what(c: Change) -> str:
+        return "indicator" if c.item == "indicator" else "node"
+
+    lines_head = "Line (old → new)"
+    if kind in ("target", "realisasi"):
+        head = ["Kode", "Under", "Year", "Old", "New", "Difference", lines_head]
+        rows = [
+            [
+                _code(c.kode),
+                under(c),
+                f"{c.old_year} → {c.year}" if c.old_year is not None else str(c.year),
+                _md_value(c, c.old),
+                _md_value(c, c.new),
+                signed(c.delta) if c.delta is not None else "",
+                _md_lines(c),
+            ]
+            for c in changes
+        ]
+    elif kind in ("added", "removed"):
+        head = ["Kode", "What", "Under", "Uraian", lines_head]
+        rows = [
+            [
+                _code(c.kode),
+                what(c),
+                under(c),
+                _cell(value(c.new if kind == "added" else c.old)),
+                _md_lines(c),
+            ]
+            for c in changes
+        ]
+    else:
+        head = ["Kode", "What", "Under", "Field", "Old", "New", lines_head]
+        rows = [
+            [
+                _code(c.kode),
+                what(c),
+                under(c),
+                _code(c.field),
+                _md_value(c, c.old),
+                _md_value(c, c.new),
+                _md_lines(c),
+            ]
+            for c in changes
+        ]
+    return _table(head, rows)
+
+
+# -- json ---------------------------------------------------------------------------------
+
+
+def _json_value(shown: Shown) -> Any:
+    """Numbers as the text written (``1.10`` stays ``"1.10"``); ranges and lists as lists."""
+    if isinstance(shown, Decimal):
+        return str(shown)
+    if isinstance(shown, tuple):
+        return [_json_value(v) for v in shown]
+    return shown
+
+
+def as_dict(change: Change) -> dict[str, Any]:
+    return {
+        "kind": change.kind,
+        "item": change.item,
+        "kode": change.kode,
+        "field": change.field,
+        "year": change.year,
+        "old_year": change.old_year,
+        "old": _json_value(change.old),
+        "new": _json_value(change.new),
+        "delta": None if change.delta is None else str(change.delta),
+        "path": list(change.path),
+        "node": change.node,
+        "old_line": change.old_line,
+        "new_line": change.new_line,
+    }
+
+
+def write_json(report: DiffReport, out: TextIO | None = None) -> None:
+    stream = out if out is not None else sys.stdout
+    rows = [as_dict(c) for c in report.changes]
+    stream.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+
+
+Writer = Callable[[DiffReport, TextIO | None], None]
+FORMATS: dict[str, Writer] = {"text": write_text, "markdown": write_markdown, "json": write_json}
