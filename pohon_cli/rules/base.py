@@ -1,0 +1,250 @@
+"""What a lint rule is: a stable code, its documentation, its options, and a check.
+
+A rule's ``check(tree, options)`` is a generator of ``Problem`` at the exact place of the
+offending value. It never prints, never reads the environment and stays silent where the
+file lacks a value it would need (it does not guess). The engine (``lint.py``) decides
+which rules run, at which severity, and what inline comments silence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Literal
+
+from pohon_cli.model import Indicator, Tree, Value
+from pohon_cli.problem import Problem, Severity
+from pohon_cli.source import Pos
+
+# What an option holds once read from the defaults or a config file.
+OptionValue = tuple[str, ...] | Decimal | bool | None
+OptionKind = Literal["words", "number", "flag"]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One setting of a rule: ``words`` (a list of text), ``number`` or ``flag``."""
+
+    name: str
+    kind: OptionKind
+    default: OptionValue
+    help: str
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """A rule's options, defaults merged with the configuration, read with typed accessors."""
+
+    values: Mapping[str, OptionValue] = field(default_factory=dict)
+
+    def words(self, name: str) -> tuple[str, ...]:
+        value = self.values.get(name)
+        return value if isinstance(value, tuple) else ()
+
+    def folded(self, name: str) -> frozenset[str]:
+        """The words of an option, case-folded, for matching written text."""
+        return frozenset(w.casefold() for w in self.words(name))
+
+    def chosen(self, name: str) -> frozenset[str] | None:
+        """The folded words of an option whose default is None (the rule's own default)."""
+        return self.folded(name) if self.values.get(name) is not None else None
+
+    def number(self, name: str) -> Decimal:
+        value = self.values.get(name)
+        return value if isinstance(value, Decimal) else Decimal(0)
+
+    def flag(self, name: str) -> bool:
+        return self.values.get(name) is True
+
+
+Check = Callable[[Tree, Options], Iterator[Problem]]
+
+
+def _nothing(tree: Tree, options: Options) -> Iterator[Problem]:
+    """For rules the engine applies itself (unused suppressions)."""
+    return iter(())
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A lint rule and its documentation: what ``pohon rules CODE`` prints."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    rationale: str
+    bad: str
+    good: str
+    check: Check = _nothing
+    options: tuple[Option, ...] = ()
+
+    def defaults(self) -> dict[str, OptionValue]:
+        return {option.name: option.default for option in self.options}
+
+    def problem(
+        self,
+        tree: Tree,
+        pos: Pos,
+        message: str,
+        hint: str | None = None,
+        end: Pos | None = None,
+    ) -> Problem:
+        """A problem of this rule at ``pos`` (the engine applies the configured severity)."""
+        return Problem(
+            path_of(tree),
+            pos[0],
+            pos[1],
+            self.code,
+            self.severity,
+            message,
+            hint,
+            end[0] if end else None,
+            end[1] if end else None,
+        )
+
+
+# -- places in the file ---------------------------------------------------------------------
+
+
+def path_of(tree: Tree) -> str:
+    return tree.source.path if tree.source is not None else "<tree>"
+
+
+def at(tree: Tree, kode: str, *path: str | int, key: bool = False) -> Pos:
+    """Where a field of a node or indicator is written ((1, 1) for a tree built in memory)."""
+    if tree.source is None:
+        return (1, 1)
+    return tree.source.at(kode, *path, key=key)
+
+
+def top(tree: Tree, *path: str | int) -> Pos:
+    if tree.source is None:
+        return (1, 1)
+    return tree.source.top(*path)
+
+
+@lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[str, ...]:
+    # keyed by the text itself: one split per file, however many problems point into it
+    return tuple(text.split("\n"))
+
+
+def line_text(tree: Tree, line: int) -> str:
+    if tree.source is None:
+        return ""
+    lines = _lines(tree.source.text)
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+# where a span starts, and where it ends when that is known
+Span = tuple[Pos, Pos | None]
+
+
+def span(tree: Tree, pos: Pos, written: str, start: int = 0, stop: int | None = None) -> Span:
+    """The exact place of ``written[start:stop]`` inside the scalar that starts at ``pos``.
+
+    Exact when the scalar is written on one line, plain or quoted without escapes before
+    the span; otherwise the start of the scalar, with no end.
+    """
+    stop = len(written) if stop is None else stop
+    line = line_text(tree, pos[0])
+    column = pos[1] - 1
+    for quote in ("", '"', "'"):
+        if quote and not line.startswith(quote, column):
+            continue
+        offset = column + len(quote)
+        if line.startswith(written[:stop], offset):
+            return (pos[0], offset + start + 1), (pos[0], offset + stop + 1)
+    return pos, None
+
+
+# -- values ---------------------------------------------------------------------------------
+
+# Units of measure, as planners write them (compared case-folded, first word only).
+PERCENT_UNITS: tuple[str, ...] = ("persen", "%", "persentase", "prosentase")
+COUNT_UNITS: tuple[str, ...] = (
+    "jumlah",
+    "dokumen",
+    "laporan",
+    "orang",
+    "kegiatan",
+    "kali",
+    "unit",
+    "paket",
+    "buah",
+    "berkas",
+    "perkara",
+    "aplikasi",
+)
+
+_UNIT_WORD = re.compile(r"\s*(%|[^\W\d_]+)")
+
+
+@lru_cache(maxsize=256)
+def unit_word(satuan: str | None) -> str | None:
+    """The word that names a unit: ``"Persen (%)"`` → ``persen``, ``"%"`` → ``%``."""
+    if satuan is None:
+        return None
+    match = _UNIT_WORD.match(satuan.casefold())
+    return match.group(1) if match else None
+
+
+def leading_words(text: str, count: int) -> list[str]:
+    """The first words of a statement, case-folded, without punctuation around them."""
+    words: list[str] = []
+    # the first few words only: the last item of a bounded split is the rest of the text
+    for word in text.split(None, 8)[:8]:
+        stripped = word.strip("\"'“”‘’()[]{}.,;:!?-–—").casefold()
+        if stripped:
+            words.append(stripped)
+            if len(words) == count:
+                break
+    return words
+
+
+def first_word(text: str) -> str:
+    words = leading_words(text, 1)
+    return words[0] if words else ""
+
+
+def is_number(value: Value | None) -> bool:
+    return isinstance(value, Decimal)
+
+
+# Where a value of an indicator is written: ("target", 2024), ("baseline",), ("realisasi", 2023)
+ValuePath = tuple[str] | tuple[str, int]
+
+
+def values_of(indicator: Indicator) -> Iterator[tuple[ValuePath, Value]]:
+    """Every target, the baseline and every realisasi of an indicator, in file order.
+
+    Plain tuples, not objects: rules walk every value of every indicator.
+    """
+    for year, value in indicator.targets.items():
+        yield ("target", year), value
+    if indicator.baseline is not None:
+        yield ("baseline",), indicator.baseline
+    for year, value in indicator.actuals.items():
+        yield ("realisasi", year), value
+
+
+def describe(path: ValuePath) -> str:
+    """A value's place in words: "the target for 2024"."""
+    if len(path) == 1:
+        return f"the {path[0]}"
+    return f"the {path[0]} for {path[1]}"
+
+
+def show(value: Value) -> str:
+    """A value as the planner wrote it."""
+    if isinstance(value, tuple):
+        return f"[{value[0]}, {value[1]}]"
+    return str(value)
+
+
+def clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

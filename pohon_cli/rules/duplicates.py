@@ -1,0 +1,145 @@
+"""The same statement twice: copy-paste between nodes or indicators. One pass, one dict."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pohon_cli.model import Tree
+from pohon_cli.problem import Problem
+from pohon_cli.rules.base import Option, Options, Rule, at, clip
+
+# (kode, uraian, national?): plain tuples, one per node and indicator
+_Item = tuple[str, str, bool]
+
+
+def _items(tree: Tree) -> Iterator[_Item]:
+    """Nodes and their indicators, in the order the file writes them."""
+    for node in tree.nodes.values():
+        yield node.code, node.description, node.national
+        for indicator in node.indicators:
+            yield indicator.code, indicator.description, indicator.national
+
+
+def _pairs(tree: Tree, options: Options) -> Iterator[tuple[_Item, _Item]]:
+    """Each item whose text, up to case and spacing, an earlier item already has."""
+    inherited = options.flag("include-inherited")
+    # (normalised text, national?) -> the first item with it
+    first: dict[tuple[str, bool], _Item] = {}
+    for item in _items(tree):
+        key = " ".join(item[1].casefold().split())
+        same = first.get((key, item[2]))
+        if same is None and inherited:
+            same = first.get((key, not item[2]))
+        if same is not None:
+            yield same, item
+        else:
+            # an inherited item and the office's copy of it are cascading, not copy-paste
+            first[key, item[2]] = item
+
+
+def _report(rule: Rule, tree: Tree, options: Options, exact: bool) -> Iterator[Problem]:
+    for (first_kode, first_text, _), (kode, text, _) in _pairs(tree, options):
+        if (first_text == text) != exact:
+            continue
+        line = at(tree, first_kode, "uraian")[0]
+        if exact:
+            message = (
+                f'`{kode}` has the same uraian as `{first_kode}` (line {line}): "{clip(text)}"'
+            )
+        else:
+            message = (
+                f"the uraian of `{kode}` differs from that of `{first_kode}` (line "
+                f'{line}) only in case or spacing: "{clip(text)}"'
+            )
+        yield rule.problem(
+            tree,
+            at(tree, kode, "uraian"),
+            message,
+            "when it is the same node, write it once and `rujuk` it; otherwise say how "
+            "the two differ",
+        )
+
+
+def _duplicate(tree: Tree, options: Options) -> Iterator[Problem]:
+    return _report(DUPLICATE_URAIAN, tree, options, exact=True)
+
+
+def _near_duplicate(tree: Tree, options: Options) -> Iterator[Problem]:
+    return _report(NEAR_DUPLICATE_URAIAN, tree, options, exact=False)
+
+
+_INHERITED = Option(
+    "include-inherited",
+    "flag",
+    False,
+    "also report an inherited item (`nasional: true`) and the office's item that repeats it",
+)
+_RATIONALE_TAIL = (
+    " An inherited national item (`nasional: true`) and the office's own item with the "
+    "same words are how cascading works, and are not reported unless `include-inherited` "
+    "is set."
+)
+
+DUPLICATE_URAIAN = Rule(
+    code="PK112",
+    name="duplicate-uraian",
+    severity="warning",
+    summary="Two nodes or indicators have the same uraian.",
+    rationale=(
+        "Two results worded the same are either one result written twice (write it once "
+        "and `rujuk` it from the second parent) or a row copied and not edited." + _RATIONALE_TAIL
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: sasaran
+    uraian: Meningkatnya partisipasi pemilih
+  - kode: S2
+    jenjang: sasaran
+    uraian: Meningkatnya partisipasi pemilih
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: sasaran
+    uraian: Meningkatnya partisipasi pemilih
+  - kode: S2
+    jenjang: sasaran
+    uraian: Meningkatnya kualitas data pemilih
+""",
+    check=_duplicate,
+    options=(_INHERITED,),
+)
+
+NEAR_DUPLICATE_URAIAN = Rule(
+    code="PK113",
+    name="near-duplicate-uraian",
+    severity="warning",
+    summary="Two uraian differ only in capitals or spacing.",
+    rationale=(
+        "Text that differs only in case or spaces is the same statement typed twice; the "
+        "difference hides the duplicate from a reader and from search." + _RATIONALE_TAIL
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: sasaran
+    uraian: Meningkatnya partisipasi pemilih
+  - kode: S2
+    jenjang: sasaran
+    uraian: Meningkatnya  Partisipasi Pemilih
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: sasaran
+    uraian: Meningkatnya partisipasi pemilih
+  - kode: S2
+    jenjang: sasaran
+    uraian: Meningkatnya kualitas data pemilih
+""",
+    check=_near_duplicate,
+    options=(_INHERITED,),
+)
+
+RULES = (DUPLICATE_URAIAN, NEAR_DUPLICATE_URAIAN)

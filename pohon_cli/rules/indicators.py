@@ -1,0 +1,161 @@
+"""Is every result measured? Indicators, their units and the plan year's targets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pohon_cli.model import Tree
+from pohon_cli.problem import Problem
+from pohon_cli.rules.base import Option, Options, Rule, at
+
+
+def _without_indicator(tree: Tree, options: Options) -> Iterator[Problem]:
+    levels = options.chosen("levels")
+    for node in tree.nodes.values():
+        if node.indicators or (levels is not None and node.level.casefold() not in levels):
+            continue
+        yield RESULT_WITHOUT_INDICATOR.problem(
+            tree,
+            at(tree, node.code, "kode"),
+            f"the {node.level} `{node.code}` has no indicator: nothing says how it is measured",
+            "add `indikator:` with its satuan and target",
+        )
+
+
+RESULT_WITHOUT_INDICATOR = Rule(
+    code="PK101",
+    name="result-without-indicator",
+    severity="warning",
+    summary="A node of a result level has no indicator.",
+    rationale=(
+        "Every kinerja (goal or objective) needs at least one indicator, or nobody can say "
+        "whether it was achieved; SAKIP evaluators (LKE, PermenPAN-RB 88/2021) mark a result "
+        "without an indicator. Which levels are results is an option: by default every level "
+        "in `jenjang`."
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2024: 77.5}
+""",
+    check=_without_indicator,
+    options=(
+        Option(
+            "levels",
+            "words",
+            None,
+            "levels whose nodes need an indicator (default: every level in `jenjang`)",
+        ),
+    ),
+)
+
+
+def _without_satuan(tree: Tree, options: Options) -> Iterator[Problem]:
+    for _node, indicator in tree.indicators():
+        if indicator.unit is None:
+            yield INDICATOR_WITHOUT_SATUAN.problem(
+                tree,
+                at(tree, indicator.code, "kode"),
+                f"the indicator `{indicator.code}` has no `satuan`",
+                "add `satuan:` (persen, jumlah, nilai, indeks, dokumen, ...)",
+            )
+
+
+INDICATOR_WITHOUT_SATUAN = Rule(
+    code="PK102",
+    name="indicator-without-satuan",
+    severity="warning",
+    summary="An indicator has no `satuan` (unit of measure).",
+    rationale=(
+        "A target means nothing without its unit: 100 what? The unit also decides which "
+        "targets are possible (a persen lies between 0 and 100) and how achievement is "
+        "computed."
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Partisipasi pemilih
+        target: {2024: 77.5}
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Partisipasi pemilih
+        satuan: persen
+        target: {2024: 77.5}
+""",
+    check=_without_satuan,
+)
+
+
+def _without_target(tree: Tree, options: Options) -> Iterator[Problem]:
+    year = tree.header.year
+    for _node, indicator in tree.indicators():
+        if year in indicator.targets:
+            continue
+        if indicator.targets:
+            pos = at(tree, indicator.code, "target")
+            message = f"the indicator `{indicator.code}` has no target for {year}, the file's tahun"
+        else:
+            pos = at(tree, indicator.code, "kode")
+            message = f"the indicator `{indicator.code}` has no target"
+        yield NO_TARGET_FOR_TAHUN.problem(tree, pos, message, f"add `target: {{{year}: ...}}`")
+
+
+NO_TARGET_FOR_TAHUN = Rule(
+    code="PK103",
+    name="no-target-for-tahun",
+    severity="warning",
+    summary="An indicator has no target for the file's `tahun`.",
+    rationale=(
+        "The file describes the plan of `tahun`; an indicator without a target for that "
+        "year cannot be agreed in the Perjanjian Kinerja nor scored in the Laporan Kinerja."
+    ),
+    bad="""\
+tahun: 2024
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2023: 75}
+""",
+    good="""\
+tahun: 2024
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2023: 75, 2024: 77.5}
+""",
+    check=_without_target,
+)
+
+RULES = (RESULT_WITHOUT_INDICATOR, INDICATOR_WITHOUT_SATUAN, NO_TARGET_FOR_TAHUN)

@@ -1,0 +1,228 @@
+"""Text that names another office: rows copied from another office's tree and left unedited.
+
+An office is recognised as an institution word ("KPU", "Dinas", ...) followed, within a
+few words, by a region: its kind (Provinsi, Kabupaten, Kota, ...) and its capitalised
+name. A mention is the file's own office when its region is the region of `instansi`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pohon_cli.model import Indicator, Node, Tree
+from pohon_cli.problem import Problem
+from pohon_cli.rules.base import Option, Options, Rule, at, span
+
+REGION_KINDS: dict[str, str] = {
+    "provinsi": "provinsi",
+    "prov": "provinsi",
+    "kabupaten": "kabupaten",
+    "kab": "kabupaten",
+    "kota": "kota",
+    "kecamatan": "kecamatan",
+    "kec": "kecamatan",
+    "desa": "desa",
+    "kelurahan": "kelurahan",
+}
+INSTITUTION_WORDS: tuple[str, ...] = (
+    "KPU",
+    "KIP",
+    "Bawaslu",
+    "Panwaslu",
+    "Panwaslih",
+    "Pemerintah",
+    "Pemda",
+    "Pemprov",
+    "Pemkab",
+    "Pemkot",
+    "Dinas",
+    "Badan",
+    "Bappeda",
+    "Inspektorat",
+    "Sekretariat",
+    "DPRD",
+    "Kantor",
+    "RSUD",
+    "Kejaksaan",
+    "Pengadilan",
+)
+RELATION_WORDS: tuple[str, ...] = ("ke", "kepada", "dari", "dengan", "bersama", "antara")
+# how many words may stand between the institution word and the region
+_REACH = 4
+_TOKEN = re.compile(r"[^\s,;:()\"“”]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    kind: str
+    name: tuple[str, ...]
+
+
+def _region_kind(token: str) -> str | None:
+    return REGION_KINDS.get(token.casefold().rstrip("."))
+
+
+def _name_after(tokens: list[re.Match[str]], i: int) -> tuple[int, tuple[str, ...]]:
+    """The capitalised words that follow the region kind at ``i``, and where they end."""
+    end = tokens[i].end()
+    name: list[str] = []
+    for token in tokens[i + 1 : i + 5]:
+        word = token.group()
+        if not word[:1].isupper() or "/" in word or _region_kind(word):
+            break
+        name.append(word.rstrip(".").casefold())
+        end = token.end()
+    return end, tuple(name)
+
+
+def _regions(text: str) -> set[tuple[str, tuple[str, ...]]]:
+    """The regions named in an office's own name: ``Kabupaten Bengkulu Tengah``."""
+    tokens = list(_TOKEN.finditer(text))
+    found: set[tuple[str, tuple[str, ...]]] = set()
+    for i, token in enumerate(tokens):
+        kind = _region_kind(token.group())
+        if kind is not None:
+            found.add((kind, _name_after(tokens, i)[1]))
+    return found
+
+
+def _mentions(
+    text: str, institutions: frozenset[str], relations: frozenset[str]
+) -> Iterator[_Mention]:
+    tokens = list(_TOKEN.finditer(text))
+    for i, token in enumerate(tokens):
+        kind = _region_kind(token.group())
+        if kind is None:
+            continue
+        owner = next(
+            (
+                j
+                for j in range(i - 1, max(-1, i - 1 - _REACH), -1)
+                if any(part.casefold() in institutions for part in tokens[j].group().split("/"))
+            ),
+            None,
+        )
+        if owner is None:
+            continue
+        if owner > 0 and tokens[owner - 1].group().casefold() in relations:
+            continue  # "laporan ke KPU Provinsi": a relation with another office, not a copy
+        end, name = _name_after(tokens, i)
+        yield _Mention(tokens[owner].start(), end, kind, name)
+
+
+def _is_own(mention: _Mention, own: set[tuple[str, tuple[str, ...]]]) -> bool:
+    for kind, name in own:
+        if mention.kind == kind and (not mention.name or mention.name[: len(name)] == name):
+            return True
+    return False
+
+
+def _other_institution(tree: Tree, options: Options) -> Iterator[Problem]:
+    institution = tree.header.institution
+    own = _regions(institution.name)
+    if institution.short_name:
+        own |= _regions(institution.short_name)
+    if not own:
+        return  # a national office, or a name without a region: nothing to compare with
+    words = set(options.folded("institution-words"))
+    for name in (institution.name, institution.short_name or ""):
+        words.update(w.casefold() for w in name.split()[:1])
+    institutions = frozenset(words)
+    relations = options.folded("relation-words")
+    national = options.flag("check-national")
+    own_name = institution.short_name or institution.name
+    items: list[tuple[str, bool, Node | Indicator]]
+    items = [(node.code, node.national, node) for node in tree.nodes.values()]
+    items += [(ind.code, ind.national, ind) for _node, ind in tree.indicators()]
+    for kode, is_national, item in items:
+        if is_national and not national:
+            continue
+        for key, text in (
+            ("uraian", item.description),
+            ("definisi", getattr(item, "definition", None)),
+            ("formula", getattr(item, "formula", None)),
+        ):
+            if not text:
+                continue
+            for mention in _mentions(text, institutions, relations):
+                if _is_own(mention, own):
+                    continue
+                named = text[mention.start : mention.end]
+                pos, end = span(tree, at(tree, kode, key), text, mention.start, mention.end)
+                yield OTHER_INSTITUTION.problem(
+                    tree,
+                    pos,
+                    f'`{kode}` names "{named}", another office than this file\'s instansi '
+                    f"({own_name})",
+                    "copied from another office's tree? name this office instead",
+                    end,
+                )
+
+
+OTHER_INSTITUTION = Rule(
+    code="PK108",
+    name="other-institution",
+    severity="warning",
+    summary="A node or indicator names another office than the file's `instansi`.",
+    rationale=(
+        "Offices often start their tree from another office's (the province's, a "
+        "neighbouring city's) and forget to edit a row: the published tree then promises "
+        "results of an office that is not theirs. An office is an institution word "
+        '("KPU", "Dinas", ...; the first word of `instansi` counts too) followed by a '
+        "region (Provinsi, Kabupaten, Kota, ...) other than the file's own. A relation "
+        '("laporan ke KPU Provinsi", "dari", "dengan", ...) is not flagged, nor are '
+        "enumerations such as Kabupaten/Kota, nor inherited national items "
+        "(`nasional: true`) unless `check-national` is set. Silent when `instansi` names "
+        "no region."
+    ),
+    bad="""\
+instansi:
+  nama: Komisi Pemilihan Umum Kabupaten Bengkulu Tengah
+  singkatan: KPU Kabupaten Bengkulu Tengah
+pohon:
+  - kode: K1
+    jenjang: kegiatan
+    uraian: Penyusunan Peraturan
+    indikator:
+      - kode: K1.1
+        uraian: Persentase peraturan KPU Kota Bengkulu yang disusun tepat waktu
+        satuan: persen
+        target: {2024: 100}
+""",
+    good="""\
+instansi:
+  nama: Komisi Pemilihan Umum Kabupaten Bengkulu Tengah
+  singkatan: KPU Kabupaten Bengkulu Tengah
+pohon:
+  - kode: K1
+    jenjang: kegiatan
+    uraian: Penyusunan Peraturan
+    indikator:
+      - kode: K1.1
+        uraian: Persentase peraturan KPU Kabupaten Bengkulu Tengah yang disusun tepat waktu
+        satuan: persen
+        target: {2024: 100}
+""",
+    check=_other_institution,
+    options=(
+        Option(
+            "institution-words",
+            "words",
+            INSTITUTION_WORDS,
+            "words that start the name of an office",
+        ),
+        Option(
+            "relation-words",
+            "words",
+            RELATION_WORDS,
+            "words before an office that make it a relation, not a copy",
+        ),
+        Option("check-national", "flag", False, "also check items with `nasional: true`"),
+    ),
+)
+
+RULES = (OTHER_INSTITUTION,)

@@ -1,0 +1,156 @@
+"""The lint engine: run the enabled rules over a tree, apply severities and suppressions.
+
+Settings arrive resolved (``config.py`` merges defaults, the config file and the command
+line); this module reads no configuration and prints nothing.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pohon_cli.load import load_path
+from pohon_cli.model import Tree
+from pohon_cli.problem import Problem, Severity
+from pohon_cli.rules import LOADER_CHECKS, RULES, find_rule, not_a_rule
+from pohon_cli.rules.base import Options, OptionValue
+from pohon_cli.rules.suppression import UNUSED_SUPPRESSION, Directive, directives
+
+RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+def at_least(severity: Severity, threshold: Severity) -> bool:
+    return RANK[severity] >= RANK[threshold]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What to check in one file, and what makes the run fail."""
+
+    enabled: frozenset[str] = frozenset(RULES)
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, OptionValue]] = field(default_factory=dict)
+    fail_on: Severity = "error"
+    inline_suppress: bool = True
+
+    def options_for(self, code: str) -> Options:
+        return Options({**RULES[code].defaults(), **self.options.get(code, {})})
+
+    def severity_of(self, code: str) -> Severity:
+        return self.severity.get(code, RULES[code].severity)
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """The problems of one file, sorted by place, and the level at which they fail a run."""
+
+    path: str
+    problems: tuple[Problem, ...]
+    fail_on: Severity = "error"
+
+    @property
+    def failed(self) -> bool:
+        return any(at_least(p.severity, self.fail_on) for p in self.problems)
+
+
+def lint_path(path: str | Path, settings: Settings) -> FileReport:
+    """Load a file and lint its tree; InputError when it cannot be read at all."""
+    loaded = load_path(path)
+    problems = list(loaded.problems)
+    if loaded.tree is not None:
+        problems += lint_tree(loaded.tree, settings)
+    return FileReport(loaded.path, tuple(sorted(problems)), settings.fail_on)
+
+
+def lint_tree(tree: Tree, settings: Settings) -> list[Problem]:
+    """The problems the enabled rules find, at their configured severity, unsuppressed."""
+    # Rules make many small objects and no cycles: with a large tree in memory, the cyclic
+    # GC would walk all of it again and again (25 times slower on 100,000 nodes).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _lint(tree, settings)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _lint(tree: Tree, settings: Settings) -> list[Problem]:
+    problems: list[Problem] = []
+    for code, rule in RULES.items():
+        if code not in settings.enabled:
+            continue
+        severity = settings.severity_of(code)
+        options = settings.options_for(code)
+        for found in rule.check(tree, options):
+            problems.append(
+                found if found.severity == severity else replace(found, severity=severity)
+            )
+    if settings.inline_suppress and tree.source is not None:
+        problems = _suppress(problems, directives(tree.source.text), tree.source.path, settings)
+    return problems
+
+
+def _suppress(
+    problems: list[Problem], found: list[Directive], path: str, settings: Settings
+) -> list[Problem]:
+    """Drop what the comments silence; report the comments that silence nothing."""
+    if not found:
+        return problems
+    # (directive index, code) for every code a directive names
+    whole_file: dict[str, list[tuple[int, str]]] = {}
+    by_line: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    # (directive, column, message, hint) of each comment to report
+    notes: list[tuple[Directive, int, str, str | None]] = []
+    for i, directive in enumerate(found):
+        if directive.malformed:
+            notes.append(
+                (
+                    directive,
+                    directive.column,
+                    "cannot read this suppression",
+                    "write `# pohon: disable=CODE -- reason` or `# pohon: disable-file=CODE`",
+                )
+            )
+        for word, column in directive.codes:
+            rule = find_rule(word)
+            if rule is None or word.upper() in LOADER_CHECKS:
+                notes.append((directive, column, not_a_rule(word), None))
+                continue
+            entry = (i, rule.code)
+            if directive.target is None:
+                whole_file.setdefault(rule.code, []).append(entry)
+            else:
+                by_line.setdefault((directive.target, rule.code), []).append(entry)
+    used: set[tuple[int, str]] = set()
+    kept: list[Problem] = []
+    for problem in problems:
+        hits = whole_file.get(problem.code) or by_line.get((problem.line, problem.code))
+        if hits:
+            used.update(hits)
+        else:
+            kept.append(problem)
+    for i, directive in enumerate(found):
+        for word, column in directive.codes:
+            rule = find_rule(word)
+            if rule is None or (i, rule.code) in used or rule.code not in settings.enabled:
+                continue  # unknown codes are noted above; a disabled rule silences nothing
+            if word.upper() in LOADER_CHECKS:
+                continue
+            target = "in this file" if directive.target is None else f"on line {directive.target}"
+            notes.append(
+                (
+                    directive,
+                    column,
+                    f"`{word}` is disabled here but reports nothing {target}",
+                    "remove it: what it silenced is gone",
+                )
+            )
+    code = UNUSED_SUPPRESSION.code
+    if code in settings.enabled:
+        severity = settings.severity_of(code)
+        for directive, column, message, hint in notes:
+            kept.append(Problem(path, directive.line, column, code, severity, message, hint))
+    return kept

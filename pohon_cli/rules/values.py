@@ -1,0 +1,249 @@
+"""Can a value be met at all? Targets against their unit, their polarity and each other."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from pohon_cli.model import Indicator, Tree
+from pohon_cli.problem import Problem
+from pohon_cli.rules.base import (
+    COUNT_UNITS,
+    PERCENT_UNITS,
+    Option,
+    Options,
+    Rule,
+    at,
+    describe,
+    is_number,
+    show,
+    unit_word,
+    values_of,
+)
+
+
+def _persen_range(tree: Tree, options: Options) -> Iterator[Problem]:
+    units = options.folded("percent-units")
+    high = options.number("max")
+    for _node, indicator in tree.indicators():
+        if unit_word(indicator.unit) not in units:
+            continue
+        for path, value in values_of(indicator):
+            bounds = value if isinstance(value, tuple) else (value,)
+            for i, bound in enumerate(bounds):
+                if not isinstance(bound, Decimal) or 0 <= bound <= high:
+                    continue
+                where = (*path, i) if isinstance(value, tuple) else path
+                yield PERSEN_OUT_OF_RANGE.problem(
+                    tree,
+                    at(tree, indicator.code, *where),
+                    f"{describe(path)} of `{indicator.code}` is {bound}, "
+                    f"but `satuan: {indicator.unit}` lies between 0 and {high}",
+                    "a share cannot be negative or more than the whole: check the "
+                    "value or the satuan",
+                )
+
+
+PERSEN_OUT_OF_RANGE = Rule(
+    code="PK104",
+    name="persen-out-of-range",
+    severity="error",
+    summary="A value in persen lies outside 0–100.",
+    rationale=(
+        "A percentage of a whole cannot be negative or above 100: such a target can never be "
+        "met (or is always exceeded), and its achievement is meaningless. Usually a typo, or "
+        "the wrong satuan. An office that measures growth rates in persen can raise `max`."
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2024: 775}
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2024: 77.5}
+""",
+    check=_persen_range,
+    options=(
+        Option("percent-units", "words", PERCENT_UNITS, "satuan that mean a percentage"),
+        Option("max", "number", Decimal(100), "the highest value a percentage may take"),
+    ),
+)
+
+# Text that is a number in disguise: "100%", "85,5", "1.250", a quoted "90".
+_NUMBERISH = re.compile(r"[-+]?\d+(?:[.,]\d+)*\s*%?")
+
+
+def _plain_number(text: str) -> str | None:
+    """What a number written as text should be written as, or None when unsure."""
+    body = text.strip().rstrip("%").strip()
+    if "," in body and "." not in body and body.count(",") == 1:
+        return body.replace(",", ".")
+    if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", body):
+        return body.lstrip("+")
+    return None
+
+
+def _why_number(indicator: Indicator, numeric: frozenset[str], text: str) -> str | None:
+    """Why a number is expected where ``text`` is written, or None when text is fine."""
+    unit = unit_word(indicator.unit)
+    if unit in numeric:
+        return f"`satuan: {indicator.unit}` counts in numbers"
+    if _NUMBERISH.fullmatch(text.strip()):
+        return "it is a number written as text (quoted, or with % or a decimal comma)"
+    if "polarity" in indicator.model_fields_set and indicator.polarity != "naik":
+        return f"`polaritas: {indicator.polarity}` compares numbers"
+    if any(is_number(v) or isinstance(v, tuple) for v in indicator.targets.values()):
+        return "the indicator's targets are numbers"
+    return None
+
+
+def _text_for_number(tree: Tree, options: Options) -> Iterator[Problem]:
+    numeric = options.folded("numeric-units")
+    for _node, indicator in tree.indicators():
+        for path, value in values_of(indicator):
+            if not isinstance(value, str):
+                continue
+            why = _why_number(indicator, numeric, value)
+            if why is None:
+                continue
+            plain = _plain_number(value)
+            hint = (
+                f"write the number without quotes: {plain}"
+                if plain is not None
+                else "write a number, or leave the value out when there is none"
+            )
+            yield TEXT_WHERE_NUMBER_EXPECTED.problem(
+                tree,
+                at(tree, indicator.code, *path),
+                f"{describe(path)} of `{indicator.code}` is the text `{value}`, "
+                f"but a number is expected: {why}",
+                hint,
+            )
+
+
+TEXT_WHERE_NUMBER_EXPECTED = Rule(
+    code="PK105",
+    name="text-where-number-expected",
+    severity="error",
+    summary="A target, baseline or realisasi is text where only a number makes sense.",
+    rationale=(
+        "Achievement is computed from numbers. A text value (`WTP`, `B`) is right for an "
+        "opinion or a grade, but not when the satuan counts (persen, jumlah, dokumen, ...), "
+        'when the text is a number in disguise (`"90"`, `90%`, `85,5` with a decimal '
+        "comma), when `polaritas` is turun or stabil (they compare numbers), or when the "
+        "indicator's other targets are numbers. pohon never converts such text silently."
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2023: 75, 2024: "77,5"}
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2023: 75, 2024: 77.5}
+""",
+    check=_text_for_number,
+    options=(
+        Option(
+            "numeric-units",
+            "words",
+            PERCENT_UNITS + COUNT_UNITS + ("hari", "bulan", "rupiah", "rp"),
+            "satuan whose values are always numbers",
+        ),
+    ),
+)
+
+
+def _one_value(tree: Tree, options: Options) -> Iterator[Problem]:
+    for _node, indicator in tree.indicators():
+        for path, value in values_of(indicator):
+            if not isinstance(value, tuple):
+                continue
+            low, high = value
+            pos = at(tree, indicator.code, *path)
+            if path[0] != "target":
+                yield ONE_VALUE_PER_YEAR.problem(
+                    tree,
+                    pos,
+                    f"{describe(path)} of `{indicator.code}` is a range {show(value)}: "
+                    "what happened is one value",
+                    "write the one value measured",
+                )
+            elif indicator.polarity != "stabil":
+                yield ONE_VALUE_PER_YEAR.problem(
+                    tree,
+                    pos,
+                    f"{describe(path)} of `{indicator.code}` is a range {show(value)}, "
+                    f"two targets for one year, but `polaritas` is {indicator.polarity}",
+                    "write `polaritas: stabil` when a range is best; otherwise write one "
+                    f"target ({high} when higher is better, {low} when lower is)",
+                )
+
+
+ONE_VALUE_PER_YEAR = Rule(
+    code="PK106",
+    name="one-value-per-year",
+    severity="error",
+    summary="More than one target for a year: a range without `polaritas: stabil`.",
+    rationale=(
+        "An indicator has one target per year. A range `[low, high]` is the target of a "
+        "`stabil` indicator (in range scores 100); with `naik` or `turun` it is two targets "
+        "and the achievement depends on which one the evaluator picks. A baseline or a "
+        "realisasi is what was measured: one value. (Two entries for the same year in "
+        "`target` are already refused by the loader as a duplicate key, PK003.)"
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2024: [75, 80]}
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Terjaganya inflasi daerah
+    indikator:
+      - kode: S1.1
+        uraian: Tingkat inflasi
+        satuan: persen
+        polaritas: stabil
+        target: {2024: [2, 4]}
+""",
+    check=_one_value,
+)
+
+RULES = (PERSEN_OUT_OF_RANGE, TEXT_WHERE_NUMBER_EXPECTED, ONE_VALUE_PER_YEAR)

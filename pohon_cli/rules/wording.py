@@ -1,0 +1,242 @@
+"""What the words say: an indicator's name against its unit, a goal written as an activity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pohon_cli.model import Tree
+from pohon_cli.problem import Problem
+from pohon_cli.rules.base import (
+    COUNT_UNITS,
+    PERCENT_UNITS,
+    Option,
+    Options,
+    Rule,
+    at,
+    clip,
+    first_word,
+    leading_words,
+    span,
+    unit_word,
+)
+
+
+def _name_unit(tree: Tree, options: Options) -> Iterator[Problem]:
+    percent_words = options.folded("percent-words")
+    count_words = options.folded("count-words")
+    score_words = options.folded("score-words")
+    grade_words = options.folded("grade-words")
+    percent_units = options.folded("percent-units")
+    count_units = options.folded("count-units")
+    measures = percent_words | count_words | score_words
+    for _node, indicator in tree.indicators():
+        unit = unit_word(indicator.unit)
+        if unit is None:
+            continue
+        words = leading_words(indicator.description, 2)
+        word = words[0] if words else ""
+        # "Opini BPK ..." or "Persentase Opini ...": what is measured is a grade
+        graded = word in grade_words or (
+            word in measures and len(words) > 1 and words[1] in grade_words
+        )
+        if graded and (unit in percent_units or unit in count_units):
+            expected = "an opinion or a grade (WTP, B, ...), not a number"
+        elif word in percent_words and unit not in percent_units:
+            expected = "a percentage (persen)"
+        elif word in count_words and unit in percent_units:
+            expected = "a count, not a percentage"
+        elif word in score_words and (unit in percent_units or unit in count_units):
+            expected = "a score (nilai, indeks), not a percentage or a count"
+        else:
+            continue
+        yield NAME_UNIT_MISMATCH.problem(
+            tree,
+            at(tree, indicator.code, "satuan"),
+            f'`{indicator.code}` is named "{clip(indicator.description, 50)}", which '
+            f"measures {expected}, but its satuan is `{indicator.unit}`",
+            "make the satuan fit what the name measures, or rename the indicator",
+        )
+
+
+NAME_UNIT_MISMATCH = Rule(
+    code="PK107",
+    name="name-unit-mismatch",
+    severity="warning",
+    summary="An indicator's name and its `satuan` disagree.",
+    rationale=(
+        'Indonesian indicator names say what they measure: "Persentase ..." is a percentage, '
+        '"Jumlah ..." a count, "Nilai ..." and "Indeks ..." a score, "Opini ..." (also '
+        '"Persentase Opini ...") an opinion such as WTP, which no number measures. When the '
+        "satuan says otherwise, one of the two is wrong, and targets, achievement and the "
+        "Perjanjian Kinerja inherit the mistake. Often a row copied from another indicator."
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: jumlah
+        target: {2024: 77}
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2024: 77}
+""",
+    check=_name_unit,
+    options=(
+        Option(
+            "percent-words",
+            "words",
+            ("persentase", "persentasi", "prosentase", "presentase"),
+            "first words that name a percentage",
+        ),
+        Option("count-words", "words", ("jumlah", "banyaknya"), "first words that name a count"),
+        Option(
+            "score-words", "words", ("nilai", "indeks", "skor"), "first words that name a score"
+        ),
+        Option(
+            "grade-words",
+            "words",
+            ("opini", "predikat"),
+            "words (first, or after a measure word) that name a grade, not a number",
+        ),
+        Option("percent-units", "words", PERCENT_UNITS, "satuan that mean a percentage"),
+        Option("count-units", "words", COUNT_UNITS, "satuan that mean a count"),
+    ),
+)
+
+ACTIVITY_WORDS: tuple[str, ...] = (
+    "pelaksanaan",
+    "penyusunan",
+    "fasilitasi",
+    "penyelenggaraan",
+    "pengelolaan",
+    "penyediaan",
+    "pembinaan",
+    "pengembangan",
+    "peningkatan",
+    "pembangunan",
+    "pengadaan",
+    "pemeliharaan",
+    "penguatan",
+    "penataan",
+    "pemutakhiran",
+    "penyiapan",
+    "perencanaan",
+    "koordinasi",
+    "sosialisasi",
+    "monitoring",
+    "evaluasi",
+    "pendampingan",
+    "pelatihan",
+    "optimalisasi",
+    "melaksanakan",
+    "menyusun",
+    "menyelenggarakan",
+    "memfasilitasi",
+    "mengelola",
+    "menyediakan",
+    "meningkatkan",
+    "mewujudkan",
+    "mengembangkan",
+    "membangun",
+    "memperkuat",
+    "mengoptimalkan",
+)
+CONDITION_WORDS: tuple[str, ...] = (
+    "Meningkatnya",
+    "Terwujudnya",
+    "Tersedianya",
+    "Terlaksananya",
+    "Menurunnya",
+    "Terjaganya",
+    "Menguatnya",
+    "Tercapainya",
+)
+
+
+def _goal_as_activity(tree: Tree, options: Options) -> Iterator[Problem]:
+    activity = options.folded("activity-words")
+    conditions = ", ".join(f"{w} ..." for w in options.words("condition-words")[:3])
+    levels = tree.header.levels
+    checked = options.chosen("levels")
+    if checked is None:
+        checked = frozenset(level.casefold() for level in levels[:-1])
+    national = options.flag("check-national")
+    for node in tree.nodes.values():
+        if node.national and not national:
+            continue
+        if node.level.casefold() not in checked:
+            continue
+        if first_word(node.description) not in activity:
+            continue
+        written = node.description
+        word = written.split()[0]
+        start = written.index(word)
+        pos, end = span(tree, at(tree, node.code, "uraian"), written, start, start + len(word))
+        yield GOAL_AS_ACTIVITY.problem(
+            tree,
+            pos,
+            f'the {node.level} `{node.code}` is written as an activity ("{word} ..."), '
+            "not as the result it should bring about",
+            f"state the condition reached, e.g. {conditions}; activities belong at the "
+            f"`{levels[-1]}` level",
+            end,
+        )
+
+
+GOAL_AS_ACTIVITY = Rule(
+    code="PK114",
+    name="goal-as-activity",
+    severity="warning",
+    summary="A goal above the lowest level is worded as an activity, not a condition.",
+    rationale=(
+        "A pohon kinerja is a chain of results: above the activities, every node states a "
+        'condition to reach ("Meningkatnya ...", "Terwujudnya ...", "Tersedianya ..."). A '
+        'goal worded as an activity ("Pelaksanaan ...", "Penyusunan ...", "Fasilitasi ...") '
+        "is done as soon as the work is done, whatever its effect; evaluators mark such "
+        "goals as not result-oriented. Inherited national nodes (`nasional: true`) are "
+        "skipped unless `check-national` is set: the office cannot reword them."
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: sasaran
+    uraian: Pelaksanaan pendidikan pemilih
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: sasaran
+    uraian: Meningkatnya pengetahuan pemilih tentang kepemiluan
+""",
+    check=_goal_as_activity,
+    options=(
+        Option("activity-words", "words", ACTIVITY_WORDS, "first words that name an activity"),
+        Option(
+            "condition-words",
+            "words",
+            CONDITION_WORDS,
+            "first words of a condition, suggested in the hint",
+        ),
+        Option(
+            "levels",
+            "words",
+            None,
+            "levels whose nodes must state a condition (default: all but the lowest level)",
+        ),
+        Option("check-national", "flag", False, "also check nodes with `nasional: true`"),
+    ),
+)
+
+RULES = (NAME_UNIT_MISMATCH, GOAL_AS_ACTIVITY)

@@ -1,0 +1,201 @@
+"""Targets over the years: against what was already reached, inside the plan period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from pohon_cli.model import Indicator, Tree
+from pohon_cli.problem import Problem
+from pohon_cli.rules.base import Options, Rule, at
+
+
+def _reached(indicator: Indicator, year: int) -> tuple[str, Decimal] | None:
+    """What a target of ``year`` is measured against: last year's realisasi, or the baseline."""
+    previous = indicator.actuals.get(year - 1)
+    if isinstance(previous, Decimal):
+        return f"the realisasi of {year - 1}", previous
+    if isinstance(indicator.baseline, Decimal):
+        return "the baseline", indicator.baseline
+    return None
+
+
+def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
+    for _node, indicator in tree.indicators():
+        if "polarity" not in indicator.model_fields_set or indicator.polarity == "stabil":
+            continue  # pohon never guesses a polarity
+        rising = indicator.polarity == "naik"
+        for year, target in indicator.targets.items():
+            if not isinstance(target, Decimal):
+                continue
+            reached = _reached(indicator, year)
+            if reached is None:
+                continue
+            what, value = reached
+            if (target < value) if rising else (target > value):
+                side = "below" if rising else "above"
+                yield UNCHALLENGING_TARGET.problem(
+                    tree,
+                    at(tree, indicator.code, "target", year),
+                    f"with `polaritas: {indicator.polarity}`, the target of `{indicator.code}` "
+                    f"for {year} ({target}) is {side} {what} ({value})",
+                    "a target must at least keep what was already reached: an evaluator "
+                    "scores a lower target zero",
+                )
+
+
+UNCHALLENGING_TARGET = Rule(
+    code="PK115",
+    name="unchallenging-target",
+    severity="warning",
+    summary="A target is worse than the previous year's realisasi or the baseline.",
+    rationale=(
+        "Targets must be achievable and challenging (LKE, PermenPAN-RB 88/2021): with "
+        "`polaritas: naik`, a target lower than last year's realisation or the baseline "
+        "(or, with `turun`, higher) plans to do worse than already done, and evaluators "
+        "score it zero. Last year's realisasi is used when written, else the baseline. "
+        "Silent without `polaritas`: pohon never infers it from the name."
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        polaritas: naik
+        realisasi: {2023: 78}
+        target: {2024: 75}
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        polaritas: naik
+        realisasi: {2023: 78}
+        target: {2024: 80}
+""",
+    check=_unchallenging,
+)
+
+
+def _outside_period(tree: Tree, options: Options) -> Iterator[Problem]:
+    period = tree.header.period
+    if period is None:
+        return
+    for _node, indicator in tree.indicators():
+        for key, what, years in (
+            ("target", "a target", indicator.targets),
+            ("realisasi", "a realisasi", indicator.actuals),
+        ):
+            for year in years:
+                if period.start <= year <= period.end:
+                    continue
+                yield YEAR_OUTSIDE_PERIODE.problem(
+                    tree,
+                    at(tree, indicator.code, key, year, key=True),
+                    f"`{indicator.code}` has {what} for {year}, outside the periode "
+                    f"{period.start}–{period.end}",
+                    "a value from before the period belongs in `baseline`; one after it, "
+                    "in the next period's file",
+                )
+
+
+YEAR_OUTSIDE_PERIODE = Rule(
+    code="PK116",
+    name="year-outside-periode",
+    severity="warning",
+    summary="A target or realisasi is for a year outside the `periode`.",
+    rationale=(
+        "The file is the plan of one Renstra period; a year outside it is a typo (2042 for "
+        "2024) or belongs to another plan. Silent when the file has no `periode`."
+    ),
+    bad="""\
+periode: {awal: 2020, akhir: 2024}
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2024: 77, 2042: 80}
+""",
+    good="""\
+periode: {awal: 2020, akhir: 2024}
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2023: 75, 2024: 77}
+""",
+    check=_outside_period,
+)
+
+
+def _actual_without_target(tree: Tree, options: Options) -> Iterator[Problem]:
+    period = tree.header.period
+    for _node, indicator in tree.indicators():
+        for year in indicator.actuals:
+            if year in indicator.targets:
+                continue
+            if period is not None and not period.start <= year <= period.end:
+                continue  # PK116 already says so
+            yield REALISASI_WITHOUT_TARGET.problem(
+                tree,
+                at(tree, indicator.code, "realisasi", year, key=True),
+                f"`{indicator.code}` has a realisasi for {year} but no target for that year",
+                f"add the target for {year}, or check the year",
+            )
+
+
+REALISASI_WITHOUT_TARGET = Rule(
+    code="PK117",
+    name="realisasi-without-target",
+    severity="warning",
+    summary="A realisasi is recorded for a year that has no target.",
+    rationale=(
+        "Achievement is realisasi against target: a realisasi without a target cannot be "
+        "scored, and usually means a mistyped year or a target left out. (Years outside "
+        "the periode are PK116's.)"
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2024: 77}
+        realisasi: {2023: 75}
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2023: 74, 2024: 77}
+        realisasi: {2023: 75}
+""",
+    check=_actual_without_target,
+)
+
+RULES = (UNCHALLENGING_TARGET, YEAR_OUTSIDE_PERIODE, REALISASI_WITHOUT_TARGET)

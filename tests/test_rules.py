@@ -1,0 +1,87 @@
+"""The lint rules: every rule fails and passes on a case file at exact places, its own
+documentation examples are true, the registry is consistent, and the seed's real mistakes
+are found."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import CASES
+
+from pohon_cli.problem import Problem
+from pohon_cli.rules import LOADER_CHECKS, RULES, find_rule
+from pohon_cli.rules.lint import Settings, lint_path
+
+RULE_CASES = sorted((CASES / "rules").glob("*.yaml"))
+# code@line:col, or code@line:col-endline:endcol
+EXPECT = re.compile(r"^(PK\d{3})@(\d+):(\d+)(?:-(\d+):(\d+))?$")
+
+# What an example leaves out is filled in from here, so that it loads.
+EXAMPLE_HEADER = {
+    "versi": "versi: 1",
+    "instansi": "instansi: {nama: Komisi Pemilihan Umum Kabupaten Contoh}",
+    "tahun": "tahun: 2024",
+    "visi": "visi: Menjadi penyelenggara Pemilu yang berintegritas",
+    "misi": "misi: [{kode: M1, uraian: Meningkatkan kualitas Pemilu}]",
+}
+
+
+def _place(problem: Problem) -> str:
+    end = f"-{problem.end_line}:{problem.end_column}" if problem.end_line else ""
+    return f"{problem.code}@{problem.line}:{problem.column}{end}"
+
+
+def _expected(path: Path) -> set[str]:
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    assert first.startswith("# expect: "), f"{path.name}: the first line says what it expects"
+    words = first.removeprefix("# expect: ").split()
+    if words == ["nothing"]:
+        return set()
+    assert all(EXPECT.match(w) for w in words), first
+    return set(words)
+
+
+@pytest.mark.parametrize("path", RULE_CASES, ids=lambda p: p.stem)
+def test_rule_case(path: Path) -> None:
+    code = path.name[:5]
+    report = lint_path(path, Settings())
+    assert [p for p in report.problems if p.code in LOADER_CHECKS] == [], "the case must load"
+    found = {_place(p) for p in report.problems if p.code == code}
+    assert found == _expected(path)
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_every_rule_has_a_failing_and_a_passing_case(code: str) -> None:
+    fail = CASES / "rules" / f"{code}-fail.yaml"
+    assert fail.exists() and _expected(fail), f"{fail.name} must exist and expect problems"
+    assert (CASES / "rules" / f"{code}-pass.yaml").exists()
+
+
+def _complete(example: str) -> str:
+    present = set(re.findall(r"^([a-z_]+):", example, re.M))
+    header = [line for key, line in EXAMPLE_HEADER.items() if key not in present]
+    return "\n".join(header) + "\n" + example
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_documented_examples_are_true(code: str, write: Callable[[str, str], Path]) -> None:
+    """`pohon rules CODE` shows a bad and a good example: the bad one fails, the good one not."""
+    rule = RULES[code]
+    for example, fails in ((rule.bad, True), (rule.good, False)):
+        report = lint_path(write(_complete(example), f"{code}.yaml"), Settings())
+        assert [p for p in report.problems if p.code in LOADER_CHECKS] == []
+        assert any(p.code == code for p in report.problems) is fails, (example, report)
+
+
+def test_registry_is_consistent() -> None:
+    names = [rule.name for rule in RULES.values()]
+    assert len(set(names)) == len(names)
+    for code, rule in RULES.items():
+        assert rule.code == code and re.fullmatch(r"PK1\d\d", code)
+        assert rule.summary.endswith(".") and "\n" not in rule.summary
+        assert rule.rationale and rule.bad != rule.good
+        assert find_rule(rule.name) is rule and find_rule(code.lower()) is rule
+        assert len({option.name for option in rule.options}) == len(rule.options)
