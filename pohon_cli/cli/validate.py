@@ -1,13 +1,19 @@
-"""``pohon validate``: load, check the schema and references, run the rules, report."""
+"""``pohon validate``: load, check the format and references, run the lint rules, report."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail, yaml_files
+
+if TYPE_CHECKING:
+    from pohon_cli.problem import Severity
+    from pohon_cli.rules.lint import FileReport, Settings
 
 
 @app.command()
@@ -16,21 +22,107 @@ def validate(
         list[Path],
         typer.Argument(help="Files to check; a directory means every *.yaml / *.yml under it."),
     ],
+    *,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text or json.")
-    ] = "text",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (default), json, github, sarif or junit. With GITHUB_ACTIONS=true "
+            "and no --format: text and GitHub annotations.",
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            help="Run only these rules: codes or names, repeated or separated by commas.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Do not run these rules: codes or names."),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 on a problem of this severity or worse: error (default), warning, info.",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on warnings too: --fail-on warning.")
+    ] = False,
+    no_inline_suppress: Annotated[
+        bool,
+        typer.Option(
+            "--no-inline-suppress",
+            help="Ignore every `# pohon: disable=` comment (for an audit).",
+        ),
+    ] = False,
 ) -> None:
-    """Check pohon files: YAML, the format, references between parts, and every rule."""
-    from pohon_cli.load import load_path
-    from pohon_cli.output import problems as report
+    """Check pohon files: YAML, the format, references between parts, and every lint rule.
 
-    writer = report.FORMATS.get(output_format)
-    if writer is None:
-        fail(f"unknown format `{output_format}`: use one of {', '.join(report.FORMATS)}")
+    Settings come from the command line, then [tool.pohon] in the nearest pyproject.toml
+    or pohon.toml, then the defaults. `pohon rules` lists the rules.
+    """
+    from pohon_cli.config import ConfigError, Finder, Overrides, rule_codes, severity_word
+    from pohon_cli.output.problems import FORMATS
+
+    if output_format is not None:
+        names = [output_format]
+    else:
+        names = ["text"] + (["github"] if os.environ.get("GITHUB_ACTIONS") == "true" else [])
+    for name in names:
+        if name not in FORMATS:
+            fail(f"unknown format `{name}`: use one of {', '.join(FORMATS)}")
+    threshold: Severity | None = None
+    try:
+        if fail_on is not None:
+            threshold = severity_word(fail_on, "--fail-on")
+        if strict:
+            if threshold not in (None, "warning"):
+                fail("--strict means --fail-on warning: give one or the other")
+            threshold = "warning"
+        overrides = Overrides(
+            select=None if select is None else rule_codes(_split(select), "--select"),
+            ignore=rule_codes(_split(ignore or []), "--ignore"),
+            fail_on=threshold,
+            inline_suppress=not no_inline_suppress,
+        )
+    except ConfigError as error:
+        fail(str(error))
     files = list(yaml_files(paths))
     if not files:
         fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
-    results = [load_path(path) for path in files]
-    writer(results)
-    failed = any(p.severity == "error" for r in results for p in r.problems)
-    raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+    finder = Finder(overrides)
+    jobs = [(str(path), finder.settings_for(path)) for path in files]
+    reports = lint_all(jobs)
+    for name in names:
+        FORMATS[name](reports, sys.stdout)
+    raise typer.Exit(EXIT_PROBLEMS if any(r.failed for r in reports) else EXIT_OK)
+
+
+def _split(words: list[str]) -> list[str]:
+    """``--select A,B --select C`` → [A, B, C]."""
+    return [part.strip() for word in words for part in word.split(",") if part.strip()]
+
+
+def lint_all(jobs: list[tuple[str, Settings]]) -> list[FileReport]:
+    """Lint every file, in parallel when there are several; reports in the order given."""
+    from pohon_cli.rules.lint import lint_path
+
+    workers = min(os.cpu_count() or 1, len(jobs))
+    if workers <= 1:
+        return [lint_path(path, settings) for path, settings in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    paths = [path for path, _settings in jobs]
+    settings = [settings for _path, settings in jobs]
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(lint_path, paths, settings))
+    except (OSError, NotImplementedError, BrokenProcessPool):
+        # no processes here (a sandbox, a worker killed for memory): one at a time
+        return [lint_path(path, setting) for path, setting in jobs]

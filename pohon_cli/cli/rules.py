@@ -1,0 +1,33 @@
+"""``pohon rules``: list the lint rules, or explain one with a bad and a good example."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from pohon_cli.cli.app import app, fail
+
+
+@app.command("rules")
+def rules_command(
+    code: Annotated[
+        str | None,
+        typer.Argument(help="A rule's code or name (e.g. PK108, other-institution): explain it."),
+    ] = None,
+) -> None:
+    """List the lint rules (code, severity, summary), or explain one."""
+    from pohon_cli.output import rule_docs
+    from pohon_cli.rules import LOADER_CHECKS, find_rule, not_a_rule
+
+    if code is None:
+        rule_docs.write_table(sys.stdout)
+        return
+    if code.upper() in LOADER_CHECKS:
+        rule_docs.write_loader_check(code.upper(), sys.stdout)
+        return
+    rule = find_rule(code)
+    if rule is None:
+        fail(not_a_rule(code))
+    rule_docs.write_rule(rule, sys.stdout)

@@ -1,0 +1,311 @@
+"""Configuration: ``[tool.pohon]`` in the nearest pyproject.toml, or a pohon.toml.
+
+Found by walking up from each data file's folder; in one folder, pohon.toml wins over
+pyproject.toml, and a pyproject.toml without ``[tool.pohon]`` does not count. Merged with
+the command line, which wins: command line, then config file, then the rules' defaults.
+A bad configuration is a ``ConfigError`` (exit 2) naming the file and line.
+
+    [tool.pohon]
+    ignore = ["PK110"]
+    select = ["PK101", "PK108"]        # only these (default: every rule)
+    severity = { PK108 = "error" }
+    fail-on = "warning"
+
+    [tool.pohon.rules.PK114]           # a rule's options, by code or name
+    activity-words = ["pelaksanaan", "penyusunan"]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pohon_cli.problem import SEVERITIES, InputError, Severity
+from pohon_cli.rules import RULES, find_rule, not_a_rule
+from pohon_cli.rules.base import Option, OptionValue
+from pohon_cli.rules.lint import Settings
+from pohon_cli.suggest import did_you_mean
+
+CONFIG_FILES = ("pohon.toml", "pyproject.toml")
+KEYS = ("select", "ignore", "severity", "fail-on", "rules")
+
+
+class ConfigError(InputError):
+    """A configuration pohon cannot use: the command exits 2 with this message."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """What one config file says (None: it does not say)."""
+
+    path: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: Severity | None = None
+    options: Mapping[str, Mapping[str, OptionValue]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """What the command line says; it wins over the config file."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    inline_suppress: bool = True
+
+
+def rule_codes(words: Iterable[str], where: str) -> tuple[str, ...]:
+    """Codes or rule names as their codes; ConfigError naming ``where`` for any other word."""
+    found: list[str] = []
+    for word in words:
+        rule = find_rule(word.strip())
+        if rule is None:
+            raise ConfigError(f"{where}: {not_a_rule(word.strip())}")
+        found.append(rule.code)
+    return tuple(found)
+
+
+def severity_word(word: str, where: str) -> Severity:
+    if word in SEVERITIES:
+        return word
+    hint = did_you_mean(word, SEVERITIES)
+    raise ConfigError(
+        f"{where}: `{word}` is not a severity: use error, warning or info"
+        + (f" ({hint})" if hint else "")
+    )
+
+
+def merge(config: Config, overrides: Overrides) -> Settings:
+    """The settings for one file: each layer's select replaces the set, its ignore removes."""
+    enabled = set(RULES)
+    for select, ignore in ((config.select, config.ignore), (overrides.select, overrides.ignore)):
+        if select is not None:
+            enabled = set(select)
+        enabled -= set(ignore)
+    return Settings(
+        enabled=frozenset(enabled),
+        severity=dict(config.severity),
+        options={code: dict(values) for code, values in config.options.items()},
+        fail_on=overrides.fail_on or config.fail_on or "error",
+        inline_suppress=overrides.inline_suppress,
+    )
+
+
+class Finder:
+    """Settings per data file, each config file found and read once."""
+
+    def __init__(self, overrides: Overrides) -> None:
+        self.overrides = overrides
+        self._by_folder: dict[Path, Settings] = {}
+
+    def settings_for(self, path: str | Path) -> Settings:
+        folder = Path(os.path.abspath(path)).parent
+        settings = self._by_folder.get(folder)
+        if settings is None:
+            found = find_config(folder)
+            config = read_config(found) if found is not None else Config()
+            settings = self._by_folder[folder] = merge(config, self.overrides)
+        return settings
+
+
+def find_config(folder: Path) -> Path | None:
+    """The nearest pohon.toml, or pyproject.toml with [tool.pohon], from ``folder`` up."""
+    for place in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = place / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml" and not _has_tool_pohon(candidate):
+                continue
+            return candidate
+    return None
+
+
+def _has_tool_pohon(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "pohon" not in text:
+        return False  # most pyproject files never mention pohon: no need to parse them
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return True  # it may be meant for pohon: read_config reports where it is broken
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "pohon" in tool
+
+
+def read_config(path: Path) -> Config:
+    """Read and check one config file; ConfigError with file:line for anything wrong."""
+    shown = _shown(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{shown}: cannot read the configuration: {error}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"at line (\d+), column (\d+)", str(error))
+        if where:
+            place = f":{where.group(1)}:{where.group(2)}"
+        else:  # "at end of document"
+            place = f":{max(1, len(text.splitlines()))}" if "end of document" in str(error) else ""
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
+        raise ConfigError(f"{shown}{place}: not valid TOML: {reason}") from None
+    table: tuple[str, ...] = ()
+    if path.name == "pyproject.toml":
+        table = ("tool", "pohon")
+        data = data.get("tool", {}).get("pohon", {})
+        if not isinstance(data, dict):
+            raise ConfigError(f"{shown}: `tool.pohon` must be a table: [tool.pohon]")
+    return _Reader(shown, text, table).read(data)
+
+
+def _shown(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+class _Reader:
+    """Checks a config table, naming the file, line and TOML table of each mistake."""
+
+    def __init__(self, shown: str, text: str, table: tuple[str, ...]) -> None:
+        self.shown = shown
+        self.lines = text.splitlines()
+        self.table = table
+
+    def where(self, *keys: str) -> str:
+        line = _line_of(self.lines, self.table + keys)
+        place = f"{self.shown}:{line}" if line else self.shown
+        name = ".".join(self.table + keys)
+        return f"{place}: `{name}`" if name else place
+
+    def read(self, data: Mapping[str, Any]) -> Config:
+        for key in data:
+            if key not in KEYS:
+                hint = did_you_mean(key, KEYS) or "allowed: " + ", ".join(KEYS)
+                raise ConfigError(f"{self.where(key)}: unknown key ({hint})")
+        select = data.get("select")
+        return Config(
+            path=self.shown,
+            select=None if select is None else self.codes(select, "select"),
+            ignore=self.codes(data.get("ignore", []), "ignore"),
+            severity=self.severities(data.get("severity", {})),
+            fail_on=self.fail_on(data.get("fail-on")),
+            options=self.options(data.get("rules", {})),
+        )
+
+    def codes(self, value: Any, key: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f'{self.where(key)} must be a list of rule codes, e.g. ["PK110"]')
+        return rule_codes(value, self.where(key))
+
+    def severities(self, value: Any) -> dict[str, Severity]:
+        if not isinstance(value, dict):
+            raise ConfigError(f'{self.where("severity")} must be a table, e.g. {{PK108 = "error"}}')
+        found: dict[str, Severity] = {}
+        for word, level in value.items():
+            where = self.where("severity", word)
+            (code,) = rule_codes([word], where)
+            if not isinstance(level, str):
+                raise ConfigError(f"{where} must be error, warning or info")
+            found[code] = severity_word(level, where)
+        return found
+
+    def fail_on(self, value: Any) -> Severity | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ConfigError(f"{self.where('fail-on')} must be error, warning or info")
+        return severity_word(value, self.where("fail-on"))
+
+    def options(self, value: Any) -> dict[str, dict[str, OptionValue]]:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{self.where('rules')} must be a table of rules")
+        found: dict[str, dict[str, OptionValue]] = {}
+        for word, settings in value.items():
+            (code,) = rule_codes([word], self.where("rules", word))
+            rule = RULES[code]
+            if not isinstance(settings, dict):
+                raise ConfigError(f"{self.where('rules', word)} must be a table of options")
+            declared = {option.name: option for option in rule.options}
+            for name, option_value in settings.items():
+                where = self.where("rules", word, name)
+                option = declared.get(name)
+                if option is None:
+                    if declared:
+                        known = did_you_mean(name, declared) or "options: " + ", ".join(declared)
+                    else:
+                        known = f"{code} has no options"
+                    raise ConfigError(f"{where}: unknown option ({known})")
+                found.setdefault(code, {})[name] = _option_value(option, option_value, where)
+        return found
+
+
+def _option_value(option: Option, value: Any, where: str) -> OptionValue:
+    if option.kind == "words":
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        raise ConfigError(f'{where} must be a list of words, e.g. ["{option.name}"]')
+    if option.kind == "number":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return Decimal(str(value))
+        raise ConfigError(f"{where} must be a number")
+    if isinstance(value, bool):
+        return value
+    raise ConfigError(f"{where} must be true or false")
+
+
+_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+
+
+def _header_keys(raw: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in raw.split("."))
+
+
+def _line_of(lines: list[str], keys: tuple[str, ...]) -> int | None:
+    """Best effort: the line where the dotted ``keys`` are written (None when not found).
+
+    Tries the longest table header that exists, then looks for the remaining keys below it,
+    in order, before the next header (inline tables included: ``severity = {PK108 = ...}``).
+    """
+    for cut in range(len(keys), -1, -1):
+        header, rest = keys[:cut], keys[cut:]
+        start = _header_line(lines, header)
+        if start is None:
+            continue
+        if not rest:
+            return start + 1 if start >= 0 else None
+        line = start + 1
+        for key in rest:
+            pattern = re.compile(rf"(?:^|[{{,\s])[\"']?{re.escape(key)}[\"']?\s*=")
+            for number in range(line, len(lines)):
+                if _HEADER.match(lines[number]):
+                    return None
+                if pattern.search(lines[number]):
+                    line = number
+                    break
+            else:
+                return None
+        return line + 1
+    return None
+
+
+def _header_line(lines: list[str], header: tuple[str, ...]) -> int | None:
+    """The index of the line ``[header]``; -1 for the top of the file (no header)."""
+    if not header:
+        return -1
+    for number, line in enumerate(lines):
+        match = _HEADER.match(line)
+        if match and _header_keys(match.group(1)) == header:
+            return number
+    return None

@@ -1,0 +1,28 @@
+"""Problems for programs: a JSON list of objects, one per problem, in file order."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from pohon_cli.rules.lint import FileReport
+
+
+def write(reports: Sequence[FileReport], out: TextIO) -> None:
+    rows = [
+        {
+            "file": p.file,
+            "line": p.line,
+            "column": p.column,
+            "end_line": p.end_line,
+            "end_column": p.end_column,
+            "code": p.code,
+            "severity": p.severity,
+            "message": p.message,
+            "hint": p.hint,
+        }
+        for report in reports
+        for p in report.problems
+    ]
+    out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")

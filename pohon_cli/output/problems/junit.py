@@ -1,0 +1,48 @@
+"""Problems as JUnit XML, for CI test reports: a test suite per file, a test case per
+problem. A problem at or above the run's ``--fail-on`` level is a failure; one below it is
+a passing case that carries its line, so the report and the exit code agree. A file
+without problems is one passing case."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from typing import TextIO
+
+from pohon_cli.rules.lint import FileReport, at_least
+
+
+def write(reports: Sequence[FileReport], out: TextIO) -> None:
+    root = ET.Element("testsuites", name="pohon validate")
+    total = failed = 0
+    for report in reports:
+        suite = ET.SubElement(root, "testsuite", name=report.path)
+        suite_failures = 0
+        for p in report.problems:
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=report.path,
+                name=f"{p.code} at {p.line}:{p.column}",
+            )
+            if at_least(p.severity, report.fail_on):
+                failure = ET.SubElement(case, "failure", type=p.code, message=p.message)
+                failure.text = p.text()
+                suite_failures += 1
+            else:
+                ET.SubElement(case, "system-out").text = p.text()
+        cases = len(report.problems)
+        if not report.problems:
+            ET.SubElement(suite, "testcase", classname=report.path, name="valid")
+            cases = 1
+        suite.set("tests", str(cases))
+        suite.set("failures", str(suite_failures))
+        suite.set("errors", "0")
+        total += cases
+        failed += suite_failures
+    root.set("tests", str(total))
+    root.set("failures", str(failed))
+    root.set("errors", "0")
+    ET.indent(root)
+    out.write('<?xml version="1.0" encoding="utf-8"?>\n')
+    out.write(ET.tostring(root, encoding="unicode") + "\n")

@@ -1,0 +1,101 @@
+"""Problems as SARIF 2.1.0, for code-scanning dashboards (GitHub code scanning, ...).
+
+One run; ``tool.driver.rules`` lists every lint rule and loader check, each with its
+documentation; each result points at a region. Columns count characters
+(``columnKind: unicodeCodePoints``), as every pohon position does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from pohon_cli import __version__
+from pohon_cli.rules import LOADER_CHECKS, RULES
+from pohon_cli.rules.lint import FileReport
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _rules() -> list[dict[str, Any]]:
+    described: list[dict[str, Any]] = [
+        {
+            "id": code,
+            "shortDescription": {"text": summary},
+            "defaultConfiguration": {"level": "error"},
+        }
+        for code, summary in LOADER_CHECKS.items()
+    ]
+    for rule in RULES.values():
+        markdown = (
+            f"{rule.rationale}\n\nBad:\n\n```yaml\n{rule.bad}```\n\n"
+            f"Good:\n\n```yaml\n{rule.good}```"
+        )
+        described.append(
+            {
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.rationale},
+                "help": {"text": rule.rationale, "markdown": markdown},
+                "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+            }
+        )
+    return described
+
+
+def uri(path: str) -> str:
+    """A file path as a SARIF artifact URI: relative paths stay relative."""
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(p.as_posix())
+
+
+def write(reports: Sequence[FileReport], out: TextIO) -> None:
+    rules = _rules()
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    results: list[dict[str, Any]] = []
+    for report in reports:
+        for p in report.problems:
+            region: dict[str, int] = {"startLine": p.line, "startColumn": p.column}
+            if p.end_line is not None and p.end_column is not None:
+                region |= {"endLine": p.end_line, "endColumn": p.end_column}
+            result: dict[str, Any] = {
+                "ruleId": p.code,
+                "level": _LEVEL[p.severity],
+                "message": {"text": p.message + (f" ({p.hint})" if p.hint else "")},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri(p.file)},
+                            "region": region,
+                        }
+                    }
+                ],
+            }
+            if p.code in index:
+                result["ruleIndex"] = index[p.code]
+            results.append(result)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "pohon",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    out.write(json.dumps(log, indent=2, ensure_ascii=False) + "\n")

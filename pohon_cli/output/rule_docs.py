@@ -1,0 +1,72 @@
+"""The rules' own documentation, for ``pohon rules`` and ``pohon rules CODE``."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from pohon_cli.output.problems.text import use_colour
+from pohon_cli.rules import LOADER_CHECKS, RULES
+from pohon_cli.rules.base import Option, Rule
+
+_WIDTH = 88
+
+
+def write_table(out: TextIO) -> None:
+    """Every rule: code, default severity, name and summary."""
+    if use_colour(out):
+        table = Table("code", "severity", "name", "summary", box=None, header_style="bold")
+        for rule in RULES.values():
+            table.add_row(rule.code, rule.severity, rule.name, rule.summary)
+        Console(file=out, highlight=False).print(table)
+    else:
+        width = max(len(rule.name) for rule in RULES.values())
+        for rule in RULES.values():
+            out.write(f"{rule.code}  {rule.severity:<8} {rule.name:<{width}}  {rule.summary}\n")
+    first, last = min(LOADER_CHECKS), max(LOADER_CHECKS)
+    out.write(
+        f"\n{first}–{last} are the loader's checks: always errors. "
+        "`pohon rules CODE` explains one.\n"
+    )
+
+
+def write_rule(rule: Rule, out: TextIO) -> None:
+    """One rule in full: what, why, its options, and a bad and a good example."""
+    out.write(f"{rule.code} {rule.name} (default severity: {rule.severity})\n\n")
+    out.write(_wrap(rule.summary) + "\n\n" + _wrap(rule.rationale) + "\n")
+    if rule.options:
+        out.write(f"\nOptions, under [tool.pohon.rules.{rule.code}]:\n")
+        for option in rule.options:
+            out.write(f"  {option.name}: {option.help}\n")
+            if option.default is not None:
+                out.write(_wrap(f"default: {_toml(option)}", indent="      ") + "\n")
+    out.write("\nBad:\n\n" + textwrap.indent(rule.bad, "    "))
+    out.write("\nGood:\n\n" + textwrap.indent(rule.good, "    "))
+
+
+def write_loader_check(code: str, out: TextIO) -> None:
+    out.write(
+        f"{code} (a loader check: always an error)\n\n{LOADER_CHECKS[code]}.\n\n"
+        + _wrap(
+            "The loader reports it when a file is not a valid pohon file; the lint rules "
+            "do not run on a file whose tree cannot be built. It cannot be ignored or "
+            "silenced: fix the file."
+        )
+        + "\n"
+    )
+
+
+def _toml(option: Option) -> str:
+    value = option.default
+    if isinstance(value, tuple):
+        return "[" + ", ".join(f'"{v}"' for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)

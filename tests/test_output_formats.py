@@ -1,0 +1,261 @@
+"""Every output format, parsed back: JSON and SARIF as JSON (SARIF checked against the
+fields 2.1.0 requires), GitHub annotations by pattern, JUnit as XML; the text report, plain
+or coloured; many files in their given order; exit codes for --fail-on and --strict."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import DATA, run
+
+from pohon_cli.output.problems import FORMATS, text
+from pohon_cli.output.problems.github import escape_data, escape_property
+from pohon_cli.rules import LOADER_CHECKS, RULES
+from pohon_cli.rules.lint import Settings, lint_path
+
+# One error (PK104 at 13:93), one warning (PK108 at 10:44-10:61), one info (PK110 at 6:61).
+TREE = """
+versi: 1
+instansi: {nama: Komisi Pemilihan Umum Kabupaten Bengkulu Tengah}
+tahun: 2024
+visi: Menjadi penyelenggara Pemilu yang berintegritas
+misi: [{kode: M1, uraian: Meningkatkan kualitas Pemilu}]
+unit_kerja: [{kode: TEKNIS, nama: Subbagian Teknis}, {kode: UMUM, nama: Subbagian Umum}]
+pohon:
+  - kode: K1
+    jenjang: kegiatan
+    uraian: Pelaksanaan Teknis Pemilu oleh KPU Kota Bengkulu, 100% "tepat"
+    penanggung_jawab: TEKNIS
+    indikator:
+      - {kode: K1.1, uraian: Persentase tahapan tepat waktu, satuan: persen, target: {2024: 110}}
+"""
+GITHUB = re.compile(
+    r"^::(?P<command>error|warning|notice) file=(?P<file>[^,]+),line=(?P<line>\d+),"
+    r"col=(?P<col>\d+)(?:,endLine=(?P<end_line>\d+),endColumn=(?P<end_col>\d+))?,"
+    r"title=(?P<title>PK\d{3})::(?P<message>.+)$"
+)
+# the `write` fixture: write(text, name="pohon.yaml") -> path
+Write = Callable[..., Path]
+LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (error|warning|info) \[PK\d{3}\] .+")
+
+
+@pytest.fixture
+def tree(write: Write) -> Path:
+    return write(TREE)
+
+
+def test_json(tree: Path) -> None:
+    rows = json.loads(run("validate", tree, "--format", "json", expect=1).stdout)
+    assert {tuple(r) for r in rows} == {
+        (
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "code",
+            "severity",
+            "message",
+            "hint",
+        )
+    }
+    places = {(r["code"], r["severity"], r["line"], r["column"]) for r in rows}
+    assert places == {
+        ("PK104", "error", 13, 93),
+        ("PK108", "warning", 10, 44),
+        ("PK110", "info", 6, 61),
+    }
+    other = next(r for r in rows if r["code"] == "PK108")
+    assert (other["end_line"], other["end_column"]) == (10, 61)
+    assert other["file"] == str(tree)
+
+
+def test_github_annotations(tree: Path) -> None:
+    out = run("validate", tree, "--format", "github", expect=1).stdout
+    found = [GITHUB.match(line) for line in out.splitlines()]
+    assert all(found), out
+    by_title = {m["title"]: m for m in found if m}
+    assert by_title["PK104"]["command"] == "error"
+    assert by_title["PK110"]["command"] == "notice"
+    assert (by_title["PK108"]["line"], by_title["PK108"]["end_col"]) == ("10", "61")
+
+
+def test_github_escaping(write: Write) -> None:
+    assert escape_data("50% a\r\nb") == "50%25 a%0D%0Ab"
+    assert escape_property("a,b:c%") == "a%2Cb%3Ac%25"
+    path = write(TREE, "odd, name: here.yaml")
+    out = run("validate", path, "--format", "github", expect=1).stdout
+    assert "file=" + str(path).replace(",", "%2C").replace(":", "%3A") + "," in out
+
+
+def test_github_actions_gets_text_and_annotations(tree: Path) -> None:
+    out = run("validate", tree, expect=1, env={"GITHUB_ACTIONS": "true"}).stdout
+    lines = out.splitlines()
+    assert sum(bool(LINE.match(line)) for line in lines) == 3
+    assert sum(bool(GITHUB.match(line)) for line in lines) == 3
+    assert "1 error, 0 warnings" not in out and "1 error, 1 warning, 1 info in 1 file" in out
+    # an explicit --format is obeyed as given
+    assert not GITHUB.match(
+        run("validate", tree, "-f", "text", expect=1, env={"GITHUB_ACTIONS": "true"}).stdout
+    )
+
+
+def test_sarif_has_what_2_1_0_requires(tree: Path) -> None:
+    log = json.loads(run("validate", tree, DATA, "--format", "sarif", expect=1).stdout)
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-2.1.0.json")
+    (only_run,) = log["runs"]
+    driver = only_run["tool"]["driver"]
+    assert driver["name"] == "pohon"
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert len(ids) == len(set(ids)) and set(ids) == set(RULES) | set(LOADER_CHECKS)
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"]
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    assert only_run["columnKind"] == "unicodeCodePoints"
+    results = only_run["results"]
+    assert len(results) > 3
+    for result in results:
+        assert result["message"]["text"]
+        assert result["level"] in ("error", "warning", "note")
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        (location,) = result["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"]["uri"]
+        assert physical["region"]["startLine"] >= 1 and physical["region"]["startColumn"] >= 1
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert uris == {tree.as_uri(), "data/pohon_kinerja.yaml"} or DATA.is_absolute()
+
+
+def test_sarif_names_a_broken_file(write: Write) -> None:
+    log = json.loads(run("validate", write("versi: [\n"), "-f", "sarif", expect=1).stdout)
+    (result,) = log["runs"][0]["results"]
+    assert result["ruleId"] == "PK001" and result["level"] == "error"
+
+
+def test_junit(tree: Path, write: Write) -> None:
+    clean = write(TREE.replace("KPU Kota Bengkulu", "KPU Kabupaten Bengkulu Tengah"), "b.yaml")
+    xml = run("validate", tree, clean, "--format", "junit", expect=1).stdout
+    root = ET.fromstring(xml)
+    assert root.tag == "testsuites"
+    first, second = root.findall("testsuite")
+    assert first.get("name") == str(tree)
+    assert (first.get("tests"), first.get("failures")) == ("3", "1")
+    (failure,) = first.iter("failure")
+    assert failure.get("type") == "PK104"
+    assert (root.get("tests"), root.get("failures")) == ("5", "2")
+    assert [case.get("name") for case in second.iter("testcase")] == [
+        "PK110 at 6:61",
+        "PK104 at 13:93",
+    ]
+    # with --strict the warning fails too, the info still passes
+    strict = ET.fromstring(run("validate", tree, "-f", "junit", "--strict", expect=1).stdout)
+    assert strict.get("failures") == "2"
+
+
+def test_junit_for_a_clean_file(write: Write) -> None:
+    clean = TREE.replace("KPU Kota Bengkulu", "KPU Kabupaten Bengkulu Tengah")
+    clean = clean.replace("110", "100").replace("{kode: UMUM, nama: Subbagian Umum}", "")
+    clean = clean.replace("[{kode: TEKNIS, nama: Subbagian Teknis}, ]", "[{kode: TEKNIS, nama: T}]")
+    root = ET.fromstring(run("validate", write(clean), "-f", "junit").stdout)
+    (case,) = root.iter("testcase")
+    assert case.get("name") == "valid" and root.get("failures") == "0"
+
+
+def test_text_is_plain_when_not_a_terminal(tree: Path) -> None:
+    out = run("validate", tree, expect=1).stdout
+    assert "\x1b" not in out
+    lines = out.splitlines()
+    assert all(LINE.match(line) for line in lines[:-1])
+    assert lines[-1] == "1 error, 1 warning, 1 info in 1 file"
+
+
+class _Terminal(io.StringIO):
+    """A text stream that says it is a terminal, as a real one does."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_text_is_coloured_on_a_terminal_unless_no_color(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = lint_path(tree, Settings())
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    coloured = _Terminal()
+    text.write([report], coloured)
+    assert "\x1b[" in coloured.getvalue()
+    plain_text = re.sub(r"\x1b\[[0-9;]*m", "", coloured.getvalue())
+    assert f"{tree}:13:93: error [PK104]" in plain_text
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = _Terminal()
+    text.write([report], plain)
+    assert "\x1b" not in plain.getvalue()
+    assert plain.getvalue().splitlines()[0].startswith(f"{tree}:6:61: info [PK110]")
+
+
+def test_many_files_keep_the_order_given(tmp_path: Path) -> None:
+    names = ["c.yaml", "a.yaml", "b.yaml", "d.yaml"]
+    for name in names:
+        (tmp_path / name).write_text(TREE.lstrip(), encoding="utf-8")
+    out = run("validate", *(tmp_path / n for n in names), "-f", "json", expect=1).stdout
+    files = [Path(row["file"]).name for row in json.loads(out)]
+    assert list(dict.fromkeys(files)) == names
+    # a directory: its files, sorted
+    out = run("validate", tmp_path, expect=1).stdout
+    assert [Path(m["file"]).name for m in map(LINE.match, out.splitlines()) if m][::3] == sorted(
+        names
+    )
+    assert "4 errors, 4 warnings, 4 info in 4 files" in out
+
+
+def test_every_format_is_registered() -> None:
+    assert set(FORMATS) == {"text", "json", "github", "sarif", "junit"}
+
+
+def test_exit_codes_follow_fail_on(write: Write) -> None:
+    warning_only = write(TREE.replace("110", "100"))
+    run("validate", warning_only)
+    run("validate", warning_only, "--fail-on", "warning", expect=1)
+    run("validate", warning_only, "--strict", expect=1)
+    info_only = write(
+        TREE.replace("110", "100").replace("Kota Bengkulu", "Kabupaten Bengkulu Tengah")
+    )
+    run("validate", info_only, "--strict")
+    run("validate", info_only, "--fail-on", "info", expect=1)
+    run("validate", info_only, "--ignore", "PK110", "--fail-on", "info")
+    assert "not a severity" in run("validate", info_only, "--fail-on", "warn", expect=2).stderr
+    assert (
+        "--strict means"
+        in run("validate", info_only, "--strict", "--fail-on", "error", expect=2).stderr
+    )
+
+
+def test_unknown_codes_on_the_command_line(tree: Path) -> None:
+    err = run("validate", tree, "--select", "PK104,PK1O8", expect=2).stderr
+    assert "--select: `PK1O8` is not a rule (did you mean" in err
+    assert "loader check" in run("validate", tree, "--ignore", "PK001", expect=2).stderr
+    out = run("validate", tree, "--select", "persen-out-of-range", "--select", "PK110", expect=1)
+    assert [
+        m["code"]
+        for m in json.loads(
+            run("validate", tree, "--select", "PK104,PK110", "-f", "json", expect=1).stdout
+        )
+    ] == ["PK110", "PK104"]
+    assert "[PK108]" not in out.stdout
+
+
+def test_no_inline_suppress_shows_everything(write: Write) -> None:
+    silenced = TREE.replace(
+        '"tepat"\n', '"tepat"  # pohon: disable=PK108 -- the district reports to the city\n'
+    )
+    path = write(silenced)
+    assert "[PK108]" not in run("validate", path, expect=1).stdout
+    out = run("validate", path, "--no-inline-suppress", expect=1).stdout
+    assert "[PK108]" in out and "[PK118]" not in out
