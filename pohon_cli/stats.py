@@ -1,0 +1,133 @@
+"""Counts over a tree, or over the part a filter selects: how many nodes per level, how
+indicators are spread over nodes, who answers for what, which misi are served.
+
+Pure: the numbers only; ``pohon stats`` and the other views print them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from pohon_cli.model import Indicator, Node, Tree
+
+
+@dataclass(frozen=True, slots=True)
+class LevelCount:
+    level: str
+    nodes: int
+    indicators: int
+    without_indicators: int
+
+
+@dataclass(frozen=True, slots=True)
+class UnitCount:
+    """A unit kerja and what it answers for: nodes it owns, indicators it answers for."""
+
+    kode: str
+    nodes: int
+    indicators: int
+
+
+@dataclass(frozen=True, slots=True)
+class MissionCount:
+    """A misi and the nodes (and their indicators) that serve it."""
+
+    kode: str
+    nodes: int
+    indicators: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    year: int
+    nodes: int
+    indicators: int
+    levels: tuple[LevelCount, ...]
+    # (number of indicators, number of nodes with that many), fewest first
+    indicators_per_node: tuple[tuple[int, int], ...]
+    # nodes serving more than one parent, with their number of parents, in file order
+    shared: tuple[tuple[str, int], ...]
+    units: tuple[UnitCount, ...]
+    nodes_without_unit: int
+    indicators_without_unit: int
+    missions: tuple[MissionCount, ...]
+    nodes_without_mission: int
+    # indicators with no target for ``year``; with a realisasi for ``year``
+    without_target: int
+    with_realisasi: int
+
+
+def indicators_of(tree: Tree, node: Node, unit: str | None = None) -> tuple[Indicator, ...]:
+    """A node's indicators, or only those ``unit`` answers for (its own or through the node)."""
+    if unit is None:
+        return node.indicators
+    return tuple(i for i in node.indicators if tree.owner_of(i) == unit)
+
+
+def years(tree: Tree) -> tuple[int, ...]:
+    """Every year that has a target or a realisasi somewhere in the file, in order."""
+    found: set[int] = set()
+    for _, indicator in tree.indicators():
+        found.update(indicator.targets)
+        found.update(indicator.actuals)
+    return tuple(sorted(found))
+
+
+def count(
+    tree: Tree,
+    nodes: Collection[str] | None = None,
+    *,
+    unit: str | None = None,
+    year: int | None = None,
+) -> Stats:
+    """Count the ``nodes`` given (every node by default), in file order; with ``unit``,
+    only the indicators that unit answers for. ``year`` defaults to the file's ``tahun``."""
+    chosen = [n for k, n in tree.nodes.items() if nodes is None or k in nodes]
+    the_year = tree.header.year if year is None else year
+    shown = {n.code: indicators_of(tree, n, unit) for n in chosen}
+    indicators = [i for n in chosen for i in shown[n.code]]
+
+    per_level: dict[str, list[int]] = {level: [0, 0, 0] for level in tree.header.levels}
+    for node in chosen:
+        row = per_level[node.level]
+        row[0] += 1
+        row[1] += len(shown[node.code])
+        row[2] += not shown[node.code]
+    levels = tuple(LevelCount(level, *row) for level, row in per_level.items())
+
+    owners = Counter(n.owner for n in chosen)
+    answering = Counter(tree.owner_of(i) for i in indicators)
+    units = tuple(UnitCount(u.code, owners[u.code], answering[u.code]) for u in tree.header.units)
+
+    missions = tree.all_missions()
+    serving: dict[str, list[int]] = {m.code: [0, 0] for m in tree.header.missions}
+    without_mission = 0
+    for node in chosen:
+        served = missions[node.code]
+        without_mission += not served
+        for kode in served:
+            if kode in serving:
+                serving[kode][0] += 1
+                serving[kode][1] += len(shown[node.code])
+
+    return Stats(
+        year=the_year,
+        nodes=len(chosen),
+        indicators=len(indicators),
+        levels=levels,
+        indicators_per_node=tuple(sorted(Counter(len(shown[n.code]) for n in chosen).items())),
+        shared=_shared(tree, (n.code for n in chosen)),
+        units=units,
+        nodes_without_unit=owners[None],
+        indicators_without_unit=answering[None],
+        missions=tuple(MissionCount(k, *v) for k, v in serving.items()),
+        nodes_without_mission=without_mission,
+        without_target=sum(the_year not in i.targets for i in indicators),
+        with_realisasi=sum(the_year in i.actuals for i in indicators),
+    )
+
+
+def _shared(tree: Tree, kodes: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    return tuple((k, len(tree.parents[k])) for k in kodes if len(tree.parents.get(k, ())) > 1)
