@@ -8,8 +8,12 @@ imported inside the command that needs them, so ``pohon --help`` starts fast.
 from __future__ import annotations
 
 from pohon_cli.cli import diff as _diff  # noqa: F401
+from pohon_cli.cli import indicators as _indicators  # noqa: F401
 from pohon_cli.cli import rules as _rules  # noqa: F401
 from pohon_cli.cli import schema as _schema  # noqa: F401  (registers the command)
+from pohon_cli.cli import show as _show  # noqa: F401
+from pohon_cli.cli import stats as _stats  # noqa: F401
+from pohon_cli.cli import units as _units  # noqa: F401
 from pohon_cli.cli import validate as _validate  # noqa: F401
 from pohon_cli.cli.app import app, main
 

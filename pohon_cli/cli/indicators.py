@@ -1,0 +1,58 @@
+"""``pohon indicators`` (alias ``pohon iku``): every indicator as a table."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from pohon_cli.cli.app import app
+from pohon_cli.cli.show import (
+    DepthOpt,
+    FileArg,
+    LevelOpt,
+    MisiOpt,
+    RootOpt,
+    UnitOpt,
+    YearOpt,
+    choose_year,
+    chosen,
+    load_tree,
+    pick,
+    present,
+)
+
+
+def indicators(
+    path: FileArg,
+    *,
+    misi: MisiOpt = None,
+    unit: UnitOpt = None,
+    root: RootOpt = None,
+    depth: DepthOpt = None,
+    level: LevelOpt = None,
+    year: YearOpt = None,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Output format: text, csv, markdown or json."),
+    ] = "text",
+) -> None:
+    """List every indicator as a table, for documents and spreadsheets.
+
+    Targets of every year (or of --year); realisasi and capaian where present.
+    """
+    from pohon_cli.output import show_indicators as view
+    from pohon_cli.select import select
+
+    writer = pick(view.FORMATS, output_format)
+    tree = load_tree(path)
+    selection = select(tree, chosen(misi, unit, root, depth, level))
+    years, actual_years = view.columns(tree, None if year is None else choose_year(tree, year))
+    request = view.IndicatorsRequest(tree, selection, unit, years, actual_years)
+    present(writer, request)
+
+
+app.command("indicators")(indicators)
+app.command("iku", help="The same as `pohon indicators` (IKU: indikator kinerja utama).")(
+    indicators
+)

@@ -1,0 +1,63 @@
+"""``pohon units``: who answers for what (the accountability cascade)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from pohon_cli.cli.app import app
+from pohon_cli.cli.show import (
+    DepthOpt,
+    FileArg,
+    LevelOpt,
+    MisiOpt,
+    NoIndicatorsOpt,
+    RootOpt,
+    YearOpt,
+    choose_year,
+    chosen,
+    load_tree,
+    pick,
+    present,
+)
+from pohon_cli.problem import InputError
+
+
+@app.command()
+def units(
+    path: FileArg,
+    *,
+    misi: MisiOpt = None,
+    unit: Annotated[
+        str | None,
+        typer.Option("--unit", help="Only this unit kerja and those under it.", show_default=False),
+    ] = None,
+    root: RootOpt = None,
+    depth: DepthOpt = None,
+    level: LevelOpt = None,
+    year: YearOpt = None,
+    no_indicators: NoIndicatorsOpt = False,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text or json.")
+    ] = "text",
+) -> None:
+    """Show each unit kerja under its atasan: duties, nodes and indicators, counts.
+
+    The other filters choose which nodes are accounted for.
+    """
+    from pohon_cli.output import show_units as view
+    from pohon_cli.select import select
+    from pohon_cli.suggest import did_you_mean
+
+    writer = pick(view.FORMATS, output_format)
+    tree = load_tree(path)
+    known = [u.code for u in tree.header.units]
+    if unit is not None and unit not in known:
+        hint = did_you_mean(unit, known)
+        raise InputError(f"no unit kerja `{unit}` in this file" + (f"; {hint}" if hint else ""))
+    selection = select(tree, chosen(misi, None, root, depth, level))
+    request = view.UnitsRequest(
+        tree, selection.matched, unit, choose_year(tree, year), not no_indicators
+    )
+    present(writer, request)

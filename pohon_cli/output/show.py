@@ -1,0 +1,347 @@
+"""``pohon show``: the tree read top-down as the planners read their posters, and the
+same tree resolved for other programs.
+
+A node that serves several parents is shown in full once, at its first place in the
+view, and as a reference everywhere else (never as a silent copy). The text view hangs
+the tujuan under the misi they serve, below the visi, like the posters; JSON keeps the
+file's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from pohon_cli.capaian import capaian, rounded
+from pohon_cli.model import Indicator, Mission, Node, Tree
+from pohon_cli.output.show_text import Glyphs, Item, Printer, Screen, Segment, flat, level_style
+from pohon_cli.output.tables import json_text, value_json, value_text
+from pohon_cli.select import Filter, Selection
+from pohon_cli.stats import indicators_of
+
+
+@dataclass(frozen=True, slots=True)
+class ShowRequest:
+    """What to show: the tree, the filter and what it selected, the year of the targets."""
+
+    file: str
+    tree: Tree
+    filter: Filter
+    selection: Selection
+    year: int
+    indicators: bool = True
+
+
+@dataclass(slots=True)
+class Branch:
+    """A node as it appears at one place in the view. ``first`` is False for a reference
+    to a node shown in full elsewhere (``under`` says where); ``context`` marks a node kept
+    only to lead to what the filter selected."""
+
+    node: Node
+    first: bool
+    context: bool
+    indicators: tuple[Indicator, ...] = ()
+    children: list[Branch] = field(default_factory=list)
+    under: str | None = None
+
+
+@dataclass(slots=True)
+class Group:
+    """A misi and the top nodes that serve it (``mission`` None: nodes serving no misi)."""
+
+    mission: Mission | None
+    branches: list[Branch]
+
+
+class _Grower:
+    """Builds branches in display order, remembering where each node was first shown.
+
+    A node kept only as context (an ancestor of what the filter selected) leads only to
+    selected nodes that have no selected parent: a node reached through several parents
+    reads in its truest context (for ``--misi M2``, a kegiatan under an M1 sasaran and an
+    M2 sasaran appears under the M2 one). A context node under which nothing is shown for
+    the first time is left out: a path that leads only to references would repeat what
+    is already on the screen (for ``--misi M1``, the other sasaran that also use the
+    program M1 shows in full)."""
+
+    def __init__(self, request: ShowRequest) -> None:
+        self.request = request
+        self.seen: dict[str, str] = {}
+        # context nodes left out once: they lead to nothing new later either
+        self.empty: set[str] = set()
+
+    def grow(self, kode: str, under: str, depth: int = 1) -> Branch | None:
+        request = self.request
+        tree, selection = request.tree, request.selection
+        node = tree.nodes[kode]
+        context = kode not in selection.matched
+        if kode in self.empty:
+            return None
+        if kode in self.seen:
+            if context:
+                return None
+            return Branch(node, first=False, context=False, under=self.seen[kode])
+        self.seen[kode] = under
+        shown: tuple[Indicator, ...] = ()
+        if request.indicators and not context:
+            shown = indicators_of(tree, node, request.filter.unit)
+        branch = Branch(node, first=True, context=context, indicators=shown)
+        limit = request.filter.depth
+        if limit is None or depth < limit:
+            kept, matched = selection.kept, selection.matched
+            for kid in tree.children.get(kode, ()):
+                if kid not in kept:
+                    continue
+                if context and kid in matched and any(p in matched for p in tree.parents[kid]):
+                    # the path through a selected parent shows it in a truer context
+                    continue
+                grown = self.grow(kid, kode, depth + 1)
+                if grown is not None:
+                    branch.children.append(grown)
+        if context and not any(b.first for b in branch.children):
+            del self.seen[kode]
+            self.empty.add(kode)
+            return None
+        return branch
+
+    def grow_all(self, kodes: Iterable[str], under: str) -> list[Branch]:
+        grown = (self.grow(k, under) for k in kodes)
+        return [b for b in grown if b is not None]
+
+
+def _tops(request: ShowRequest) -> list[str]:
+    kept = request.selection.kept
+    return [k for k in request.selection.roots if k in kept]
+
+
+def resolved(request: ShowRequest) -> list[Branch]:
+    """The selected tree in file order, from the roots (or from ``--root``)."""
+    return _Grower(request).grow_all(_tops(request), "")
+
+
+def posters(request: ShowRequest) -> list[Group]:
+    """The top nodes under each misi they serve (the first time in full), then the top
+    nodes that serve none. With ``--misi``, every kept top node leads to that misi."""
+    request_filter = request.filter
+    header = request.tree.header
+    grower = _Grower(request)
+    tops = _tops(request)
+    groups: list[Group] = []
+    if request_filter.misi is not None:
+        mission = next(m for m in header.missions if m.code == request_filter.misi)
+        return [Group(mission, grower.grow_all(tops, mission.code))]
+    nodes = request.tree.nodes
+    for mission in header.missions:
+        serving = [k for k in tops if mission.code in nodes[k].missions]
+        groups.append(Group(mission, grower.grow_all(serving, mission.code)))
+    orphans = [k for k in tops if not nodes[k].missions]
+    groups.append(Group(None, grower.grow_all(orphans, "visi")))
+    return groups
+
+
+# -- text ------------------------------------------------------------------------------
+
+
+def figures(indicator: Indicator, year: int) -> str:
+    """The numbers of one indicator for one year: target with satuan, polaritas when it
+    is not the default, realisasi and capaian when there is a realisasi."""
+    target = indicator.targets.get(year)
+    satuan = indicator.unit
+    if target is None:
+        text = f"no target for {year}"
+    elif isinstance(target, str):
+        text = f"target {year}: {target}" + (f" ({satuan})" if satuan else "")
+    else:
+        text = f"target {year}: {value_text(target)}" + (f" {satuan}" if satuan else "")
+    if indicator.polarity != "naik":
+        text += f", {indicator.polarity}"
+    actual = indicator.actuals.get(year)
+    if actual is not None:
+        text += f"; realisasi {value_text(actual)}"
+        if target is not None:
+            achieved = capaian(target, actual, indicator.polarity)
+            if achieved is not None:
+                text += f"; capaian {rounded(achieved)}%"
+    return text
+
+
+def node_parts(node: Node, levels: dict[str, int], owner: bool = True) -> list[Segment]:
+    """``KODE [jenjang] uraian (UNIT)``; ``levels`` gives each level its colour."""
+    parts: list[Segment] = [
+        (node.code, "kode"),
+        (" ", ""),
+        (f"[{node.level}]", level_style(levels[node.level])),
+        (" ", ""),
+        (flat(node.description), ""),
+    ]
+    if owner and node.owner is not None:
+        parts.append((f" ({node.owner})", "unit"))
+    return parts
+
+
+def indicator_item(tree: Tree, node: Node, indicator: Indicator, year: int, g: Glyphs) -> Item:
+    """``• KODE uraian`` (with its unit when not the node's), and its figures beneath."""
+    parts: list[Segment] = [
+        (g.bullet, "guide"),
+        (indicator.code, "indicator"),
+        (" ", ""),
+        (flat(indicator.description), ""),
+    ]
+    owner = tree.owner_of(indicator)
+    if owner != node.owner and owner is not None:
+        parts.append((f" ({owner})", "unit"))
+    return Item(parts, [[(figures(indicator, year), "figures")]])
+
+
+class _TextView:
+    def __init__(self, request: ShowRequest, glyphs: Glyphs) -> None:
+        self.request = request
+        self.tree = request.tree
+        self.g = glyphs
+        self.levels = {name: i for i, name in enumerate(request.tree.header.levels)}
+
+    def node_parts(self, node: Node) -> list[Segment]:
+        return node_parts(node, self.levels)
+
+    def indicator(self, node: Node, indicator: Indicator) -> Item:
+        return indicator_item(self.tree, node, indicator, self.request.year, self.g)
+
+    def branch(self, branch: Branch) -> Item:
+        parts = self.node_parts(branch.node)
+        if not branch.first:
+            parts.append((f" {self.g.up} see above, under {branch.under}", "ref"))
+            return Item(parts, dim=True)
+        children = [self.indicator(branch.node, i) for i in branch.indicators]
+        children.extend(self.branch(b) for b in branch.children)
+        return Item(parts, children=children, dim=branch.context)
+
+    def mission(self, group: Group, show_empty: bool) -> Item | None:
+        assert group.mission is not None
+        mission = group.mission
+        item = Item(
+            [
+                (mission.code, "misi"),
+                (" ", ""),
+                ("[misi]", "misi"),
+                (" ", ""),
+                (flat(mission.description), ""),
+            ],
+            children=[self.branch(b) for b in group.branches],
+        )
+        if not group.branches:
+            if not show_empty:
+                return None
+            item.children.append(Item([("no node serves this misi", "note")]))
+        return item
+
+    def items(self) -> list[Item]:
+        request = self.request
+        if request.filter.root is not None:
+            return [self.branch(b) for b in resolved(request)]
+        chosen = request.filter
+        # an unfiltered view lists every misi, so that a misi nobody serves shows
+        everything = chosen.misi is None and chosen.unit is None and chosen.level is None
+        visi = Item([("[visi]", "visi"), (" ", ""), (flat(self.tree.header.vision), "")])
+        for group in posters(request):
+            if group.mission is None:
+                visi.children.extend(self.branch(b) for b in group.branches)
+                continue
+            asked = group.mission.code == request.filter.misi
+            item = self.mission(group, show_empty=everything or asked)
+            if item is not None:
+                visi.children.append(item)
+        if not request.selection.kept and not visi.children:
+            visi.children.append(Item([("nothing matches these filters", "note")]))
+        return [visi]
+
+
+def write_text(request: ShowRequest, out: TextIO, screen: Screen) -> None:
+    Printer(out, screen).tree(_TextView(request, screen.glyphs).items())
+
+
+# -- json ------------------------------------------------------------------------------
+
+
+class _JsonView:
+    def __init__(self, request: ShowRequest) -> None:
+        self.tree = request.tree
+        self.missions = request.tree.all_missions()
+        self.order = {m.code: i for i, m in enumerate(request.tree.header.missions)}
+
+    def indicator(self, indicator: Indicator) -> dict[str, Any]:
+        achieved: dict[str, Any] = {}
+        for year, target in indicator.targets.items():
+            actual = indicator.actuals.get(year)
+            value = None if actual is None else capaian(target, actual, indicator.polarity)
+            if value is not None:
+                achieved[str(year)] = rounded(value)
+        return {
+            "kode": indicator.code,
+            "uraian": indicator.description,
+            "satuan": indicator.unit,
+            "polaritas": indicator.polarity,
+            "baseline": value_json(indicator.baseline),
+            "target": {str(y): value_json(v) for y, v in indicator.targets.items()},
+            "realisasi": {str(y): value_json(v) for y, v in indicator.actuals.items()},
+            "capaian": achieved,
+            "penanggung_jawab": self.tree.owner_of(indicator),
+            "nasional": indicator.national,
+            "definisi": indicator.definition,
+            "formula": indicator.formula,
+            "sumber_data": indicator.data_source,
+            "catatan": indicator.note,
+        }
+
+    def branch(self, branch: Branch) -> dict[str, Any]:
+        node = branch.node
+        if not branch.first:
+            return {"rujuk": node.code}
+        return {
+            "kode": node.code,
+            "jenjang": node.level,
+            "uraian": node.description,
+            "misi": sorted(self.missions[node.code], key=lambda m: self.order.get(m, -1)),
+            "penanggung_jawab": node.owner,
+            "jenis": node.kind,
+            "nasional": node.national,
+            "catatan": node.note,
+            "konteks": branch.context,
+            "indikator": [self.indicator(i) for i in branch.indicators],
+            "anak": [self.branch(b) for b in branch.children],
+        }
+
+
+def write_json(request: ShowRequest, out: TextIO, screen: Screen) -> None:
+    """The selected tree, resolved: misi inherited from parents are filled in, units of
+    indicators resolved, and a node met again is ``{"rujuk": KODE}``."""
+    header = request.tree.header
+    chosen = request.filter
+    view = _JsonView(request)
+    data = {
+        "file": request.file,
+        "instansi": {"nama": header.institution.name, "singkatan": header.institution.short_name},
+        "tahun": header.year,
+        "visi": header.vision,
+        "misi": [
+            {"kode": m.code, "uraian": m.description}
+            for m in header.missions
+            if chosen.misi is None or m.code == chosen.misi
+        ],
+        "filter": {
+            "misi": chosen.misi,
+            "unit": chosen.unit,
+            "root": chosen.root,
+            "depth": chosen.depth,
+            "level": chosen.level,
+        },
+        "pohon": [view.branch(b) for b in resolved(request)],
+    }
+    out.write(json_text(data))
+
+
+FORMATS: dict[str, Callable[[ShowRequest, TextIO, Screen], None]] = {
+    "text": write_text,
+    "json": write_json,
+}
