@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -50,8 +51,19 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _NUMBER_START = frozenset("-0123456789")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
-# Characters YAML does not allow in a stream (tab, line breaks and NEL are fine).
+# Characters YAML does not allow in a stream (tab and line breaks are fine).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Line breaks to YAML that editors do not show (pasted from word processors and PDFs): YAML
+# would fold them into a space or split the line where the planner sees none, so refused.
+_HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
+_BREAK_NAMES = {"\x85": "next-line", "\u2028": "line-separator", "\u2029": "paragraph-separator"}
+# A line break to libyaml but not to git or GitHub, which count lines by "\n".
+_ODD_BREAKS = re.compile("\r(?!\n)")
+# What an escape in double quotes ("\\e", "\\x07", a lone "\\r") must not bring into a text:
+# it would reach the terminal, where it can clear the screen or rewrite the lines above.
+_ESCAPED_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)"
+)
 _BOMS = {
     b"\xff\xfe\x00\x00": "UTF-32",
     b"\x00\x00\xfe\xff": "UTF-32",
@@ -136,11 +148,17 @@ def decode(data: bytes, name: str) -> tuple[str, Problem | None]:
 
 
 def load_text(text: str, name: str) -> Loaded:
-    bad = _FORBIDDEN.search(text)
+    bad = _FORBIDDEN.search(text) or _HIDDEN_BREAKS.search(text)
     if bad is not None:
         start = text.rfind("\n", 0, bad.start()) + 1
         line = text.count("\n", 0, bad.start()) + 1
         char = f"U+{ord(bad.group()):04X}"
+        hidden = _BREAK_NAMES.get(bad.group())
+        message = (
+            f"the control character {char} is not allowed in a YAML file"
+            if hidden is None
+            else f"the {hidden} character {char} is a line break to YAML but not to editors"
+        )
         return Loaded(
             name,
             None,
@@ -149,7 +167,7 @@ def load_text(text: str, name: str) -> Loaded:
                     name,
                     (line, bad.start() - start + 1),
                     "PK002",
-                    f"the control character {char} is not allowed in a YAML file",
+                    message,
                     "delete it; it is invisible in most editors",
                 )
             ],
@@ -223,6 +241,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     sequence_start = yaml.SequenceStartEvent
     collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     alias_event = yaml.AliasEvent
+    where = _Lines(text) if _ODD_BREAKS.search(text) else None
     try:
         while True:
             event = loader.get_event()
@@ -230,7 +249,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                 break
             cls = event.__class__
             mark = event.start_mark
-            pos = (mark.line + 1, mark.column + 1)
+            pos = (mark.line + 1, mark.column + 1) if where is None else where.at(mark.index)
             if cls is scalar_event:
                 count += 1
                 if count > MAX_VALUES:
@@ -240,6 +259,10 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                     problems.append(_tag_problem(name, pos, event.tag))
                 if event.style:  # quoted or block: always text
                     value: Any = event.value
+                    if event.style == '"' and _ESCAPED_CONTROL.search(value):
+                        problems.append(_escaped_control(name, pos, value))
+                        # no tree is built; the other messages must not carry it either
+                        value = _ESCAPED_CONTROL.sub("\ufffd", value)
                 else:
                     raw = event.value
                     if raw in _NULLS:
@@ -345,6 +368,19 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     return root, problems
 
 
+def _escaped_control(name: str, pos: Pos, value: str) -> Problem:
+    bad = _ESCAPED_CONTROL.search(value)
+    char = f"U+{ord(bad.group()):04X}" if bad else "?"
+    return _problem(
+        name,
+        pos,
+        "PK002",
+        f"the text holds the control character {char}, written as an escape; a text may "
+        "hold tabs and line breaks, no other control characters",
+        "remove the escape (\\e, \\a, \\x.., \\u...., a \\r without \\n)",
+    )
+
+
 def _too_many(name: str, pos: Pos) -> Problem:
     return _problem(
         name,
@@ -401,7 +437,9 @@ def _tag_problem(name: str, pos: Pos, tag: str) -> Problem:
 
 def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
-    pos = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    # from the index: libyaml puts the end of a file without a final newline on a line
+    # past it, and counts a lone CR as a line break
+    pos = (1, 1) if mark is None else _Lines(text).at(min(mark.index, len(text)))
     at = _char_at(text, pos)
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
@@ -418,6 +456,19 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     elif "found unexpected end of stream" in problem:
         hint = "a quote or bracket is not closed"
     return _problem(name, pos, "PK001", message, hint)
+
+
+class _Lines:
+    """Positions counted as git counts them (lines end at "\\n"), from a character index:
+    for syntax errors, and for the rare text with a lone CR, which libyaml counts as a line
+    break."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def at(self, index: int) -> Pos:
+        line = bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
 
 
 def _char_at(text: str, pos: Pos) -> str:
