@@ -1,0 +1,60 @@
+"""Atomic writes: the old file or the new one, never a part, and no temporary file left."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from pohon_cli.output.files import safe_name, write_atomic
+
+
+def test_writes_text_as_utf8_and_bytes_as_they_are(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "a.txt", "Ünïcödé\n")
+    write_atomic(tmp_path / "b.bin", b"\x00\xff")
+    assert (tmp_path / "a.txt").read_bytes() == "Ünïcödé\n".encode()
+    assert (tmp_path / "b.bin").read_bytes() == b"\x00\xff"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.bin"]
+
+
+def test_replacing_keeps_the_old_file_mode(tmp_path: Path) -> None:
+    target = tmp_path / "shared.svg"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_atomic(target, "new")
+    assert target.read_text() == "new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_new_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.svg", "x")
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "new.svg").stat().st_mode) == 0o644
+
+
+def test_a_failed_write_leaves_the_target_and_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "taken"
+    target.mkdir()  # os.replace cannot put a file over a folder
+    (target / "inside").write_text("kept")
+    with pytest.raises(OSError):
+        write_atomic(target, "new")
+    assert (target / "inside").read_text() == "kept"
+    assert [p.name for p in tmp_path.iterdir()] == ["taken"]
+
+
+def test_a_missing_folder_is_an_error_not_a_guess(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        write_atomic(tmp_path / "no" / "such.svg", "x")
+
+
+@pytest.mark.parametrize(
+    ("kode", "name"),
+    [("M1", "M1"), ("M/2", "M_2"), ("../x", "_x"), ("Misi 1", "Misi_1"), ("日本", "__"), ("", "_")],
+)
+def test_safe_name_makes_a_kode_a_plain_file_name(kode: str, name: str) -> None:
+    assert safe_name(kode) == name
