@@ -32,6 +32,7 @@ graphviz:
 
 demo: $(STAMP) graphviz
 	$(BIN)/pohon validate $(DATA)
+	$(BIN)/pohon render $(DATA) --split misi -o out/
 
 lint: $(STAMP)
 	$(BIN)/ruff check pohon_cli tests benchmarks
@@ -44,6 +45,11 @@ pytest: $(STAMP) graphviz
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
+
+# The README's picture: misi 1 of the seed (a test fails when the .dot is stale).
+docs: $(STAMP) graphviz
+	$(BIN)/pohon render $(DATA) --misi M1 -o docs/pohon_M1.dot
+	$(BIN)/pohon render $(DATA) --misi M1 -o docs/pohon_M1.svg
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache

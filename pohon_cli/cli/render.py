@@ -1,0 +1,212 @@
+"""``pohon render``: the tree as a diagram (SVG, PNG, PDF or the DOT source)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pohon_cli.cli.app import EXIT_PROBLEMS, app, fail
+from pohon_cli.dot import DEFAULT_TIMEOUT  # light: the edge imports only the stdlib
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pohon_cli.dot import Drawn
+    from pohon_cli.model import Tree
+    from pohon_cli.render import Page
+
+# File extensions that name a format; the formats themselves are pohon_cli.dot.FORMATS.
+_EXTENSIONS = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot"}
+_STDOUT = "-"
+
+
+@app.command()
+def render(
+    path: Annotated[Path, typer.Argument(help="The pohon file to draw.")],
+    *,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write (- for stdout); with --split, the folder for the pages.",
+        ),
+    ],
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="svg, png, pdf or dot. Default: from -o's extension, else svg."
+        ),
+    ] = None,
+    split_by: Annotated[
+        str | None,
+        typer.Option("--split", help="One page per misi or per unit kerja, named after its kode."),
+    ] = None,
+    misi: Annotated[str | None, typer.Option(help="Only nodes serving this misi.")] = None,
+    unit: Annotated[
+        str | None, typer.Option(help="Only nodes (or indicators) this unit kerja answers for.")
+    ] = None,
+    root: Annotated[str | None, typer.Option(help="Only this node and what is below it.")] = None,
+    depth: Annotated[
+        int | None, typer.Option(min=1, help="Only this many levels from the top (1 = roots).")
+    ] = None,
+    level: Annotated[str | None, typer.Option(help="Only nodes of this jenjang.")] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(min=1000, max=9999, help="Show the targets of this year. Default: tahun."),
+    ] = None,
+    units: Annotated[
+        bool,
+        typer.Option(
+            "--units", help="Draw the Cascading Akuntabilitas Kinerja chart of the unit kerja."
+        ),
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option(min=0.01, help="Stop dot after this many seconds.")
+    ] = DEFAULT_TIMEOUT,
+) -> None:
+    """Draw the pohon kinerja as the posters do: one band per level, each box with its
+    indicators and their targets, the legend of levels on the left."""
+    from pohon_cli import render as draw
+    from pohon_cli.dot import FORMATS
+    from pohon_cli.select import Filter
+
+    chosen = Filter(misi=misi, unit=unit, root=root, depth=depth, level=level)
+    if split_by is not None and split_by not in draw.SPLITS:
+        fail(f"unknown --split `{split_by}`: use one of {', '.join(draw.SPLITS)}")
+    if units and (split_by is not None or not chosen.is_empty()):
+        fail("--units draws every unit kerja: it takes no --split, --misi, --unit, --root, ...")
+    if output_format is not None and output_format not in FORMATS:
+        fail(f"unknown format `{output_format}`: use one of {', '.join(FORMATS)}")
+    fmt = _format(output, output_format, folder=split_by is not None)
+
+    tree = _load(path)
+    if units:
+        if not tree.header.units:
+            fail("the file declares no unit_kerja: there is no chart to draw", EXIT_PROBLEMS)
+        pages = [draw.draw_units(tree)]
+    elif split_by is None:
+        pages = [draw.draw(tree, chosen, year=year)]
+        if pages[0].nodes == 0:
+            fail("nothing to draw: no node matches the filters", EXIT_PROBLEMS)
+    else:
+        pages, empty = draw.split(tree, split_by, chosen, year=year)
+        for key in empty:
+            typer.echo(f"pohon: no page for {key}: no node of the selection serves it", err=True)
+        if not pages:
+            fail("nothing to draw: no node matches the filters", EXIT_PROBLEMS)
+    for page in pages:
+        hint = draw.advice(tree, page, split_by)
+        if hint is not None:
+            typer.echo(f"pohon: warning: {hint}", err=True)
+
+    targets = _targets(output, pages, fmt, path)
+    drawn = [_drawn(FORMATS[fmt], page.source, timeout) for page in pages]
+    _write(targets, drawn, pages)
+
+
+def _format(output: str, chosen: str | None, *, folder: bool) -> str:
+    """The format from --format, else from the output's extension, else svg; a clash
+    between the two is a mistake worth stopping for."""
+    suffix = "" if output == _STDOUT else Path(output).suffix.lower().lstrip(".")
+    implied = _EXTENSIONS.get(suffix)
+    if folder:
+        if output == _STDOUT:
+            fail("--split writes one file per page: -o must name a folder, not -")
+        if implied is not None:
+            fail(f"--split writes one file per page: -o must name a folder, not `{output}`")
+        return chosen or "svg"
+    if chosen is not None:
+        if implied is not None and implied != chosen:
+            fail(f"--format {chosen} does not match the extension of `{output}`")
+        return chosen
+    if implied is not None:
+        return implied
+    if suffix and output != _STDOUT:
+        fail(
+            f"cannot tell the format from `.{suffix}`: use --format "
+            + " | ".join(sorted(set(_EXTENSIONS.values())))
+        )
+    return "svg"
+
+
+def _load(path: Path) -> Tree:
+    """The tree, or the same report and exit code as ``pohon validate`` for a broken file."""
+    from pohon_cli.load import load_path
+    from pohon_cli.output.problems import write_text
+
+    loaded = load_path(path)
+    if not loaded.ok or loaded.tree is None:
+        write_text([loaded])
+        raise typer.Exit(EXIT_PROBLEMS)
+    return loaded.tree
+
+
+def _targets(output: str, pages: list[Page], fmt: str, source: Path) -> list[Path | None]:
+    """Where each page goes (None: stdout); never onto the input file."""
+    from pohon_cli.output.files import safe_name
+
+    if output == _STDOUT:
+        return [None]
+    if len(pages) == 1 and pages[0].key is None:
+        targets = [Path(output)]
+    else:
+        folder = Path(output)
+        if folder.exists() and not folder.is_dir():
+            fail(f"{output}: exists and is not a folder (--split writes one file per page)")
+        names: set[str] = set()
+        targets = []
+        for page in pages:
+            stem = safe_name(page.key or "pohon")
+            name, n = stem, 1
+            while name.casefold() in names:  # two kodes that make the same file name
+                n += 1
+                name = f"{stem}-{n}"
+            names.add(name.casefold())
+            targets.append(folder / f"{name}.{fmt}")
+    for target in targets:
+        if _same_file(target, source):
+            fail(f"{target}: is the input file; pohon never writes to its input")
+    return list(targets)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _drawn(make: Callable[[str, float], Drawn], source: str, timeout: float) -> bytes:
+    from pohon_cli.dot import DotError, DotMissing
+
+    try:
+        drawn = make(source, timeout)
+    except DotMissing as error:
+        fail(str(error))
+    except DotError as error:
+        fail(str(error))
+    for line in drawn.warnings:
+        typer.echo(f"pohon: dot: {line}", err=True)
+    return drawn.data
+
+
+def _write(targets: list[Path | None], drawn: list[bytes], pages: list[Page]) -> None:
+    """Every page is drawn before the first is written, so a failure leaves no new file."""
+    from pohon_cli.output.files import write_atomic
+
+    for target, data, page in zip(targets, drawn, pages, strict=True):
+        if target is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+        except OSError as error:
+            fail(f"{target}: cannot write: {error.strerror or error}")
+        typer.echo(f"wrote {target} ({page.nodes} box{'es' * (page.nodes != 1)})", err=True)

@@ -1,0 +1,476 @@
+"""``pohon render``: real dot, real files. Pictures are read back as SVG (XML) and compared
+with the tree they were drawn from."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import CASES, DATA, ROOT, run
+
+from pohon_cli.load import load_path
+from pohon_cli.model import Tree
+from pohon_cli.render import BIG_PAGE, LEVEL_STYLES, _text, _wrap, draw, format_value
+from pohon_cli.select import Filter, select
+
+SVG = "{http://www.w3.org/2000/svg}"
+INJECTION = CASES / "render" / "injection.yaml"
+DOCS = ROOT / "docs"
+
+
+def load(path: Path) -> Tree:
+    loaded = load_path(path)
+    assert loaded.tree is not None, loaded.problems
+    return loaded.tree
+
+
+@pytest.fixture(scope="module")
+def seed() -> Tree:
+    return load(DATA)
+
+
+def texts(svg: Path) -> list[str]:
+    """Every run of text in the picture, as a reader sees it (parsing also proves the SVG
+    is well-formed XML)."""
+    root = ET.parse(svg).getroot()
+    return [t.text or "" for t in root.iter(f"{SVG}text")]
+
+
+def boxes(svg: Path) -> dict[str, list[str]]:
+    """Node boxes by the kode printed first in them (the legend's bands left out)."""
+    found: dict[str, list[str]] = {}
+    for group in ET.parse(svg).getroot().iter(f"{SVG}g"):
+        title = group.find(f"{SVG}title")
+        if group.get("class") != "node" or title is None or not (title.text or "").startswith("n"):
+            continue
+        words = [t.text or "" for t in group.iter(f"{SVG}text")]
+        found[words[0]] = words
+    return found
+
+
+def edges(svg: Path) -> list[tuple[str, str]]:
+    """(parent kode, child kode) for every line drawn between two boxes."""
+    root = ET.parse(svg).getroot()
+    kode_of: dict[str, str] = {}
+    pairs: list[tuple[str, str]] = []
+    for group in root.iter(f"{SVG}g"):
+        title = group.find(f"{SVG}title")
+        if title is None or title.text is None:
+            continue
+        if group.get("class") == "node":
+            first = group.find(f".//{SVG}text")
+            kode_of[title.text] = first.text or "" if first is not None else ""
+        elif group.get("class") == "edge":
+            tail, head = title.text.split("->")  # "n0:s->n1:n": ids with their ports
+            pairs.append((tail.split(":")[0], head.split(":")[0]))
+    return [(kode_of[t], kode_of[h]) for t, h in pairs if t.startswith("n")]
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_svg_is_xml_with_every_kode_and_uraian(seed: Tree, tmp_path: Path) -> None:
+    out = tmp_path / "pohon.svg"
+    run("render", DATA, "-o", out)
+    found = texts(out)
+    runs = set(found)
+    joined = words(" ".join(found))
+    assert set(seed.nodes) <= runs
+    for node in seed.nodes.values():
+        assert words(node.description) in joined, node.code
+        for indicator in node.indicators:
+            assert indicator.code in runs
+            assert words(indicator.description) in joined, indicator.code
+    assert set(boxes(out)) == set(seed.nodes)
+
+
+@pytest.mark.parametrize(
+    ("name", "magic"), [("p.png", b"\x89PNG\r\n\x1a\n"), ("p.pdf", b"%PDF-"), ("p.svg", b"<?xml")]
+)
+def test_format_follows_the_extension(tmp_path: Path, name: str, magic: bytes) -> None:
+    run("render", DATA, "-o", tmp_path / name)
+    assert (tmp_path / name).read_bytes().startswith(magic)
+
+
+def test_format_option_wins_when_there_is_no_extension(tmp_path: Path) -> None:
+    run("render", DATA, "--format", "pdf", "-o", tmp_path / "poster")
+    assert (tmp_path / "poster").read_bytes().startswith(b"%PDF-")
+    run("render", DATA, "-o", tmp_path / "plain")
+    assert (tmp_path / "plain").read_bytes().startswith(b"<?xml")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-o", "x.txt"), "cannot tell the format from `.txt`"),
+        (("--format", "png", "-o", "x.svg"), "does not match"),
+        (("--format", "jpeg", "-o", "x"), "unknown format `jpeg`"),
+        (("--split", "tahun", "-o", "out"), "unknown --split `tahun`"),
+        (("--split", "misi", "-o", "out.svg"), "must name a folder"),
+        (("--units", "--misi", "M1", "-o", "u.svg"), "--units draws every unit kerja"),
+    ],
+)
+def test_mistakes_in_the_arguments_exit_2(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    os.chdir(tmp_path)
+    result = run("render", DATA, *args, expect=2)
+    assert message in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dot_format_is_the_source_and_can_go_to_stdout(seed: Tree) -> None:
+    result = run("render", DATA, "--format", "dot", "-o", "-")
+    assert result.stdout == draw(seed).source
+
+
+def test_split_misi_writes_one_file_per_misi_with_exactly_its_nodes(
+    seed: Tree, tmp_path: Path
+) -> None:
+    result = run("render", DATA, "--split", "misi", "-o", tmp_path / "out")
+    serving = {m.code: select(seed, Filter(misi=m.code)).matched for m in seed.header.missions}
+    expected = {f"{misi}.svg" for misi, nodes in serving.items() if nodes}
+    assert {p.name for p in (tmp_path / "out").iterdir()} == expected
+    for misi, nodes in serving.items():
+        if nodes:
+            assert set(boxes(tmp_path / "out" / f"{misi}.svg")) == nodes, misi
+        else:  # the seed's M6: no node serves it, so no page, and the user is told
+            assert f"no page for {misi}" in result.stderr
+
+
+def test_split_misi_page_is_the_same_as_the_misi_filter(tmp_path: Path) -> None:
+    run("render", DATA, "--split", "misi", "--format", "dot", "-o", tmp_path)
+    run("render", DATA, "--misi", "M3", "-o", tmp_path / "m3.dot")
+    assert (tmp_path / "M3.dot").read_text() == (tmp_path / "m3.dot").read_text()
+
+
+def test_a_shared_node_is_drawn_once_with_an_edge_from_each_parent(
+    seed: Tree, tmp_path: Path
+) -> None:
+    out = tmp_path / "all.svg"
+    run("render", DATA, "-o", out)
+    drawn = edges(out)
+    assert sum(text == "P-PEMILU" for text in texts(out)) == 1
+    assert sorted(p for p, c in drawn if c == "P-PEMILU") == sorted(seed.parents["P-PEMILU"])
+    assert len(drawn) == len(set(drawn)) == sum(len(p) for p in seed.parents.values())
+
+
+def test_split_unit_pages_show_the_unit_nodes_and_their_context(seed: Tree, tmp_path: Path) -> None:
+    run("render", DATA, "--split", "unit", "-o", tmp_path)
+    page = boxes(tmp_path / "SUBBAG-HUKUM.svg")
+    chosen = select(seed, Filter(unit="SUBBAG-HUKUM"))
+    assert set(page) == chosen.kept
+    for kode, words_in_box in page.items():
+        assert any("konteks" in w for w in words_in_box) == chosen.is_context(kode), kode
+    assert not (tmp_path / "STAF.svg").exists()  # answers for nothing
+
+
+def test_filters_choose_the_nodes(tmp_path: Path) -> None:
+    out = tmp_path / "part.svg"
+    run("render", DATA, "--root", "S-AMAN", "--depth", "2", "-o", out)
+    assert set(boxes(out)) == {"S-AMAN", "P-PEMILU"}
+
+
+def test_unknown_filter_value_exits_2_with_a_suggestion(tmp_path: Path) -> None:
+    result = run("render", DATA, "--misi", "M9", "-o", tmp_path / "x.svg", expect=2)
+    assert "no misi `M9`" in result.stderr
+    result = run("render", DATA, "--root", "s-aman", "-o", tmp_path / "x.svg", expect=2)
+    assert "did you mean `S-AMAN`" in result.stderr
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_targets_of_the_chosen_year(tmp_path: Path) -> None:
+    run("render", DATA, "--root", "SS-SDM", "--depth", "1", "-o", tmp_path / "a.svg")
+    assert {"TARGET 2024", "WTP opini", "70 indeks"} <= set(texts(tmp_path / "a.svg"))
+    run(
+        "render",
+        DATA,
+        "--root",
+        "SS-SDM",
+        "--depth",
+        "1",
+        "--year",
+        "2023",
+        "-o",
+        tmp_path / "b.svg",
+    )
+    found = texts(tmp_path / "b.svg")
+    assert "TARGET 2023" in found
+    assert "— opini" in found  # no target for 2023: shown as missing, never as 0
+
+
+def test_values_are_printed_as_written() -> None:
+    from decimal import Decimal
+
+    assert format_value(Decimal("1.10")) == "1.10"
+    assert format_value((Decimal("80"), Decimal("90.5"))) == "80–90.5"
+    assert format_value("WTP") == "WTP"
+
+
+# -- text is data ----------------------------------------------------------------------
+
+
+def test_text_is_escaped_for_html_labels_and_graphviz_escapes() -> None:
+    assert _text('<a href="x">&</a>') == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+    assert _text(r"\N \G \L") == r"\\N \\G \\L"
+
+
+def test_wrapping_breaks_between_words_and_keeps_line_breaks() -> None:
+    assert _wrap("satu dua tiga empat", 9) == ["satu dua", "tiga", "empat"]
+    assert _wrap("Perundang-undangan", 5) == ["Perundang-undangan"]
+    assert _wrap("baris satu\nbaris dua", 40) == ["baris satu", "baris dua"]
+
+
+def test_injected_text_round_trips_as_text(tmp_path: Path) -> None:
+    tree = load(INJECTION)
+    out = tmp_path / "inj.svg"
+    run("render", INJECTION, "-o", out)
+    found = texts(out)  # valid XML, or this raises
+    joined = words(" ".join(found))
+    expected = [tree.header.institution.name]
+    for node in tree.nodes.values():
+        expected += [node.code, node.description]
+        expected += [i.code for i in node.indicators] + [i.description for i in node.indicators]
+    expected += [u.name for u in tree.header.units]
+    for value in expected:
+        assert words(value) in joined, value
+    assert '<100> & "x" <persen>' in found
+    assert "1.10–2.50 jumlah" in found
+    # nothing from the file became markup: the only elements are Graphviz's own
+    tags = {e.tag.removeprefix(SVG) for e in ET.parse(out).getroot().iter()}
+    assert tags <= {"svg", "g", "title", "polygon", "path", "text", "polyline", "ellipse"}
+
+
+def test_injected_text_in_split_pages_and_file_names(tmp_path: Path) -> None:
+    run("render", INJECTION, "--split", "misi", "-o", tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["M_1_.svg", "M_2.svg"]
+    heading = texts(tmp_path / "M_1_.svg")
+    assert "Misi M<1>" in heading
+    assert ': Misi "kutip" & ampersand &amp; <i>tag</i> \\G \\N {kurung}' in heading
+    run("render", INJECTION, "--units", "-o", tmp_path / "units.svg")
+    assert "1. " not in texts(tmp_path / "units.svg")  # numbers sit in their own cell
+    assert 'Tugas "satu" \\L \\\\n <br/>' in texts(tmp_path / "units.svg")
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def test_the_input_is_never_written(tmp_path: Path) -> None:
+    source = tmp_path / "pohon.yaml"
+    source.write_bytes(DATA.read_bytes())
+    result = run("render", source, "--format", "svg", "-o", source, expect=2)
+    assert "never writes to its input" in result.stderr
+    assert source.read_bytes() == DATA.read_bytes()
+
+
+def test_a_broken_file_is_reported_like_validate_and_nothing_is_written(
+    write: Callable[[str], Path], tmp_path: Path
+) -> None:
+    broken = write(
+        """
+        versi: 1
+        instansi: {nama: X}
+        tahun: 2024
+        visi: V
+        misi: [{kode: M1, uraian: M}]
+        pohon:
+          - kode: T1
+            jenjang: tujuan
+            uraain: typo
+        """
+    )
+    result = run("render", broken, "-o", tmp_path / "x.svg", expect=1)
+    assert f"{broken}:9:5: error [PK010]" in result.stdout
+    assert "did you mean `uraian`" in result.stdout
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_nothing_to_draw_exits_1(tmp_path: Path) -> None:
+    result = run("render", DATA, "--unit", "STAF", "-o", tmp_path / "x.svg", expect=1)
+    assert "nothing to draw" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_dot_on_path_exit_2_with_install_hints(tmp_path: Path) -> None:
+    """The real command in a child process whose PATH has python but no dot."""
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent)}
+    out = tmp_path / "x.svg"
+    out.write_text("the old picture")
+    done = subprocess.run(
+        [sys.executable, "-m", "pohon_cli", "render", str(DATA), "-o", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    for hint in ("apt-get install graphviz", "brew install graphviz", "winget install graphviz"):
+        assert hint in done.stderr
+    assert "--format dot" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert out.read_text() == "the old picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.svg"]
+    # and the DOT source needs no Graphviz at all
+    done = subprocess.run(
+        [sys.executable, "-m", "pohon_cli", "render", str(DATA), "-o", str(tmp_path / "x.dot")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "x.dot").read_text().startswith("digraph pohon {")
+
+
+def test_without_dot_in_process(tmp_path: Path) -> None:
+    result = run("render", DATA, "-o", tmp_path / "x.png", env={"PATH": str(tmp_path)}, expect=2)
+    assert "brew install graphviz" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- big trees ------------------------------------------------------------------------------
+
+
+def big_tree(nodes: int, missions: int = 4) -> str:
+    """A pohon file of ``nodes`` nodes: tujuan spread over the misi, each with sasaran and
+    kegiatan below; every kegiatan has an indicator."""
+    lines = [
+        "versi: 1",
+        "instansi: {nama: Kantor Besar}",
+        "tahun: 2024",
+        "visi: Visi",
+        "misi:",
+        *(f"  - {{kode: M{m}, uraian: Misi {m}}}" for m in range(missions)),
+        "jenjang: [tujuan, sasaran, kegiatan]",
+        "pohon:",
+    ]
+    count = 0
+    t = 0
+    while count < nodes:
+        lines += [f"  - kode: T{t}", "    jenjang: tujuan", f"    uraian: Tujuan {t}"]
+        lines += [f"    misi: [M{t % missions}]", "    anak:"]
+        count += 1
+        for s in range(5):
+            if count >= nodes:
+                break
+            lines += [f"      - kode: S{t}.{s}", "        jenjang: sasaran"]
+            lines += [f"        uraian: Sasaran {t}.{s}", "        anak:"]
+            count += 1
+            for k in range(5):
+                if count >= nodes:
+                    break
+                kode = f"K{t}.{s}.{k}"
+                lines += [f"          - kode: {kode}", "            jenjang: kegiatan"]
+                lines += [f"            uraian: Kegiatan {kode}", "            indikator:"]
+                lines += [f"              - {{kode: I{kode}, uraian: Jumlah, target: {{2024: 1}}}}"]
+                count += 1
+            if lines[-1].endswith("anak:"):
+                lines.pop()
+        if lines[-1].endswith("anak:"):
+            lines.pop()
+        t += 1
+    return "\n".join(lines) + "\n"
+
+
+def test_a_big_page_warns_and_names_the_split(tmp_path: Path) -> None:
+    source = tmp_path / "big.yaml"
+    source.write_text(big_tree(BIG_PAGE + 50))
+    result = run("render", source, "-o", tmp_path / "big.dot")
+    assert f"has {BIG_PAGE + 50} nodes" in result.stderr
+    assert "--split misi" in result.stderr
+    # split by misi, every page is small again: no warning
+    result = run("render", source, "--split", "misi", "--format", "dot", "-o", tmp_path / "m")
+    assert "warning" not in result.stderr
+    assert len(list((tmp_path / "m").iterdir())) == 4
+
+
+def test_a_big_page_gets_the_fast_layout_settings(tmp_path: Path) -> None:
+    small = draw(load(DATA)).source
+    source = tmp_path / "big.yaml"
+    source.write_text(big_tree(BIG_PAGE + 1))
+    big = draw(load(source)).source
+    assert "nslimit" not in small
+    assert "nslimit=0.2" in big
+    assert "splines=ortho" not in big
+
+
+def test_dot_that_takes_too_long_is_stopped_and_leaves_the_old_file(tmp_path: Path) -> None:
+    source = tmp_path / "big.yaml"
+    source.write_text(big_tree(1500))
+    out = tmp_path / "big.svg"
+    out.write_text("the old picture")
+    result = run("render", source, "-o", out, "--timeout", "0.05", expect=2)
+    assert "was stopped" in result.stderr
+    assert "--split misi" in result.stderr
+    assert out.read_text() == "the old picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.svg", "big.yaml"]
+
+
+# -- colours and the units chart -----------------------------------------------------------
+
+
+def lightness(colour: str) -> float:
+    """CIE L* of an sRGB colour: what is left of it when printed in grey."""
+
+    def linear(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 116 * y ** (1 / 3) - 16 if y > 0.008856 else 903.3 * y
+
+
+def test_levels_stay_apart_in_grey_and_by_border() -> None:
+    grey = [lightness(style.fill) for style in LEVEL_STYLES]
+    steps = [later - earlier for earlier, later in itertools.pairwise(grey)]
+    assert min(steps[:4]) >= 7  # the five default levels: clearly apart in grey
+    assert min(steps) > 0
+    assert grey[0] >= 55  # black text stays readable on the darkest fill
+    borders = [(style.border, style.line) for style in LEVEL_STYLES]
+    assert len(set(borders)) == len(borders)
+
+
+def test_units_chart_shows_each_unit_under_its_atasan(seed: Tree, tmp_path: Path) -> None:
+    out = tmp_path / "units.svg"
+    run("render", DATA, "--units", "-o", out)
+    found = texts(out)
+    joined = words(" ".join(found))
+    assert "CASCADING AKUNTABILITAS KINERJA" in found
+    for unit in seed.header.units:
+        assert unit.code in found
+        assert words(unit.name.upper()) in joined
+        for duty in unit.duties:
+            assert words(duty) in joined
+    lines = ET.parse(out).getroot().iter(f"{SVG}g")
+    drawn = sum(g.get("class") == "edge" for g in lines)
+    below = [u for u in seed.header.units if u.parent is not None]
+    atasan = {u.parent for u in below}
+    assert drawn == len(below) + len(atasan)  # to each unit, and down from each atasan
+
+
+def test_units_chart_needs_units(write: Callable[[str], Path], tmp_path: Path) -> None:
+    lonely = write(
+        "versi: 1\ninstansi: {nama: X}\ntahun: 2024\nvisi: V\nmisi: [{kode: M1, uraian: M}]\n"
+        "pohon: [{kode: T1, jenjang: tujuan, uraian: T}]\n"
+    )
+    result = run("render", lonely, "--units", "-o", tmp_path / "u.svg", expect=1)
+    assert "no unit_kerja" in result.stderr
+
+
+# -- the picture in the README --------------------------------------------------------------
+
+
+def test_the_committed_picture_is_current(seed: Tree) -> None:
+    """docs/pohon_M1.svg is drawn from docs/pohon_M1.dot; run `make docs` when this fails.
+    The DOT source is compared, since SVG bytes differ between Graphviz versions."""
+    committed = (DOCS / "pohon_M1.dot").read_text(encoding="utf-8")
+    assert committed == draw(seed, Filter(misi="M1")).source, "run `make docs`"
+    assert set(boxes(DOCS / "pohon_M1.svg")) == select(seed, Filter(misi="M1")).matched
