@@ -4,7 +4,10 @@ every filter, JSON, wrapping that keeps the guides whole, and bad input."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -281,3 +284,36 @@ def test_reference_to_nothing_is_a_data_problem(write: Callable[[str], Path]) ->
 
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     assert "no such file" in run("show", tmp_path / "nope.yaml", expect=2).stderr
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated tree of a few thousand nodes (the benchmark's generator)."""
+    from benchmarks.generate import generate
+
+    path = tmp_path_factory.mktemp("big") / "big.yaml"
+    path.write_text("".join(generate(2000)), encoding="utf-8")
+    return path
+
+
+def test_a_generated_tree_keeps_its_guides(generated: Path) -> None:
+    text = show(generated, width=70)
+    _check_guides(text, 70)
+    assert text.count("see above") > 0
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(generated: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pohon_cli", "show", str(generated)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **PLAIN},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # like `| head -1`
+    stderr = process.stderr.read()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 0
+    assert first.startswith(b"[visi] ")
+    assert stderr == b""

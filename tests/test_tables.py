@@ -115,3 +115,10 @@ def test_text_table_too_wide_for_the_screen_becomes_cards() -> None:
         "B-22 Opini\n"
         "  target 2024: WTP\n"
     )
+
+
+def test_long_json_stays_exact_across_chunks() -> None:
+    data = {"values": [Decimal("1.10")] * 10_000, "last": Decimal("-0.50")}
+    parsed = json.loads(json_text(data), parse_float=Decimal)
+    assert parsed["values"] == [Decimal("1.10")] * 10_000
+    assert parsed["last"] == Decimal("-0.50")

@@ -15,8 +15,9 @@ from typing import Any, TextIO
 
 from pohon_cli.capaian import capaian, rounded
 from pohon_cli.model import Indicator, Mission, Node, Tree
+from pohon_cli.output import tables
 from pohon_cli.output.show_text import Glyphs, Item, Printer, Screen, Segment, flat, level_style
-from pohon_cli.output.tables import json_text, value_json, value_text
+from pohon_cli.output.tables import value_json, value_text
 from pohon_cli.select import Filter, Selection
 from pohon_cli.stats import indicators_of
 
@@ -338,7 +339,7 @@ def write_json(request: ShowRequest, out: TextIO, screen: Screen) -> None:
         },
         "pohon": [view.branch(b) for b in resolved(request)],
     }
-    out.write(json_text(data))
+    tables.write_json(data, out)
 
 
 FORMATS: dict[str, Callable[[ShowRequest, TextIO, Screen], None]] = {

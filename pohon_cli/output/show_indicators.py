@@ -134,7 +134,7 @@ def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen) -> None:
         }
         for node, indicator in rows(request)
     ]
-    out.write(tables.json_text(data))
+    tables.write_json(data, out)
 
 
 FORMATS: dict[str, Callable[[IndicatorsRequest, TextIO, Screen], None]] = {

@@ -103,7 +103,7 @@ def write_json(request: StatsRequest, out: TextIO, screen: Screen) -> None:
         {"indicators": n, "nodes": k} for n, k in request.stats.indicators_per_node
     ]
     data["shared"] = [{"kode": k, "parents": p} for k, p in request.stats.shared]
-    out.write(tables.json_text(data))
+    tables.write_json(data, out)
 
 
 FORMATS: dict[str, Callable[[StatsRequest, TextIO, Screen], None]] = {

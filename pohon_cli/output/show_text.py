@@ -113,7 +113,22 @@ def detect(stream: TextIO, environ: Mapping[str, str] | None = None) -> Screen:
 
 def cells(text: str) -> int:
     """Terminal columns a text takes (wide characters count two)."""
-    return len(text) if text.isascii() else cell_len(text)
+    if text.isascii() or _NOT_SURELY_NARROW.search(text) is None:
+        return len(text)
+    return cell_len(text)
+
+
+# Characters surely one column wide beyond ASCII: Latin letters with accents, dashes,
+# quotes and bullets, arrows, box-drawing. Anything else is measured.
+_NOT_SURELY_NARROW = re.compile("[^\x00-\u02ff\u2010-\u2027\u2190-\u21ff\u2500-\u259f]")
+
+
+def _narrow(text: str) -> bool:
+    """Every character one column wide, so that offsets in the text are columns on the
+    screen (the fast path of wrapping)."""
+    if text.isascii() or _NOT_SURELY_NARROW.search(text) is None:
+        return True
+    return cell_len(text) == len(text)
 
 
 def flat(text: str) -> str:
@@ -130,7 +145,7 @@ def wrap(parts: Sequence[Segment], width: int, first: int | None = None) -> list
     dropped."""
     limit = width if first is None else first
     text = "".join(t for t, _ in parts)
-    if not text.isascii():
+    if not _narrow(text):
         return _wrap_words(parts, width, limit)
     if len(text) <= limit:
         return [list(parts)]
@@ -142,8 +157,8 @@ def wrap(parts: Sequence[Segment], width: int, first: int | None = None) -> list
 
 
 def _spans(text: str, width: int, limit: int) -> list[tuple[int, int]]:
-    """Where the lines of an ASCII text start and end: the fast path, searching for
-    spaces with ``str.rfind`` rather than walking words."""
+    """Where the lines of a text of narrow characters start and end: the fast path,
+    searching for spaces with ``str.rfind`` rather than walking words."""
     spans: list[tuple[int, int]] = []
     start, size = 0, len(text)
     while size - start > limit:
@@ -296,7 +311,7 @@ class Printer:
         if not self.screen.colour:
             # plain text: one string to wrap, no styles to carry across the breaks
             text = "".join(t for t, _ in parts)
-            if len(text) <= head and text.isascii():
+            if len(text) <= head and _narrow(text):
                 self.line(first + text)
                 return
             for n, line in enumerate(wrap([(text, "")], room, head)):

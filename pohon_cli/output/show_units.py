@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from pohon_cli.model import Indicator, Node, Tree, Unit
+from pohon_cli.output import tables
 from pohon_cli.output.show import indicator_item, node_parts
 from pohon_cli.output.show_text import Item, Printer, Screen, flat
-from pohon_cli.output.tables import json_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +177,7 @@ def write_json(request: UnitsRequest, out: TextIO, screen: Screen) -> None:
         "unit_kerja": [_account_json(a) for a in _walk(tops)],
         "tanpa_unit": _account_json(nobody)["simpul"] if request.top is None else [],
     }
-    out.write(json_text(data))
+    tables.write_json(data, out)
 
 
 FORMATS: dict[str, Callable[[UnitsRequest, TextIO, Screen], None]] = {

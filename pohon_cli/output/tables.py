@@ -4,6 +4,7 @@ Markdown, and JSON that keeps every number exactly as the file writes it."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections.abc import Sequence
@@ -57,11 +58,27 @@ def _mark(value: object) -> str:
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
-def json_text(data: Any) -> str:
+def write_json(data: Any, out: TextIO) -> None:
     """Indented JSON in which every Decimal is a number with the digits written (1.10
-    stays 1.10, never 1.1)."""
-    text = json.dumps(data, indent=2, ensure_ascii=False, default=_mark)
-    return _NUMBER.sub(r"\1", text) + "\n"
+    stays 1.10, never 1.1). Written as it is encoded: a 100,000-node tree never exists
+    as one string."""
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False, default=_mark)
+    pending: list[str] = []
+    for chunk in encoder.iterencode(data):
+        # a marked number is always inside one chunk: the encoder quotes a string at once
+        pending.append(_NUMBER.sub(r"\1", chunk) if "\\u0000" in chunk else chunk)
+        if len(pending) >= 4096:
+            out.write("".join(pending))
+            pending.clear()
+    pending.append("\n")
+    out.write("".join(pending))
+
+
+def json_text(data: Any) -> str:
+    """``write_json`` into a string."""
+    buffer = io.StringIO()
+    write_json(data, buffer)
+    return buffer.getvalue()
 
 
 def write_text(table: Table, out: TextIO, screen: Screen) -> None:
