@@ -125,8 +125,14 @@ def _lines(value: str, width: int) -> str:
     return "<BR/>".join(_text(line) for line in _wrap(value, width))
 
 
+def _tag(name: str, inner: str, attributes: str = "") -> str:
+    """``<B>``, ``<I>`` or ``<FONT>`` around ``inner``; Graphviz refuses an empty one as
+    a syntax error, so an empty text (``uraian: ""``) gets no tag at all."""
+    return f"<{name}{attributes}>{inner}</{name}>" if inner else ""
+
+
 def _small(inner: str, size: int = 9) -> str:
-    return f'<FONT POINT-SIZE="{size}">{inner}</FONT>'
+    return _tag("FONT", inner, f' POINT-SIZE="{size}"')
 
 
 def level_title(level: str) -> str:
@@ -176,7 +182,7 @@ def _node_label(tree: Tree, node: Node, year: int, units: dict[str, Unit]) -> st
     ]
     if node.owner is not None:
         owner = units[node.owner].name if node.owner in units else node.owner
-        rows.append(f'<TR><TD COLSPAN="2">{_small("<I>" + _lines(owner, 44) + "</I>")}</TD></TR>')
+        rows.append(f'<TR><TD COLSPAN="2">{_small(_tag("I", _lines(owner, 44)))}</TD></TR>')
     if node.indicators:
         rows.append("<HR/>")
         rows.append(
@@ -192,15 +198,13 @@ def _node_label(tree: Tree, node: Node, year: int, units: dict[str, Unit]) -> st
 
 def _indicator_row(node: Node, indicator: Indicator, year: int, units: dict[str, Unit]) -> str:
     head = f"<B>{_text(indicator.code)}</B>"
-    notes = []
     if indicator.national:
-        notes.append("nasional")
+        head += _small(" · nasional", 8)
+    body = _lines(indicator.description, INDICATOR_LINE)
     if indicator.owner is not None and indicator.owner != node.owner:
         unit = units.get(indicator.owner)
-        notes.append(unit.name if unit is not None else indicator.owner)
-    if notes:
-        head += _small(_text(" · " + " · ".join(notes)), 8)
-    body = _lines(indicator.description, INDICATOR_LINE)
+        owner = unit.name if unit is not None else indicator.owner
+        body += "<BR/>" + _small(_tag("I", _lines(owner, INDICATOR_LINE + 8)), 8)
     return (
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP" BGCOLOR="white">'
         f"{_small(head + '<BR/>' + body, 10)}</TD>"
@@ -232,7 +236,7 @@ def _title(tree: Tree, main: str, lines: Sequence[str]) -> str:
     header = tree.header
     rows = [
         f'<TR><TD><FONT POINT-SIZE="20"><B>{_text(main)}</B></FONT></TD></TR>',
-        f'<TR><TD><FONT POINT-SIZE="14">{_text(header.institution.name)}</FONT></TD></TR>',
+        f"<TR><TD>{_small(_text(header.institution.name), 14)}</TD></TR>",
     ]
     rows.extend(f'<TR><TD><FONT POINT-SIZE="12">{line}</FONT></TD></TR>' for line in lines)
     return '<<TABLE BORDER="0" CELLPADDING="2" CELLSPACING="0">' + "".join(rows) + "</TABLE>>"
@@ -302,12 +306,12 @@ def _draw(tree: Tree, chosen: Filter, year: int | None, key: str | None) -> Page
 
 def _heading(tree: Tree, chosen: Filter) -> list[str]:
     """Lines under the title that say which part of the tree the page shows."""
-    lines: list[str] = []
+    lines = [_small("<B>Visi</B>: " + _lines(tree.header.vision, 110), 11)]
     missions = {m.code: m for m in tree.header.missions}
     units = {u.code: u for u in tree.header.units}
     if chosen.misi is not None and chosen.misi in missions:
         misi = missions[chosen.misi]
-        lines.append(f"<B>Misi {_text(misi.code)}</B>: " + _lines(misi.description, 90))
+        lines.append(f"<B>Misi {_text(misi.code)}</B>: " + _lines(misi.description, 110))
     if chosen.unit is not None and chosen.unit in units:
         lines.append("<B>Unit kerja</B>: " + _text(units[chosen.unit].name))
     if chosen.root is not None:
@@ -435,7 +439,7 @@ def _unit_depths(units: Sequence[Unit]) -> dict[str, int]:
 
 def _unit_label(unit: Unit, counts: tuple[int, int], style: LevelStyle) -> str:
     rows = [
-        f'<TR><TD COLSPAN="2"><B>{_lines(unit.name.upper(), 36)}</B></TD></TR>',
+        f'<TR><TD COLSPAN="2">{_tag("B", _lines(unit.name.upper(), 36))}</TD></TR>',
         f'<TR><TD COLSPAN="2">{_small(_text(unit.code), 8)}</TD></TR>',
     ]
     if unit.duties:

@@ -234,7 +234,7 @@ def test_injected_text_round_trips_as_text(tmp_path: Path) -> None:
     run("render", INJECTION, "-o", out)
     found = texts(out)  # valid XML, or this raises
     joined = words(" ".join(found))
-    expected = [tree.header.institution.name]
+    expected = [tree.header.institution.name, tree.header.vision]
     for node in tree.nodes.values():
         expected += [node.code, node.description]
         expected += [i.code for i in node.indicators] + [i.description for i in node.indicators]
@@ -257,6 +257,34 @@ def test_injected_text_in_split_pages_and_file_names(tmp_path: Path) -> None:
     run("render", INJECTION, "--units", "-o", tmp_path / "units.svg")
     assert "1. " not in texts(tmp_path / "units.svg")  # numbers sit in their own cell
     assert 'Tugas "satu" \\L \\\\n <br/>' in texts(tmp_path / "units.svg")
+
+
+def test_empty_texts_draw_empty_boxes_not_a_dot_error(
+    write: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """Graphviz refuses an empty <B></B> or <FONT></FONT>: found by generating trees."""
+    empty = write(
+        """
+        versi: 1
+        instansi: {nama: ""}
+        tahun: 2024
+        visi: ""
+        misi: [{kode: M1, uraian: ""}]
+        unit_kerja: [{kode: U1, nama: "", tugas: [""]}, {kode: U2, nama: "", atasan: U1}]
+        pohon:
+          - kode: T1
+            jenjang: tujuan
+            uraian: ""
+            misi: [M1]
+            penanggung_jawab: U1
+            indikator:
+              - {kode: I1, uraian: "", satuan: "", target: {2024: ""}, penanggung_jawab: U2}
+        """
+    )
+    run("render", empty, "--split", "misi", "-o", tmp_path / "pages")
+    run("render", empty, "--units", "-o", tmp_path / "units.svg")
+    assert set(boxes(tmp_path / "pages" / "M1.svg")) == {"T1"}
+    assert "I1" in texts(tmp_path / "pages" / "M1.svg")
 
 
 # -- files --------------------------------------------------------------------------------
