@@ -118,11 +118,17 @@ def test_format_option_wins_when_there_is_no_extension(tmp_path: Path) -> None:
     ],
 )
 def test_mistakes_in_the_arguments_exit_2(
-    tmp_path: Path, args: tuple[str, ...], message: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], message: str
 ) -> None:
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     result = run("render", DATA, *args, expect=2)
     assert message in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_is_not_a_file_to_write(tmp_path: Path) -> None:
+    result = run("render", DATA, "-o", tmp_path, expect=2)
+    assert "is a folder" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 

@@ -153,6 +153,8 @@ def _targets(output: str, pages: list[Page], fmt: str, source: Path) -> list[Pat
     if output == _STDOUT:
         return [None]
     if len(pages) == 1 and pages[0].key is None:
+        if Path(output).is_dir():
+            fail(f"{output}: is a folder; name the file to write, or use --split misi")
         targets = [Path(output)]
     else:
         folder = Path(output)
