@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pohon_cli.cli.app import EXIT_PROBLEMS, app, fail
-from pohon_cli.dot import DEFAULT_TIMEOUT  # light: the edge imports only the stdlib
+from pohon_cli.dot import DEFAULT_TIMEOUT, FORMATS, DotError, Drawn  # stdlib only: light
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from pohon_cli.dot import Drawn
     from pohon_cli.model import Tree
     from pohon_cli.render import Page
 
@@ -72,7 +71,6 @@ def render(
     """Draw the pohon kinerja as the posters do: one band per level, each box with its
     indicators and their targets, the legend of levels on the left."""
     from pohon_cli import render as draw
-    from pohon_cli.dot import FORMATS
     from pohon_cli.select import Filter
 
     chosen = Filter(misi=misi, unit=unit, root=root, depth=depth, level=level)
@@ -184,13 +182,9 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _drawn(make: Callable[[str, float], Drawn], source: str, timeout: float) -> bytes:
-    from pohon_cli.dot import DotError, DotMissing
-
     try:
         drawn = make(source, timeout)
-    except DotMissing as error:
-        fail(str(error))
-    except DotError as error:
+    except DotError as error:  # dot missing, failing or too slow: exit 2 with its message
         fail(str(error))
     for line in drawn.warnings:
         typer.echo(f"pohon: dot: {line}", err=True)
