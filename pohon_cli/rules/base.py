@@ -195,15 +195,16 @@ def unit_word(satuan: str | None) -> str | None:
 
 def leading_words(text: str, count: int) -> list[str]:
     """The first words of a statement, case-folded, without punctuation around them."""
-    words: list[str] = []
-    # the first few words only: the last item of a bounded split is the rest of the text
-    for word in text.split(None, 8)[:8]:
-        stripped = word.strip("\"'“”‘’()[]{}.,;:!?-–—").casefold()
-        if stripped:
-            words.append(stripped)
-            if len(words) == count:
-                break
-    return words
+    words = [_bare(word) for word in text.split(None, count)[:count]]
+    if all(words):
+        return words
+    # punctuation standing alone among the first words: skip it, looking a little further
+    found = [bare for word in text.split(None, 8)[:8] if (bare := _bare(word))]
+    return found[:count]
+
+
+def _bare(word: str) -> str:
+    return word.strip("\"'“”‘’()[]{}.,;:!?-–—").casefold()
 
 
 def first_word(text: str) -> str:
@@ -219,17 +220,22 @@ def is_number(value: Value | None) -> bool:
 ValuePath = tuple[str] | tuple[str, int]
 
 
-def values_of(indicator: Indicator) -> Iterator[tuple[ValuePath, Value]]:
-    """Every target, the baseline and every realisasi of an indicator, in file order.
+def values_of(
+    indicator: Indicator, kind: type | tuple[type, ...] = object
+) -> Iterator[tuple[ValuePath, Value]]:
+    """Every target, the baseline and every realisasi of ``kind``, in file order.
 
-    Plain tuples, not objects: rules walk every value of every indicator.
+    Plain tuples, not objects, and only the values asked for: rules walk every value of
+    every indicator, and most are numbers.
     """
     for year, value in indicator.targets.items():
-        yield ("target", year), value
-    if indicator.baseline is not None:
+        if isinstance(value, kind):
+            yield ("target", year), value
+    if indicator.baseline is not None and isinstance(indicator.baseline, kind):
         yield ("baseline",), indicator.baseline
     for year, value in indicator.actuals.items():
-        yield ("realisasi", year), value
+        if isinstance(value, kind):
+            yield ("realisasi", year), value
 
 
 def describe(path: ValuePath) -> str:

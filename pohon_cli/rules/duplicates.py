@@ -1,4 +1,5 @@
-"""The same statement twice: copy-paste between nodes or indicators. One pass, one dict."""
+"""The same statement twice: copy-paste between nodes or indicators. One pass, one dict
+(a rule), never a comparison of every pair."""
 
 from __future__ import annotations
 
@@ -20,27 +21,36 @@ def _items(tree: Tree) -> Iterator[_Item]:
             yield indicator.code, indicator.description, indicator.national
 
 
-def _pairs(tree: Tree, options: Options) -> Iterator[tuple[_Item, _Item]]:
-    """Each item whose text, up to case and spacing, an earlier item already has."""
+def _pairs(tree: Tree, options: Options, exact: bool) -> Iterator[tuple[_Item, _Item]]:
+    """Each item whose text an earlier item already has: as written (``exact``), or up to
+    case and spacing, where a repeat of words already seen as written is left to ``exact``.
+    """
     inherited = options.flag("include-inherited")
-    # (normalised text, national?) -> the first item with it
+    # (text, or its normalised form; national?) -> the first item with it
     first: dict[tuple[str, bool], _Item] = {}
+    # for normalised texts that repeat: the texts seen as written
+    variants: dict[tuple[str, bool], set[str]] = {}
     for item in _items(tree):
-        key = " ".join(item[1].casefold().split())
-        same = first.get((key, item[2]))
+        _kode, text, national = item
+        key = (text if exact else " ".join(text.casefold().split()), national)
+        same = first.get(key)
         if same is None and inherited:
-            same = first.get((key, not item[2]))
-        if same is not None:
-            yield same, item
-        else:
+            key = (key[0], not national)
+            same = first.get(key)
+        if same is None:
             # an inherited item and the office's copy of it are cascading, not copy-paste
-            first[key, item[2]] = item
+            first[key[0], national] = item
+            continue
+        if not exact:
+            seen = variants.setdefault(key, {same[1]})
+            if text in seen:
+                continue  # the same words as written: PK112's to report
+            seen.add(text)
+        yield same, item
 
 
 def _report(rule: Rule, tree: Tree, options: Options, exact: bool) -> Iterator[Problem]:
-    for (first_kode, first_text, _), (kode, text, _) in _pairs(tree, options):
-        if (first_text == text) != exact:
-            continue
+    for (first_kode, _, _), (kode, text, _) in _pairs(tree, options, exact):
         line = at(tree, first_kode, "uraian")[0]
         if exact:
             message = (

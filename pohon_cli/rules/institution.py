@@ -52,6 +52,8 @@ RELATION_WORDS: tuple[str, ...] = ("ke", "kepada", "dari", "dengan", "bersama", 
 # how many words may stand between the institution word and the region
 _REACH = 4
 _TOKEN = re.compile(r"[^\s,;:()\"“”]+")
+_APART = str.maketrans(dict.fromkeys("/,;:()\"“”.'", " "))
+_REGION = re.compile(r"(?<!\w)(?:" + "|".join(REGION_KINDS) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,32 +137,41 @@ def _other_institution(tree: Tree, options: Options) -> Iterator[Problem]:
     relations = options.folded("relation-words")
     national = options.flag("check-national")
     own_name = institution.short_name or institution.name
-    items: list[tuple[str, bool, Node | Indicator]]
-    items = [(node.code, node.national, node) for node in tree.nodes.values()]
-    items += [(ind.code, ind.national, ind) for _node, ind in tree.indicators()]
-    for kode, is_national, item in items:
-        if is_national and not national:
+    for item in _items(tree):
+        if item.national and not national:
             continue
-        for key, text in (
-            ("uraian", item.description),
-            ("definisi", getattr(item, "definition", None)),
-            ("formula", getattr(item, "formula", None)),
-        ):
-            if not text:
+        for key, text in _texts(item):
+            # a cheap look before the words are read one by one: most texts name no office
+            if not text or institutions.isdisjoint(text.casefold().translate(_APART).split()):
+                continue
+            if not _REGION.search(text):
                 continue
             for mention in _mentions(text, institutions, relations):
                 if _is_own(mention, own):
                     continue
                 named = text[mention.start : mention.end]
-                pos, end = span(tree, at(tree, kode, key), text, mention.start, mention.end)
+                pos, end = span(tree, at(tree, item.code, key), text, mention.start, mention.end)
                 yield OTHER_INSTITUTION.problem(
                     tree,
                     pos,
-                    f'`{kode}` names "{named}", another office than this file\'s instansi '
+                    f'`{item.code}` names "{named}", another office than this file\'s instansi '
                     f"({own_name})",
                     "copied from another office's tree? name this office instead",
                     end,
                 )
+
+
+def _items(tree: Tree) -> Iterator[Node | Indicator]:
+    for node in tree.nodes.values():
+        yield node
+        yield from node.indicators
+
+
+def _texts(item: Node | Indicator) -> tuple[tuple[str, str | None], ...]:
+    """The texts of an item that state what it is: not `catatan`, a note about the text."""
+    if isinstance(item, Node):
+        return (("uraian", item.description),)
+    return (("uraian", item.description), ("definisi", item.definition), ("formula", item.formula))
 
 
 OTHER_INSTITUTION = Rule(

@@ -115,7 +115,7 @@ def _why_number(indicator: Indicator, numeric: frozenset[str], text: str) -> str
 def _text_for_number(tree: Tree, options: Options) -> Iterator[Problem]:
     numeric = options.folded("numeric-units")
     for _node, indicator in tree.indicators():
-        for path, value in values_of(indicator):
+        for path, value in values_of(indicator, str):
             if not isinstance(value, str):
                 continue
             why = _why_number(indicator, numeric, value)
@@ -184,7 +184,7 @@ pohon:
 
 def _one_value(tree: Tree, options: Options) -> Iterator[Problem]:
     for _node, indicator in tree.indicators():
-        for path, value in values_of(indicator):
+        for path, value in values_of(indicator, tuple):
             if not isinstance(value, tuple):
                 continue
             low, high = value
