@@ -17,6 +17,8 @@ from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from operator import attrgetter
 from typing import Any, Literal, TypeAlias, get_args
 
+from pydantic import BaseModel
+
 from pohon_cli.model import Header, Indicator, Node, Tree, Value
 from pohon_cli.problem import InputError
 from pohon_cli.select import Filter, select
@@ -180,31 +182,55 @@ def _norm(text: str) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
-# (attribute, YAML key, kind) of the fields compared one to one.
-_NODE_FIELDS: tuple[tuple[str, str, Kind], ...] = (
-    ("description", "uraian", "renamed"),
-    ("level", "jenjang", "jenjang"),
-    ("owner", "penanggung_jawab", "penanggung_jawab"),
-    ("kind", "jenis", "changed"),
-    ("national", "nasional", "changed"),
-    ("note", "catatan", "changed"),
-)
-_INDICATOR_FIELDS: tuple[tuple[str, str, Kind], ...] = (
-    ("description", "uraian", "renamed"),
-    ("owner", "penanggung_jawab", "penanggung_jawab"),
-    ("unit", "satuan", "satuan"),
-    ("polarity", "polaritas", "polaritas"),
-    ("baseline", "baseline", "baseline"),
-    ("definition", "definisi", "changed"),
-    ("formula", "formula", "changed"),
-    ("data_source", "sumber_data", "changed"),
-    ("national", "nasional", "changed"),
-    ("note", "catatan", "changed"),
-)
+def _keys(model: type[BaseModel]) -> dict[str, str]:
+    """YAML key -> attribute, for every field of a model."""
+    return {info.alias or name: name for name, info in model.model_fields.items()}
 
-# Every compared field at once: a fast way past the many items that did not change.
-_node_fields = attrgetter(*(n for n in Node.model_fields if n not in ("code", "indicators")))
-_indicator_fields = attrgetter(*(n for n in Indicator.model_fields if n != "code"))
+
+# Fields are compared by YAML key, so that a field added to the format is compared (as
+# `changed`) without a change here. A few keys have a kind of their own; a few are
+# compared apart: kode and the children, lists whose order means nothing, values per year.
+_NODE_KEYS = _keys(Node)
+_INDICATOR_KEYS = _keys(Indicator)
+_HEADER_KEYS = _keys(Header)
+_OWN_KIND: dict[str, Kind] = {
+    "uraian": "renamed",
+    "jenjang": "jenjang",
+    "penanggung_jawab": "penanggung_jawab",
+    "satuan": "satuan",
+    "polaritas": "polaritas",
+    "baseline": "baseline",
+}
+_NODE_APART = frozenset(("kode", "indikator"))
+_INDICATOR_APART = frozenset(("kode", "target", "realisasi"))
+_HEADER_APART = frozenset(
+    ("versi", "tahun", "periode", "instansi", "visi", "induk", "jenjang", "misi", "unit_kerja")
+)
+_TARGETS = attrgetter(_INDICATOR_KEYS["target"])
+_ACTUALS = attrgetter(_INDICATOR_KEYS["realisasi"])
+# Every field at once: a fast way past the many items that did not change.
+_node_fields = attrgetter(*(a for k, a in _NODE_KEYS.items() if k not in ("kode", "indikator")))
+_indicator_fields = attrgetter(*(a for k, a in _INDICATOR_KEYS.items() if k != "kode"))
+
+
+def _shown(value: Any) -> Shown:
+    """A value of any field as a change holds it: lists as tuples, mappings as
+    ``key: value`` texts (e.g. the quarters of a realisasi)."""
+    if isinstance(value, dict):
+        return tuple(f"{k}: {_text(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(v if isinstance(v, str | Decimal) else _text(v) for v in value)
+    if value is None or isinstance(value, str | int | bool | Decimal):
+        return value
+    return str(value)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(map(_text, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_text(v)}" for k, v in value.items()) + "}"
+    return str(value)
 
 
 class _Differ:
@@ -428,18 +454,26 @@ class _Differ:
         old_parents = self.old.parents.get(was, ())
         new_parents = self.new.parents.get(kode, ())
         if {self._to_new(p) for p in old_parents} != set(new_parents):
-            a, b = old_parents, new_parents
-            self._add("moved", "node", was=was, now=kode, field="anak", old=a, new=b)
+            self._add(
+                "moved", "node", was=was, now=kode, field="anak", old=old_parents, new=new_parents
+            )
         if _node_fields(before) == _node_fields(after):  # most nodes stop here
             return
-        for attr, key, kind in _NODE_FIELDS:
+        for key, attr in _NODE_KEYS.items():
             a, b = getattr(before, attr), getattr(after, attr)
-            if not _same(a, b):
-                self._add(kind, "node", was=was, now=kode, field=key, old=a, new=b, at=(key,))
-        if set(before.missions) != set(after.missions):
-            a, b = before.missions, after.missions
+            if key in _NODE_APART or _same(a, b):
+                continue
+            if key == "misi" and set(a) == set(b):
+                continue  # the same misi in another order
             self._add(
-                "changed", "node", was=was, now=kode, field="misi", old=a, new=b, at=("misi",)
+                _OWN_KIND.get(key, "changed"),
+                "node",
+                was=was,
+                now=kode,
+                field=key,
+                old=_shown(a),
+                new=_shown(b),
+                at=(key,),
             )
 
     # -- indicators
@@ -522,26 +556,26 @@ class _Differ:
         # one comparison of all fields, in C; the number 100 never equals the text "100"
         if _indicator_fields(before) == _indicator_fields(after):
             return
-        for attr, key, kind in _INDICATOR_FIELDS:
+        for key, attr in _INDICATOR_KEYS.items():
             a, b = getattr(before, attr), getattr(after, attr)
-            if not _same(a, b):
+            if key not in _INDICATOR_APART and not _same(a, b):
                 self._add(
-                    kind,
+                    _OWN_KIND.get(key, "changed"),
                     "indicator",
                     was=was,
                     now=kode,
                     field=key,
-                    old=a,
-                    new=b,
+                    old=_shown(a),
+                    new=_shown(b),
                     node=node,
                     at=(key,),
                 )
         years = _year_pairs(
-            before.targets, after.targets, self.old.header.year, self.new.header.year
+            _TARGETS(before), _TARGETS(after), self.old.header.year, self.new.header.year
         )
         for old_year, year in years:
             self._value("target", before, after, node, years=(old_year, year))
-        for year in sorted(set(before.actuals) | set(after.actuals)):
+        for year in sorted(set(_ACTUALS(before)) | set(_ACTUALS(after))):
             self._value("realisasi", before, after, node, years=(year, year))
 
     def _value(
@@ -549,9 +583,8 @@ class _Differ:
     ) -> None:
         """One year of a target or realisation: old -> new, with the difference."""
         old_year, year = years
-        earlier = before.targets if kind == "target" else before.actuals
-        later = after.targets if kind == "target" else after.actuals
-        a, b = earlier.get(old_year), later.get(year)
+        values = _TARGETS if kind == "target" else _ACTUALS
+        a, b = values(before).get(old_year), values(after).get(year)
         if _same(a, b):
             return
         self._add(
@@ -560,8 +593,8 @@ class _Differ:
             was=before.code,
             now=after.code,
             field=kind,
-            old=a,
-            new=b,
+            old=_shown(a),
+            new=_shown(b),
             node=node,
             at=(kind, year),
             old_at=(kind, old_year),
@@ -691,6 +724,9 @@ def _header_fields(old: Header, new: Header) -> Iterator[tuple[str, Shown, Shown
     )
     for key, get in getters:
         yield key, get(old), get(new)
+    for key, attr in _HEADER_KEYS.items():
+        if key not in _HEADER_APART:
+            yield key, _shown(getattr(old, attr)), _shown(getattr(new, attr))
 
 
 def _year_pairs(

@@ -18,7 +18,7 @@ from conftest import CASES, DATA, ROOT, run
 from pohon_cli.diff import Change, Shown, diff, difference, scope, within
 from pohon_cli.load import load_path
 from pohon_cli.model import Tree
-from pohon_cli.output.diff import DiffReport, write_markdown
+from pohon_cli.output.diff import DiffReport, write_markdown, write_text
 from pohon_cli.problem import InputError
 from pohon_cli.select import Filter
 
@@ -645,3 +645,44 @@ def test_order_on_the_command_line(write: Callable[[str, str], Path]) -> None:
     run("diff", BASE_PATH, swapped, "--exit-code", expect=0)
     out = run("diff", BASE_PATH, swapped, "--order", "--exit-code", expect=1).stdout
     assert "order of unit_kerja: A, B, C → B, C, A" in out
+
+
+def test_other_fields_are_changed_under_their_yaml_key(pair: Callable[..., list[Change]]) -> None:
+    # every key of the format is compared, these without a kind of their own
+    changes = pair(
+        (
+            "    penanggung_jawab: A\n    anak:",
+            "    penanggung_jawab: A\n    jenis: dampak\n    anak:",
+        ),
+        ("satuan: indeks\n", "satuan: indeks\n            definisi: Survei kepuasan\n"),
+        ("satuan: persen\n", "satuan: persen\n                nasional: true\n"),
+    )
+    assert brief(changes) == [
+        ("changed", "node", "T1", "jenis", None, "dampak"),
+        ("changed", "indicator", "I1", "definisi", None, "Survei kepuasan"),
+        ("changed", "indicator", "I3", "nasional", False, True),
+    ]
+
+
+class _Terminal(io.StringIO):
+    """A stream that says it is a terminal, as a console's would."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    report = DiffReport("a", "b", diff(tree(DATA), tree(DATA_2025)))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    coloured = _Terminal()
+    write_text(report, coloured)
+    assert "\x1b[" in coloured.getvalue()
+    assert "T3 › SS-PARTISIPASI" in coloured.getvalue()
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = _Terminal()
+    write_text(report, plain)
+    assert "\x1b[" not in plain.getvalue()
+    assert "T3 > SS-PARTISIPASI" in plain.getvalue()
