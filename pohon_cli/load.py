@@ -43,6 +43,9 @@ from pohon_cli.suggest import did_you_mean
 # Bounds that keep any input within seconds and well under 2 GB of memory.
 MAX_BYTES = 128 * 1024 * 1024
 MAX_VALUES = 6_000_000
+# Lists and mappings cost twice what a scalar does: 6,000,000 empty `{}` would take 2 GB.
+# A realistic tree of 100,000 nodes holds 610,000 of them.
+MAX_CONTAINERS = 1_500_000
 MAX_TREE_DEPTH = 64
 # Aliases may expand to this many values beyond the number written in the file.
 ALIAS_ALLOWANCE = 10_000
@@ -212,7 +215,18 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _problem(name: str, pos: Pos, code: str, message: str, hint: str | None = None) -> Problem:
+    # a text from the file quoted in a message keeps it on one line, as every problem is
+    if _BREAKS.search(message) or (hint and _BREAKS.search(hint)):
+        message = _BREAKS.sub(_shown, message)
+        hint = _BREAKS.sub(_shown, hint) if hint else hint
     return Problem(name, pos[0], pos[1], code, "error", message, hint)
+
+
+_BREAKS = re.compile("[\r\n\t]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    return {"\r": "\\r", "\n": "\\n", "\t": "\\t"}[match.group()]
 
 
 # -- YAML events -> positioned values ------------------------------------------------------
@@ -226,6 +240,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     loader = _Loader(text)
     budget = min(len(text) + ALIAS_ALLOWANCE, MAX_VALUES)
     count = 0
+    containers = 0
     anchors: dict[str, tuple[Any, int]] = {}
     # open containers, each with: its anchor, the value count when it opened,
     # and for mappings the pending key and the key's position
@@ -275,8 +290,9 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                     anchors[event.anchor] = (value, 1)
             elif cls is mapping_start or cls is sequence_start:
                 count += 1
-                if count > MAX_VALUES:
-                    problems.append(_too_many(name, pos))
+                containers += 1
+                if count > MAX_VALUES or containers > MAX_CONTAINERS:
+                    problems.append(_too_many(name, pos, containers > MAX_CONTAINERS))
                     break
                 if event.tag is not None:
                     problems.append(_tag_problem(name, pos, event.tag))
@@ -381,13 +397,14 @@ def _escaped_control(name: str, pos: Pos, value: str) -> Problem:
     )
 
 
-def _too_many(name: str, pos: Pos) -> Problem:
+def _too_many(name: str, pos: Pos, containers: bool = False) -> Problem:
+    what = f"{MAX_CONTAINERS:,} lists and mappings" if containers else f"{MAX_VALUES:,} values"
     return _problem(
         name,
         pos,
         "PK005",
-        f"the file holds more than {MAX_VALUES:,} values; pohon stops here to stay within memory",
-        "a tree of 200,000 nodes fits: split a larger one into several files",
+        f"the file holds more than {what}; pohon stops here to stay within memory",
+        "a tree of 100,000 nodes fits: split a larger one into several files",
     )
 
 
@@ -594,6 +611,8 @@ class _Builder:
         label = f"`{key}`"
         if len(loc) >= 2 and loc[-2] in ("target", "realisasi") and isinstance(loc[-1], str):
             label = f"`{loc[-2]}` for {loc[-1]}"
+        elif len(loc) >= 2 and isinstance(key, int):
+            label = f"item {key + 1} of `{loc[-2]}`"
         value = detail.get("input")
         if kind == "missing":
             pos = locate(raw, container_loc)
@@ -643,6 +662,9 @@ class _Builder:
             else:
                 reason = "cannot be empty, or start or end with a space"
             self.error(pos, "PK012", f"{label} {reason}: {_describe(value)}")
+        elif kind in ("too_short", "too_long") and isinstance(value, str):
+            longest = detail.get("ctx", {}).get("max_length")
+            self.error(pos, "PK012", f"{label} is {len(value)} characters long; at most {longest}")
         elif kind in ("too_short", "too_long"):
             self.error(pos, "PK012", f"{label}: {detail['msg'].lower()}")
         else:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import CASES, DATA, run
+from conftest import CASES, DATA, ROOT, run
 
 from pohon_cli.problem import Problem
 from pohon_cli.rules import LOADER_CHECKS, RULES, find_rule
@@ -111,3 +111,12 @@ def test_seed_shows_its_real_mistakes_as_warnings() -> None:
     # national items are inherited as written, and are not the office's to fix
     assert not codes("IKU-AMAN") and not codes("T3") - {"PK101"}
     assert all(" warning " in line or " info " in line for line in lines if "[PK" in line)
+
+
+def test_readme_lists_every_rule_and_shows_the_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in RULES.values():
+        assert f"| {rule.code} | {rule.severity} | `{rule.name}` | {rule.summary} |" in readme
+    monkeypatch.chdir(ROOT)
+    shown = run("validate", "data/pohon_kinerja.yaml").stdout
+    assert f"$ pohon validate data/pohon_kinerja.yaml\n{shown}```" in readme

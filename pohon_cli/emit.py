@@ -1,0 +1,348 @@
+"""A Tree written back as YAML text in the pohon format: the canonical form of a file.
+
+Pure: a Tree in, text out, no files. It is what makes a round trip (load, emit, load
+gives the same tree) possible, and the base of a formatter. Canonical means:
+
+- keys in the order of docs/format.md; block style, except a range ``[80, 90]`` and a
+  node's list of misi ``[M1, M2]``, which read as one value;
+- a node serving several parents is written once, under the parent it was written under
+  (``Tree.parents[kode][0]``; a root at the top), and as ``rujuk: KODE`` everywhere else;
+- a field is written when it is required, differs from its default, or was written in
+  the file (``polaritas: naik`` stays); empty values and empty lists are left out;
+- years in ascending order; a number exactly as its digits (``1.10`` stays ``1.10``);
+- a text is written plain only when every YAML reader (pohon's, YAML 1.1's and 1.2's)
+  reads it back as the same text; otherwise in double quotes with escapes (``"no"``,
+  ``"010"``, ``"2024-01-01"``, ``"a: b"``, control characters as ``\\x01``). Multi-line
+  text is a literal block (``|-``) when that keeps every character, else quoted.
+
+Comments are not part of the model, so they are not written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from pohon_cli.model import (
+    Header,
+    Indicator,
+    Institution,
+    Mission,
+    Node,
+    ParentOrganisation,
+    Period,
+    Tree,
+    Unit,
+)
+
+# The order of keys in each kind of mapping, as docs/format.md lists them.
+_ORDER: dict[type[BaseModel], tuple[str, ...]] = {
+    Header: (
+        "versi",
+        "instansi",
+        "induk",
+        "tahun",
+        "periode",
+        "visi",
+        "misi",
+        "unit_kerja",
+        "jenjang",
+    ),
+    Institution: ("nama", "singkatan"),
+    ParentOrganisation: ("nama", "singkatan", "visi", "misi"),
+    Period: ("awal", "akhir"),
+    Mission: ("kode", "uraian"),
+    Unit: ("kode", "nama", "atasan", "tugas"),
+    Node: (
+        "kode",
+        "jenjang",
+        "uraian",
+        "misi",
+        "penanggung_jawab",
+        "jenis",
+        "nasional",
+        "catatan",
+        "indikator",
+    ),
+    Indicator: (
+        "kode",
+        "uraian",
+        "satuan",
+        "target",
+        "polaritas",
+        "baseline",
+        "realisasi",
+        "definisi",
+        "formula",
+        "sumber_data",
+        "penanggung_jawab",
+        "nasional",
+        "catatan",
+    ),
+}
+# A list written on one line, [a, b], rather than one item per line.
+_FLOW_LISTS = frozenset({(Node, "misi")})
+
+
+class Flow(tuple[Any, ...]):
+    """A list of scalars that ``dump`` writes on one line: ``[80, 90]``."""
+
+    __slots__ = ()
+
+
+def emit(tree: Tree) -> str:
+    """The YAML text of ``tree``; ``load_text(emit(tree))`` gives the same tree back."""
+    return dump(document(tree))
+
+
+def document(tree: Tree) -> dict[str, Any]:
+    """The tree as plain data in file order: dicts, lists, ``Flow``, text, Decimal, int, bool.
+
+    ValueError when a node cannot be reached from the roots (it would be lost)."""
+    data = _plain(tree.header)
+    data["pohon"] = _nodes(tree)
+    return data
+
+
+def _nodes(tree: Tree) -> list[Any]:
+    roots = frozenset(tree.roots)
+
+    def home(kode: str) -> str | None:
+        """Where a node is written in full: the top, or under its first parent."""
+        if kode in roots:
+            return None
+        parents = tree.parents.get(kode, ())
+        return parents[0] if parents else None
+
+    written: set[str] = set()
+    top: list[Any] = []
+    # iterative, so that no tree is too deep to write
+    stack: list[tuple[Any, list[Any], str | None]] = [(iter(tree.roots), top, None)]
+    while stack:
+        kodes, out, parent = stack[-1]
+        kode = next(kodes, None)
+        if kode is None:
+            stack.pop()
+            continue
+        if kode in written or home(kode) != parent:
+            out.append({"rujuk": kode})
+            continue
+        written.add(kode)
+        item = _plain(tree.nodes[kode])
+        out.append(item)
+        below = tree.children.get(kode, ())
+        if below:
+            kids: list[Any] = []
+            item["anak"] = kids
+            stack.append((iter(below), kids, kode))
+    lost = [kode for kode in tree.nodes if kode not in written]
+    if lost:
+        raise ValueError(
+            "nodes not reachable from the roots would be lost: " + ", ".join(lost[:10])
+        )
+    return top
+
+
+def _plain(model: BaseModel) -> dict[str, Any]:
+    kind = type(model)
+    fields = kind.model_fields
+    by_alias = {(info.alias or name): name for name, info in fields.items()}
+    data: dict[str, Any] = {}
+    for key in _ORDER[kind]:
+        name = by_alias[key]
+        info = fields[name]
+        value = getattr(model, name)
+        if not info.is_required():
+            if value is None or value in ((), {}):
+                continue
+            if value == info.get_default(call_default_factory=True) and (
+                name not in model.model_fields_set
+            ):
+                continue
+        data[key] = _value(value, (kind, key) in _FLOW_LISTS)
+    return data
+
+
+def _value(value: Any, flow: bool = False) -> Any:
+    if isinstance(value, BaseModel):
+        return _plain(value)
+    if isinstance(value, dict):  # target, realisasi: year -> value
+        return {year: _value(value[year]) for year in sorted(value)}
+    if isinstance(value, tuple):
+        if len(value) == 2 and all(isinstance(v, Decimal) for v in value):
+            return Flow(value)  # a range
+        items = [_value(v) for v in value]
+        return Flow(items) if flow else items
+    return value
+
+
+# -- plain data -> YAML text ---------------------------------------------------------------
+
+# Characters written as escapes: control characters, line and paragraph separators,
+# the byte-order mark, surrogates and non-characters.
+_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+_NAMED = {
+    "\x00": "\\0",
+    "\x07": "\\a",
+    "\x08": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\x0b": "\\v",
+    "\x0c": "\\f",
+    "\r": "\\r",
+    "\x1b": "\\e",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
+# Plain scalars some YAML reader takes for something other than text: YAML 1.1 and 1.2
+# booleans, nulls, numbers in every base and notation, sexagesimals, timestamps, merge.
+_NOT_TEXT = re.compile(
+    r"""(?x)
+      (?: y|Y|n|N|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE
+        | on|On|ON|off|Off|OFF|~|null|Null|NULL|<<|= )
+    | [-+]?\.?[0-9][0-9a-zA-Z_.:+-]*        # anything that starts like a number
+    | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
+    | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?
+    """
+)
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_CHARS = re.compile(r"[,\[\]{}]")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+
+
+def dump(data: Any) -> str:
+    """YAML text of plain data, in block style (``Flow`` on one line). Mapping keys are
+    text or int; values text, Decimal, int, bool, None, lists, ``Flow`` and dicts."""
+    out: list[str] = []
+    if isinstance(data, dict) and data:
+        _mapping(data, 0, "", out)
+    elif isinstance(data, list) and data:
+        for item in data:
+            _item("-", item, 2, out, mapping_inline=True)
+    else:
+        out.append(_inline(data, flow=False))
+    return "\n".join(out) + "\n"
+
+
+def _mapping(data: Mapping[Any, Any], indent: int, lead: str, out: list[str]) -> None:
+    """Write a mapping whose keys stand at ``indent``; the first line starts with ``lead``
+    (``"- "`` for a list item) instead of spaces."""
+    pad = " " * indent
+    first = True
+    for key, value in data.items():
+        head = (lead if first else pad) + _key(key) + ":"
+        first = False
+        _item(head, value, indent + 2, out, mapping_inline=False)
+
+
+def _item(head: str, value: Any, indent: int, out: list[str], *, mapping_inline: bool) -> None:
+    """Write ``value`` after ``head`` (``key:`` or ``-``); nested lines stand at ``indent``."""
+    if isinstance(value, Flow) and _flowable(value):
+        out.append(f"{head} [{', '.join(_inline(v, flow=True) for v in value)}]")
+    elif isinstance(value, dict) and value:
+        if mapping_inline:
+            _mapping(value, indent, head + " ", out)
+        else:
+            out.append(head)
+            _mapping(value, indent, " " * indent, out)
+    elif isinstance(value, list | tuple) and value:
+        out.append(head)
+        for element in value:
+            _item(" " * indent + "-", element, indent + 2, out, mapping_inline=True)
+    elif isinstance(value, str) and _literal_ok(value):
+        chomp = "-" if not value.endswith("\n") else ("+" if value.endswith("\n\n") else "")
+        out.append(f"{head} |{chomp}")
+        body = value[:-1] if value.endswith("\n") else value
+        pad = " " * indent
+        out.extend(pad + line if line else "" for line in body.split("\n"))
+    else:
+        out.append(f"{head} {_inline(value, flow=False)}")
+
+
+def _flowable(values: Flow) -> bool:
+    return all(not isinstance(v, dict | list | tuple) for v in values)
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, bool) or not isinstance(key, str | int):
+        raise ValueError(f"a mapping key must be text or a year, not {key!r}")
+    return str(key) if isinstance(key, int) else _text(key, flow=False)
+
+
+def _inline(value: Any, *, flow: bool) -> str:
+    """One scalar on one line."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        return _decimal(value)
+    if isinstance(value, str):
+        return _text(value, flow=flow)
+    if isinstance(value, dict):
+        return "{}"
+    if isinstance(value, list | tuple):
+        return "[]"
+    raise ValueError(f"cannot write a {type(value).__name__} in a pohon file")
+
+
+def _decimal(value: Decimal) -> str:
+    if not value.is_finite():
+        raise ValueError(f"{value} is not a number a pohon file can hold")
+    text = str(value)
+    if not _NUMBER.fullmatch(text):
+        text = format(value, "f")  # 1E+3 -> 1000: the same number, in digits
+    return text
+
+
+def _text(text: str, *, flow: bool) -> str:
+    return text if _plain_ok(text, flow=flow) else _quoted(text)
+
+
+def _plain_ok(text: str, *, flow: bool) -> bool:
+    """True when the text can stand unquoted and every reader reads it as this text."""
+    return not (
+        not text
+        or text[0] in _INDICATORS
+        or text != text.strip()
+        or _ESCAPE.search(text) is not None
+        or ": " in text
+        or " #" in text
+        or text.endswith(":")
+        or text.startswith("...")
+        or (flow and _FLOW_CHARS.search(text) is not None)
+        or _NOT_TEXT.fullmatch(text) is not None
+    )
+
+
+def _literal_ok(text: str) -> bool:
+    """A multi-line text fits a literal block when the block gives back every character:
+    no other control characters, no trailing spaces editors would strip, and the first
+    line not indented nor empty (which would change the block's indentation)."""
+    if "\n" not in text or text[0] in " \n" or "\r" in text:
+        return False
+    if _ESCAPE.search(text.replace("\n", "")) is not None:
+        return False
+    lines = text.rstrip("\n").split("\n")
+    return all(line == line.rstrip(" \t") for line in lines)
+
+
+def _quoted(text: str) -> str:
+    body = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + _ESCAPE.sub(_escape, body) + '"'
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}"

@@ -1,0 +1,453 @@
+"""Nothing is lost, nothing runs: inputs are never written, outputs appear whole or not at
+all, Ctrl-C stops cleanly, no code path evaluates or shells out, and text from a file is
+escaped in every machine format (JSON, CSV, markdown, SVG)."""
+
+from __future__ import annotations
+
+import ast
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import fuzz
+import pytest
+from conftest import DATA, ROOT, run
+
+from benchmarks.generate import generate
+from pohon_cli.load import load_path
+
+PACKAGE = ROOT / "pohon_cli"
+PROC_IO = Path("/proc/self/io")
+
+
+def files_under(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file below ``folder``: its bytes and modification time."""
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+# -- nothing is lost
+
+
+def test_no_command_writes_to_its_input_or_anywhere_not_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    tree = data / "pohon.yaml"
+    shutil.copy2(DATA, tree)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    # every command in every format, on the tree and on a broken copy of it
+    broken = data / "rusak.yaml"
+    broken.write_bytes(DATA.read_bytes().replace(b"jenjang: program", b"jenjang: [", 1))
+    before = files_under(tmp_path)
+    for path in (tree, broken):
+        assert fuzz.check(path, tree, every=True) == []
+    assert files_under(tmp_path) == before
+    # the commands that write: only what -o names
+    run("render", tree, "-o", "out/pohon.dot")
+    run("render", tree, "--split", "misi", "-f", "dot", "-o", "pages")
+    run("render", broken, "-o", "rusak.dot", expect=1)
+    after = files_under(tmp_path)
+    new = sorted(set(after) - set(before))
+    assert new[0] == "work/out/pohon.dot"
+    assert all(name.startswith("work/pages/") and name.endswith(".dot") for name in new[1:])
+    assert {k: v for k, v in after.items() if k in before} == before
+
+
+def test_kodes_that_look_like_paths_stay_inside_the_folder_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kodes = ["../../lepas", "/tmp/mutlak", "a/b", ".tersembunyi", "CON", "x" * 200, "M1"]
+    misi = ", ".join(f"{{kode: {json.dumps(k)}, uraian: m}}" for k in kodes)
+    tree = tmp_path / "pohon.yaml"
+    tree.write_text(
+        f"versi: 1\ninstansi: {{nama: K}}\ntahun: 2024\nvisi: v\nmisi: [{misi}]\npohon:\n"
+        + "".join(
+            f"  - {{kode: T{i}, jenjang: tujuan, uraian: u, misi: [{json.dumps(k)}]}}\n"
+            for i, k in enumerate(kodes)
+        ),
+        encoding="utf-8",
+    )
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    before = files_under(tmp_path)
+    run("render", tree, "--split", "misi", "-f", "dot", "-o", "pages")
+    new = sorted(set(files_under(tmp_path)) - set(before))
+    assert len(new) == len(kodes)
+    for name in new:
+        assert name.startswith("work/pages/") and name.count("/") == 2, name
+        assert not Path(name).name.startswith(".") and len(Path(name).name) < 255
+    assert not Path("/tmp/mutlak.dot").exists()
+
+
+def test_an_output_that_is_the_input_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "pohon.dot"  # a tree saved with a misleading name
+    shutil.copy2(DATA, source)
+    linked = tmp_path / "linked.dot"
+    os.link(source, linked)
+    before = files_under(tmp_path)
+    assert "input" in run("render", source, "-o", source, expect=2).stderr
+    assert "input" in run("render", source, "-o", linked, expect=2).stderr
+    assert files_under(tmp_path) == before
+
+
+def test_a_render_that_fails_leaves_the_old_output_and_no_temporary_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.svg"
+    out.write_bytes(b"<svg>old</svg>")
+    broken = tmp_path / "rusak.yaml"
+    broken.write_text("versi: [\n", encoding="utf-8")
+    before = files_under(tmp_path)
+    run("render", broken, "-o", out, expect=1)  # a broken tree
+    run("render", DATA, "-o", out, expect=2, env={"PATH": str(tmp_path)})  # no dot
+    run("render", DATA, "-o", out, "--misi", "M9", expect=2)  # a misi the file lacks
+    assert files_under(tmp_path) == before
+
+
+def test_a_dot_that_runs_too_long_is_stopped_and_leaves_nothing(tmp_path: Path) -> None:
+    big = tmp_path / "besar.yaml"
+    big.write_text("".join(generate(4000)), encoding="utf-8")
+    out = tmp_path / "out.svg"
+    out.write_bytes(b"<svg>old</svg>")
+    before = files_under(tmp_path)
+    stopped = run("render", big, "-o", out, "--timeout", "1", expect=2)
+    assert "stopped" in stopped.stderr
+    assert files_under(tmp_path) == before
+
+
+# -- Ctrl-C
+
+
+@pytest.fixture(scope="module")
+def start_up() -> int:
+    """The bytes Python reads to import pohon's command line (modules, .pyc files): the
+    handler of Ctrl-C is in place once a child has read this much and then some."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import pohon_cli.cli, pathlib; print(pathlib.Path('/proc/self/io').read_text())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return rchar(done.stdout)
+
+
+def rchar(io_text: str) -> int:
+    """The bytes a process has read so far, from the text of /proc/<pid>/io."""
+    found = re.search(r"^rchar: (\d+)$", io_text, re.MULTILINE)
+    assert found is not None, io_text
+    return int(found.group(1))
+
+
+def started(argv: list[str], reads: int) -> subprocess.Popen[str]:
+    """Start ``python -m pohon_cli ARGV`` in its own process group, as a terminal runs it,
+    and return once it has read ``reads`` bytes."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "pohon_cli", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    io_file = Path(f"/proc/{child.pid}/io")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and child.poll() is None:
+        try:
+            done = rchar(io_file.read_text())
+        except PermissionError:
+            child.kill()
+            pytest.skip("cannot read the child's /proc/<pid>/io")
+        except FileNotFoundError:  # it has just ended
+            break
+        if done >= reads:
+            return child
+        time.sleep(0.01)
+    child.kill()
+    raise AssertionError(f"pohon {argv} ended or stalled before reading {reads} bytes")
+
+
+def interrupted(child: subprocess.Popen[str]) -> tuple[int, str, str]:
+    os.killpg(child.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+    out, err = child.communicate(timeout=120)
+    return child.returncode, out, err
+
+
+@pytest.fixture(scope="module")
+def big_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "besar.yaml"
+    path.write_text("".join(generate(20_000)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(not PROC_IO.exists(), reason="needs /proc/<pid>/io to see the child work")
+def test_ctrl_c_exits_130_with_one_line_and_no_traceback(big_tree: Path, start_up: int) -> None:
+    child = started(["validate", str(big_tree)], start_up + big_tree.stat().st_size)
+    code, out, err = interrupted(child)
+    assert code == 130, err
+    assert err == "pohon: interrupted\n"
+    assert out == ""
+
+
+@pytest.mark.skipif(not PROC_IO.exists(), reason="needs /proc/<pid>/io to see the child work")
+def test_ctrl_c_while_drawing_leaves_no_partial_file(tmp_path: Path, start_up: int) -> None:
+    tree = tmp_path / "besar.yaml"
+    tree.write_text("".join(generate(3000)), encoding="utf-8")
+    out = tmp_path / "out.svg"
+    before = files_under(tmp_path)
+    child = started(["render", str(tree), "-o", str(out)], start_up + tree.stat().st_size)
+    time.sleep(1.0)  # into the layout, which takes dot far longer on this tree
+    code, _out, err = interrupted(child)
+    assert (code, err) == (130, "pohon: interrupted\n")
+    assert files_under(tmp_path) == before
+
+
+# -- nothing runs: the package's own source
+
+
+UNSAFE_YAML = ("unsafe_load", "full_load", "load_all", "UnsafeLoader", "FullLoader", "Loader")
+
+
+def unsafe_calls(source: str) -> Iterator[str]:
+    """Every call in ``source`` that could run code or a shell: eval, exec, os.system,
+    shell=True, a command given as one string, yaml.load without the safe loader."""
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in UNSAFE_YAML
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "yaml"
+        ):
+            yield f"line {node.lineno}: yaml.{node.attr}"
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = [a.name for a in node.names] + [getattr(node, "module", None) or ""]
+            if any(n.split(".")[0] in ("pickle", "marshal", "shelve") for n in names):
+                yield f"line {node.lineno}: imports {', '.join(names)}"
+        if not isinstance(node, ast.Call):
+            continue
+        func = ast.unparse(node.func)
+        keywords = {k.arg: k.value for k in node.keywords}
+        if func in ("eval", "exec", "compile", "__import__", "os.system", "os.popen"):
+            yield f"line {node.lineno}: {func}()"
+        if func.startswith(("subprocess.", "os.exec", "os.spawn")):
+            shell = keywords.get("shell")
+            if shell is not None and not (isinstance(shell, ast.Constant) and shell.value is False):
+                yield f"line {node.lineno}: {func}(shell=...)"
+            command = node.args[0] if node.args else keywords.get("args")
+            if isinstance(command, ast.Constant | ast.JoinedStr | ast.BinOp):
+                yield f"line {node.lineno}: {func}() with the command as one string"
+        if func == "yaml.load":
+            loader = keywords.get("Loader") or (node.args[1] if len(node.args) > 1 else None)
+            name = ast.unparse(loader) if loader is not None else ""
+            if not name.endswith(("SafeLoader", "CSafeLoader")):
+                yield f"line {node.lineno}: yaml.load without the safe loader"
+
+
+def test_the_package_never_evaluates_nor_shells_out() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}: {what}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for what in unsafe_calls(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    # and the loader is the safe one, C or Python
+    loader = 'getattr(yaml, "CSafeLoader", yaml.SafeLoader)'
+    assert loader in (PACKAGE / "load.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "eval(text)",
+        "exec(code)",
+        "os.system('dot ' + path)",
+        "subprocess.run('dot -Tsvg', shell=True)",
+        "subprocess.run(f'git show {rev}')",
+        "subprocess.check_output(['git', 'show'], shell=flag)",
+        "yaml.load(text)",
+        "yaml.load(text, Loader=yaml.Loader)",
+        "yaml.unsafe_load(text)",
+        "yaml.full_load(text)",
+        "import pickle",
+    ],
+)
+def test_the_source_scan_catches_each_unsafe_call(snippet: str) -> None:
+    assert list(unsafe_calls(snippet))
+
+
+def test_the_source_scan_accepts_the_safe_forms() -> None:
+    safe = (
+        "subprocess.run([program, '-Tsvg'], input=data, shell=False)\n"
+        "yaml.load(text, Loader=yaml.CSafeLoader)\n"
+        "loader = getattr(yaml, 'CSafeLoader', yaml.SafeLoader)\n"
+    )
+    assert list(unsafe_calls(safe)) == []
+
+
+# -- text from a file is escaped in every machine format
+
+MARKUP = ROOT / "tests" / "corpus" / "markup.yaml"
+# Outputs known to let markup through today (reported to their owners): command -> why.
+KNOWN = {
+    "diff": "diff --format markdown writes kodes in `code spans` without escaping `|`, "
+    "which splits a GFM table row (a kode `M|1`)",
+}
+
+
+@pytest.fixture(scope="module")
+def markup() -> dict[str, str]:
+    """The texts of the markup corpus file, as the loader reads them."""
+    tree = load_path(MARKUP).tree
+    assert tree is not None
+    [(node, indicator)] = list(tree.indicators())
+    return {
+        "nama": tree.header.institution.name,
+        "visi": tree.header.vision,
+        "misi": tree.header.missions[0].description,
+        "unit": tree.header.units[0].name,
+        "node": node.description,
+        "indicator": indicator.description,
+    }
+
+
+def strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def formats(command: str) -> tuple[str, ...]:
+    return fuzz.FORMATS.get(command, ())
+
+
+def with_known(commands: list[str]) -> list[object]:
+    return [
+        pytest.param(c, marks=[pytest.mark.xfail(reason=KNOWN[c])] if c in KNOWN else [])
+        for c in commands
+    ]
+
+
+READERS = [c for c in ("show", "indicators", "stats", "units") if c in fuzz.registered()]
+# Which texts each command's JSON carries.
+CARRIES = {
+    "show": ("visi", "misi", "node", "indicator"),
+    "indicators": ("indicator",),
+    "units": ("unit",),
+    "diff": ("visi", "node", "indicator"),
+}
+
+
+@pytest.mark.parametrize("command", [*READERS, "diff"])
+def test_json_outputs_parse_and_keep_every_text_exactly(
+    command: str, markup: dict[str, str]
+) -> None:
+    if "json" not in formats(command):
+        pytest.skip(f"{command} has no --format json")
+    args = [MARKUP, DATA] if command == "diff" else [MARKUP]
+    found = set(strings(json.loads(run(command, *args, "--format", "json").stdout)))
+    for key in CARRIES.get(command, ()):
+        assert markup[key] in found, key
+
+
+def tables(markdown: str) -> Iterator[list[str]]:
+    """The rows of each table in a markdown text, as lists of lines."""
+    block: list[str] = []
+    for line in [*markdown.split("\n"), ""]:
+        if line.startswith("|"):
+            block.append(line)
+        elif block:
+            yield block
+            block = []
+
+
+@pytest.mark.parametrize("command", with_known([*READERS, "diff"]))
+def test_markdown_tables_stay_tables_and_carry_no_html(command: str) -> None:
+    if "markdown" not in formats(command):
+        pytest.skip(f"{command} has no --format markdown")
+    args = [MARKUP, DATA] if command == "diff" else [MARKUP]
+    text = run(command, *args, "--format", "markdown").stdout
+    found = list(tables(text))
+    assert found, text
+    for rows in found:
+        # a | or a line break in a text must not split a row (GFM: even inside `code`)
+        cells = {len(re.findall(r"(?<!\\)\|", row)) for row in rows}
+        assert len(cells) == 1, "\n".join(rows)
+    for line in text.split("\n"):
+        assert "baris-kedua" not in line or line.startswith(("|", "#", "-", "*")), line
+    assert "<script>" not in text and "<b>" not in text and "<!--" not in text
+
+
+def test_csv_keeps_every_text_in_its_cell(markup: dict[str, str]) -> None:
+    if "csv" not in formats("indicators"):
+        pytest.skip("indicators has no --format csv")
+    rows = list(csv.reader(io.StringIO(run("indicators", MARKUP, "--format", "csv").stdout)))
+    assert len({len(row) for row in rows}) == 1
+    cells = {cell for row in rows for cell in row}
+    # a cell a spreadsheet would run as a formula starts with ' (and a line break is one \n)
+    assert "'" + markup["indicator"].replace("\r\n", "\n") in cells
+
+
+def broken_markup(folder: Path) -> Path:
+    """The markup file with line breaks in a level, a key and a kode."""
+    text = MARKUP.read_text(encoding="utf-8")
+    text = text.replace("jenjang: tujuan", 'jenjang: "a\\nb"\n    "kunci\\nbaru": x')
+    text = text.replace('penanggung_jawab: "U<1>"', 'penanggung_jawab: "U\\n2"')
+    path = folder / "rusak.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_problem_the_loader_finds_is_one_line(tmp_path: Path) -> None:
+    """Editors and CI read problems line by line: a text quoted in a message keeps to it."""
+    found = load_path(broken_markup(tmp_path)).problems
+    assert {p.code for p in found} == {"PK010", "PK012"}
+    for problem in found:
+        assert "\n" not in problem.text() and "\r" not in problem.text(), problem.text()
+    assert any("kunci\\nbaru" in p.message for p in found)
+
+
+@pytest.mark.xfail(reason="rules: PK105 quotes a target text with its line break")
+def test_every_problem_validate_prints_is_one_line() -> None:
+    rows = json.loads(run("validate", MARKUP, "--format", "json", expect=1).stdout)
+    assert rows
+    text = run("validate", MARKUP, expect=1).stdout.rstrip("\n").split("\n")
+    assert len(text) == len(rows) + 1  # one line per problem, and the count
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+def test_svg_is_well_formed_and_runs_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "pohon.svg"
+    run("render", MARKUP, "-o", out)
+    root = ET.parse(out).getroot()  # well-formed: every < and & from the file escaped
+    tags = {element.tag.rsplit("}", 1)[-1] for element in root.iter()}
+    assert "script" not in tags and "foreignObject" not in tags
+    assert "alert(1)" in " ".join(root.itertext())  # the text is there, as text
+    assert not any(
+        value.lstrip().lower().startswith("javascript:")
+        for element in root.iter()
+        for value in element.attrib.values()
+    )
