@@ -46,6 +46,14 @@ pytest: $(STAMP) graphviz
 
 test: lint typecheck pytest
 
+# Long robustness runs: the Hypothesis properties with the "long" profile and the slow
+# resource tests, then the mutation fuzzer for FUZZ_SECONDS (default 300); every input
+# that fails is kept under tests/corpus/fuzz/, where make test replays it.
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP) graphviz
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/test_properties.py tests/test_corpus.py
+	$(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS)
+
 # The README's picture: misi 1 of the seed (a test fails when the .dot is stale).
 docs: $(STAMP) graphviz
 	$(BIN)/pohon render $(DATA) --misi M1 -o docs/pohon_M1.dot
