@@ -32,6 +32,7 @@ graphviz:
 
 demo: $(STAMP) graphviz
 	$(BIN)/pohon validate $(DATA)
+	$(BIN)/pohon show $(DATA) --misi M1
 	$(BIN)/pohon render $(DATA) --split misi -o out/
 
 lint: $(STAMP)
