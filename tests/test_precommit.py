@@ -6,6 +6,7 @@ import re
 import tomllib
 from typing import Any
 
+import pytest
 import yaml
 from conftest import ROOT, run
 
@@ -26,8 +27,9 @@ def test_hook_for_other_repositories() -> None:
     assert not hidden.search("data/pohon_kinerja.yaml")
 
 
-def test_our_own_config_validates_the_data() -> None:
+def test_our_own_config_validates_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
     hooks = [hook for repo in _yaml(".pre-commit-config.yaml")["repos"] for hook in repo["hooks"]]
     ours = next(hook for hook in hooks if hook["id"] == "pohon-validate")
     assert ours["entry"] == "pohon validate data/" and ours["pass_filenames"] is False
+    monkeypatch.chdir(ROOT)
     run(*ours["entry"].split()[1:])
