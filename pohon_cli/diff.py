@@ -459,22 +459,7 @@ class _Differ:
             )
         if _node_fields(before) == _node_fields(after):  # most nodes stop here
             return
-        for key, attr in _NODE_KEYS.items():
-            a, b = getattr(before, attr), getattr(after, attr)
-            if key in _NODE_APART or _same(a, b):
-                continue
-            if key == "misi" and set(a) == set(b):
-                continue  # the same misi in another order
-            self._add(
-                _OWN_KIND.get(key, "changed"),
-                "node",
-                was=was,
-                now=kode,
-                field=key,
-                old=_shown(a),
-                new=_shown(b),
-                at=(key,),
-            )
+        self._fields("node", before, after, _NODE_KEYS, _NODE_APART)
 
     # -- indicators
 
@@ -556,20 +541,7 @@ class _Differ:
         # one comparison of all fields, in C; the number 100 never equals the text "100"
         if _indicator_fields(before) == _indicator_fields(after):
             return
-        for key, attr in _INDICATOR_KEYS.items():
-            a, b = getattr(before, attr), getattr(after, attr)
-            if key not in _INDICATOR_APART and not _same(a, b):
-                self._add(
-                    _OWN_KIND.get(key, "changed"),
-                    "indicator",
-                    was=was,
-                    now=kode,
-                    field=key,
-                    old=_shown(a),
-                    new=_shown(b),
-                    node=node,
-                    at=(key,),
-                )
+        self._fields("indicator", before, after, _INDICATOR_KEYS, _INDICATOR_APART, node=node)
         years = _year_pairs(
             _TARGETS(before), _TARGETS(after), self.old.header.year, self.new.header.year
         )
@@ -604,6 +576,35 @@ class _Differ:
         )
 
     # -- shared
+
+    def _fields(
+        self,
+        item: Item,
+        before: Node | Indicator,
+        after: Node | Indicator,
+        keys: Mapping[str, str],
+        apart: frozenset[str],
+        *,
+        node: str | None = None,
+    ) -> None:
+        """Each field compared under its YAML key (those in ``apart`` are compared elsewhere)."""
+        for key, attr in keys.items():
+            a, b = getattr(before, attr), getattr(after, attr)
+            if key in apart or _same(a, b):
+                continue
+            if key == "misi" and set(a) == set(b):
+                continue  # the same misi in another order
+            self._add(
+                _OWN_KIND.get(key, "changed"),
+                item,
+                was=before.code,
+                now=after.code,
+                field=key,
+                old=_shown(a),
+                new=_shown(b),
+                node=node,
+                at=(key,),
+            )
 
     def _add(
         self,

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from itertools import groupby
 from typing import Any, TextIO
@@ -335,7 +335,7 @@ def _kind_table(kind: Kind, changes: Sequence[Change]) -> list[str]:
 # -- json ---------------------------------------------------------------------------------
 
 
-def _json_value(shown: Shown) -> Any:
+def _json_value(shown: Shown | tuple[str, ...]) -> Any:
     """Numbers as the text written (``1.10`` stays ``"1.10"``); ranges and lists as lists."""
     if isinstance(shown, Decimal):
         return str(shown)
@@ -345,21 +345,8 @@ def _json_value(shown: Shown) -> Any:
 
 
 def as_dict(change: Change) -> dict[str, Any]:
-    return {
-        "kind": change.kind,
-        "item": change.item,
-        "kode": change.kode,
-        "field": change.field,
-        "year": change.year,
-        "old_year": change.old_year,
-        "old": _json_value(change.old),
-        "new": _json_value(change.new),
-        "delta": None if change.delta is None else str(change.delta),
-        "path": list(change.path),
-        "node": change.node,
-        "old_line": change.old_line,
-        "new_line": change.new_line,
-    }
+    """Every field of the change, numbers as the text written, tuples as lists."""
+    return {f.name: _json_value(getattr(change, f.name)) for f in fields(change)}
 
 
 def write_json(report: DiffReport, out: TextIO | None = None) -> None:
