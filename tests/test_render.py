@@ -13,10 +13,21 @@ from pathlib import Path
 
 import pytest
 from conftest import CASES, DATA, ROOT, run
+from hypothesis import given
+from trees import trees
 
+from pohon_cli.dot import run_dot
 from pohon_cli.load import load_path
 from pohon_cli.model import Tree
-from pohon_cli.render import BIG_PAGE, LEVEL_STYLES, _text, _wrap, draw, format_value
+from pohon_cli.render import (
+    BIG_PAGE,
+    LEVEL_STYLES,
+    _text,
+    _wrap,
+    draw,
+    draw_units,
+    format_value,
+)
 from pohon_cli.select import Filter, select
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -291,6 +302,23 @@ def test_empty_texts_draw_empty_boxes_not_a_dot_error(
     run("render", empty, "--units", "-o", tmp_path / "units.svg")
     assert set(boxes(tmp_path / "pages" / "M1.svg")) == {"T1"}
     assert "I1" in texts(tmp_path / "pages" / "M1.svg")
+
+
+@given(trees(max_nodes=8))
+def test_any_valid_tree_draws_as_valid_svg_holding_its_text(tree: Tree) -> None:
+    """Generated trees (any UTF-8 text, kodes full of DOT and HTML punctuation) draw
+    without a dot error, as well-formed XML, with every kode and uraian as text."""
+    svg = ET.fromstring(run_dot(draw(tree).source, "svg", 30).data)
+    runs = [t.text or "" for t in svg.iter(f"{SVG}text")]
+    joined = words(" ".join(runs))
+    for node in tree.nodes.values():
+        assert node.code in runs
+        assert words(node.description) in joined
+        for indicator in node.indicators:
+            assert indicator.code in runs
+            assert words(indicator.description) in joined
+    if tree.header.units:
+        ET.fromstring(run_dot(draw_units(tree).source, "svg", 30).data)
 
 
 # -- files --------------------------------------------------------------------------------
