@@ -136,3 +136,11 @@ def test_piped_output_has_no_escape_codes() -> None:
 def test_bad_input() -> None:
     assert "unknown format `xlsx`" in run("iku", SMALL, "-f", "xlsx", expect=2).stderr
     assert "did you mean `SUBBAG-KUL`" in run("iku", DATA, "--unit", "SUBBAG-KU", expect=2).stderr
+
+
+def test_seed_table_matches_the_reviewed_golden_file() -> None:
+    golden = CASES / "show" / "seed_iku_K-HUMAS.txt"
+    assert iku(DATA, "--root", "K-HUMAS", COLUMNS="140") == golden.read_text(encoding="utf-8"), (
+        "regenerate after reviewing the change: COLUMNS=140 pohon iku "
+        "data/pohon_kinerja.yaml --root K-HUMAS > tests/cases/show/seed_iku_K-HUMAS.txt"
+    )

@@ -56,6 +56,8 @@ def test_seed_headline() -> None:
     assert lines[1] == "24 nodes, 45 indicators, 7 unit kerja, 6 misi"
     assert "shared by several parents: P-PEMILU (5 parents)" in lines
     assert "misi served: 5 of 6 (none serves M6)" in lines
+    for fmt in ("text", "markdown", "json"):
+        assert "\x1b" not in stats(DATA, "--format", fmt)
 
 
 def test_filters_count_what_they_select() -> None:
