@@ -120,3 +120,21 @@ def test_readme_lists_every_rule_and_shows_the_seed(monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(ROOT)
     shown = run("validate", "data/pohon_kinerja.yaml").stdout
     assert f"$ pohon validate data/pohon_kinerja.yaml\n{shown}```" in readme
+
+
+def test_rules_command_lists_and_explains() -> None:
+    listed = run("rules").stdout
+    for rule in RULES.values():
+        assert re.search(rf"^{rule.code}\s+{rule.severity}\s+{rule.name}\s+", listed, re.M)
+    explained = run("rules", "other-institution").stdout
+    assert explained.startswith("PK108 other-institution (default severity: warning)")
+    assert "\nBad:\n" in explained and "\nGood:\n" in explained
+    assert "[tool.pohon.rules.PK108]" in explained and "institution-words" in explained
+    assert "KPU Kota Bengkulu" in run("rules", "pk108").stdout
+    assert "always an error" in run("rules", "PK021").stdout
+
+
+def test_rules_command_unknown_code_exits_2_with_a_suggestion() -> None:
+    err = run("rules", "PK1O8", expect=2).stderr
+    assert "`PK1O8` is not a rule" in err and "`PK108`" in err
+    assert "did you mean `other-institution`" in run("rules", "other-institutions", expect=2).stderr
