@@ -66,7 +66,7 @@ def validate(
     Settings come from the command line, then [tool.pohon] in the nearest pyproject.toml
     or pohon.toml, then the defaults. `pohon rules` lists the rules.
     """
-    from pohon_cli.config import ConfigError, Finder, Overrides, rule_codes, severity_word
+    from pohon_cli.config import Finder, Overrides, rule_codes, severity_word
     from pohon_cli.output.problems import FORMATS
 
     if output_format is not None:
@@ -76,22 +76,20 @@ def validate(
     for name in names:
         if name not in FORMATS:
             fail(f"unknown format `{name}`: use one of {', '.join(FORMATS)}")
+    # a word that is not a rule or a severity is a ConfigError: exit 2 with its message
     threshold: Severity | None = None
-    try:
-        if fail_on is not None:
-            threshold = severity_word(fail_on, "--fail-on")
-        if strict:
-            if threshold not in (None, "warning"):
-                fail("--strict means --fail-on warning: give one or the other")
-            threshold = "warning"
-        overrides = Overrides(
-            select=None if select is None else rule_codes(_split(select), "--select"),
-            ignore=rule_codes(_split(ignore or []), "--ignore"),
-            fail_on=threshold,
-            inline_suppress=not no_inline_suppress,
-        )
-    except ConfigError as error:
-        fail(str(error))
+    if fail_on is not None:
+        threshold = severity_word(fail_on, "--fail-on")
+    if strict:
+        if threshold not in (None, "warning"):
+            fail("--strict means --fail-on warning: give one or the other")
+        threshold = "warning"
+    overrides = Overrides(
+        select=None if select is None else rule_codes(_split(select), "--select"),
+        ignore=rule_codes(_split(ignore or []), "--ignore"),
+        fail_on=threshold,
+        inline_suppress=not no_inline_suppress,
+    )
     files = list(yaml_files(paths))
     if not files:
         fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))

@@ -14,7 +14,7 @@ from pathlib import Path
 from pohon_cli.load import load_path
 from pohon_cli.model import Tree
 from pohon_cli.problem import Problem, Severity
-from pohon_cli.rules import LOADER_CHECKS, RULES, find_rule, not_a_rule
+from pohon_cli.rules import RULES, find_rule, not_a_rule
 from pohon_cli.rules.base import Options, OptionValue
 from pohon_cli.rules.suppression import UNUSED_SUPPRESSION, Directive, directives
 
@@ -102,6 +102,7 @@ def _suppress(
     # (directive index, code) for every code a directive names
     whole_file: dict[str, list[tuple[int, str]]] = {}
     by_line: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    named: list[tuple[int, str, str, int]] = []  # (directive index, code, as written, column)
     # (directive, column, message, hint) of each comment to report
     notes: list[tuple[Directive, int, str, str | None]] = []
     for i, directive in enumerate(found):
@@ -115,8 +116,8 @@ def _suppress(
                 )
             )
         for word, column in directive.codes:
-            rule = find_rule(word)
-            if rule is None or word.upper() in LOADER_CHECKS:
+            rule = find_rule(word)  # never a loader check: those cannot be silenced
+            if rule is None:
                 notes.append((directive, column, not_a_rule(word), None))
                 continue
             entry = (i, rule.code)
@@ -124,6 +125,7 @@ def _suppress(
                 whole_file.setdefault(rule.code, []).append(entry)
             else:
                 by_line.setdefault((directive.target, rule.code), []).append(entry)
+            named.append((i, rule.code, word, column))
     used: set[tuple[int, str]] = set()
     kept: list[Problem] = []
     for problem in problems:
@@ -132,22 +134,19 @@ def _suppress(
             used.update(hits)
         else:
             kept.append(problem)
-    for i, directive in enumerate(found):
-        for word, column in directive.codes:
-            rule = find_rule(word)
-            if rule is None or (i, rule.code) in used or rule.code not in settings.enabled:
-                continue  # unknown codes are noted above; a disabled rule silences nothing
-            if word.upper() in LOADER_CHECKS:
-                continue
-            target = "in this file" if directive.target is None else f"on line {directive.target}"
-            notes.append(
-                (
-                    directive,
-                    column,
-                    f"`{word}` is disabled here but reports nothing {target}",
-                    "remove it: what it silenced is gone",
-                )
+    for i, code, word, column in named:
+        if (i, code) in used or code not in settings.enabled:
+            continue  # a rule that did not run silences nothing, and is not to blame
+        directive = found[i]
+        target = "in this file" if directive.target is None else f"on line {directive.target}"
+        notes.append(
+            (
+                directive,
+                column,
+                f"`{word}` is disabled here but reports nothing {target}",
+                "remove it: what it silenced is gone",
             )
+        )
     code = UNUSED_SUPPRESSION.code
     if code in settings.enabled:
         severity = settings.severity_of(code)
