@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from decimal import Context, Decimal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from pydantic import (
     BaseModel,
@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -75,6 +76,44 @@ def _as_value(value: Any) -> Any:
     raise ValueError("write a number, a text, or a range [low, high]")
 
 
+def _as_actual(value: Any) -> Any:
+    """A realisasi of one year: a value, or a mapping of quarters ``{tw1: 10, tw2: 12}``.
+
+    Checked here, in one place, so that a mistake gets one clear message rather than one
+    per member of the union."""
+    if not isinstance(value, dict):
+        return _as_value(value)
+    if not value:
+        raise ValueError("no quarter is written: write tw1..tw4, or one value for the year")
+    found: dict[str, Decimal] = {}
+    for key, quarter_value in value.items():
+        name = str(key)
+        if name not in QUARTERS:
+            raise ValueError(f"`{name}` is not a quarter (triwulan): write tw1, tw2, tw3 or tw4")
+        if quarter_value is None:
+            raise ValueError(f"{name} is empty: write a number, or leave the quarter out")
+        if not isinstance(quarter_value, Decimal):
+            kind = "a list" if isinstance(quarter_value, list | tuple) else "text"
+            raise ValueError(
+                f"{name}: a quarter's realisasi is a number, not {kind} ({quarter_value!r})"
+            )
+        found[name] = quarter_value
+    return {q: found[q] for q in QUARTERS if q in found}
+
+
+def _as_scale(value: Any) -> Any:
+    """An ordered scale of text values, worst first: ``[TMP, TW, WDP, WTP]``."""
+    if not isinstance(value, list | tuple):
+        raise ValueError("a scale is a list of values, worst first, e.g. [TMP, TW, WDP, WTP]")
+    steps = [str(v) if isinstance(v, Decimal) else v for v in value]
+    if len(steps) < 2 or not all(isinstance(v, str) and v.strip() for v in steps):
+        raise ValueError("a scale lists at least two values (texts), worst first")
+    twice = sorted({v for i, v in enumerate(steps) if v in steps[:i]})
+    if twice:
+        raise ValueError(f"a value is on the scale twice: {', '.join(twice)}")
+    return tuple(steps)
+
+
 Text = Annotated[str, BeforeValidator(_as_text)]
 Kode = Annotated[
     str,
@@ -87,6 +126,13 @@ Number = Decimal
 Range = tuple[Decimal, Decimal]
 Value = Annotated[Decimal | str | Range, BeforeValidator(_as_value)]
 Polarity = Literal["naik", "turun", "stabil"]
+Quarter = Literal["tw1", "tw2", "tw3", "tw4"]
+QUARTERS: tuple[Quarter, ...] = ("tw1", "tw2", "tw3", "tw4")
+# the realisasi of a year written per quarter (triwulan), in quarter order
+Quarters = dict[Quarter, Decimal]
+Consolidation = Literal["jumlah", "rata_rata", "terakhir"]
+Actual = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_actual)]
+Scale = Annotated[tuple[str, ...], BeforeValidator(_as_scale)]
 ResultKind = Literal["dampak", "outcome", "output"]
 
 _YEARS_SCHEMA: dict[str, Any] = {"propertyNames": {"pattern": "^[0-9]{4}$"}}
@@ -171,10 +217,17 @@ class Indicator(_Model):
         "turun = lower is better; stabil = a range is best",
     )
     baseline: Value | None = Field(None, description="Nilai awal / starting value")
-    actuals: dict[Year, Value] = Field(
+    consolidation: Consolidation | None = Field(
+        None,
+        alias="konsolidasi",
+        description="Cara menggabungkan realisasi triwulan / how quarters make the year: "
+        "jumlah = sum, rata_rata = average, terakhir = the last quarter",
+    )
+    realisations: dict[Year, Actual] = Field(
         default_factory=dict,
         alias="realisasi",
-        description="Realisasi per tahun / actual value per year",
+        description="Realisasi per tahun: satu nilai, atau per triwulan {tw1: .., tw4: ..} / "
+        "actual value per year: one value, or per quarter",
         json_schema_extra=_YEARS_SCHEMA,
     )
     definition: Text | None = Field(None, alias="definisi", description="Definisi / definition")
@@ -193,6 +246,65 @@ class Indicator(_Model):
         description="Diturunkan dari induk / inherited from the parent",
     )
     note: Text | None = Field(None, alias="catatan", description="Catatan / free note")
+
+    @field_validator("realisations")
+    @classmethod
+    def _quarters_say_how(cls, value: dict[int, Any], info: ValidationInfo) -> dict[int, Any]:
+        if info.data.get("consolidation") is None and any(
+            isinstance(v, dict) for v in value.values()
+        ):
+            raise ValueError(
+                "quarters (tw1..tw4) need `konsolidasi` on the indicator: "
+                "jumlah (sum), rata_rata (average) or terakhir (the last quarter)"
+            )
+        return value
+
+    @property
+    def actuals(self) -> dict[int, Value]:
+        """The realisasi of each year as one value: as written, or its quarters combined by
+        ``konsolidasi`` once the year is complete (a year still in progress is left out)."""
+        written = self.realisations
+        if not any(isinstance(v, dict) for v in written.values()):
+            return cast("dict[int, Value]", written)
+        found: dict[int, Value] = {}
+        for year, value in written.items():
+            if not isinstance(value, dict):
+                found[year] = value
+                continue
+            combined = combine(value, self.consolidation, complete=True)
+            if combined is not None:
+                found[year] = combined
+        return found
+
+
+# An explicit context: an average never depends on the caller's decimal settings.
+_QUARTER_CONTEXT = Context(prec=28)
+
+
+def combine(
+    quarters: Quarters, how: Consolidation | None, *, complete: bool = False
+) -> Decimal | None:
+    """The year's realisasi from its quarters, as ``konsolidasi`` says: ``jumlah`` the sum,
+    ``rata_rata`` the average, ``terakhir`` the last quarter written.
+
+    A missing quarter is missing, never zero: with ``complete``, None unless the year is
+    whole (all four quarters; for ``terakhir``, tw4); otherwise the quarters written so far,
+    and None when one is missing between them (tw1 and tw3 without tw2)."""
+    if how is None or not quarters:
+        return None
+    written = [q for q in QUARTERS if q in quarters]
+    if how == "terakhir":
+        if complete and "tw4" not in quarters:
+            return None
+        return quarters[written[-1]]
+    if written != list(QUARTERS[: len(written)]) or (complete and len(written) < 4):
+        return None
+    total = Decimal(0)
+    for quarter in written:
+        total = _QUARTER_CONTEXT.add(total, quarters[quarter])
+    if how == "jumlah":
+        return total
+    return _QUARTER_CONTEXT.divide(total, Decimal(len(written)))
 
 
 class Node(_Model):
@@ -255,6 +367,12 @@ class Header(_Model):
     vision: Text = Field(alias="visi", description="Visi / vision")
     missions: tuple[Mission, ...] = Field(alias="misi", description="Misi / missions")
     units: tuple[Unit, ...] = Field((), alias="unit_kerja", description="Unit kerja / work units")
+    scales: dict[Text, Scale] = Field(
+        default_factory=dict,
+        alias="skala",
+        description="Skala nilai teks per satuan, terburuk dulu / ordered scale of text values "
+        "per satuan, worst first, e.g. {opini: [TMP, TW, WDP, WTP]}",
+    )
     levels: tuple[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_]*$")], ...] = (
         Field(
             DEFAULT_LEVELS,
