@@ -75,3 +75,13 @@ def test_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
     assert LINE.match(done.stdout.splitlines()[0])
+
+
+def test_parallel_and_serial_runs_report_the_same(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"f{i}.yaml").write_text(BROKEN.lstrip().replace("T1", f"T{i}"), "utf-8")
+    serial = run("validate", "--jobs", "1", tmp_path, expect=1).stdout
+    parallel = run("validate", "--jobs", "3", tmp_path, expect=1).stdout
+    assert serial == parallel
+    assert serial.count("[PK010]") == 3
+    run("validate", "--jobs", "-1", tmp_path, expect=2)

@@ -60,6 +60,15 @@ def validate(
             help="Ignore every `# pohon: disable=` comment (for an audit).",
         ),
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Files checked at once: 0 (default) for one per CPU core, 1 for one at a time.",
+        ),
+    ] = 0,
 ) -> None:
     """Check pohon files: YAML, the format, references between parts, and every lint rule.
 
@@ -94,8 +103,8 @@ def validate(
     if not files:
         fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
     finder = Finder(overrides)
-    jobs = [(str(path), finder.settings_for(path)) for path in files]
-    reports = lint_all(jobs)
+    work = [(str(path), finder.settings_for(path)) for path in files]
+    reports = lint_all(work, jobs or os.cpu_count() or 1)
     for name in names:
         FORMATS[name](reports, sys.stdout)
     raise typer.Exit(EXIT_PROBLEMS if any(r.failed for r in reports) else EXIT_OK)
@@ -106,11 +115,11 @@ def _split(words: list[str]) -> list[str]:
     return [part.strip() for word in words for part in word.split(",") if part.strip()]
 
 
-def lint_all(jobs: list[tuple[str, Settings]]) -> list[FileReport]:
+def lint_all(jobs: list[tuple[str, Settings]], processes: int) -> list[FileReport]:
     """Lint every file, in parallel when there are several; reports in the order given."""
     from pohon_cli.rules.lint import lint_path
 
-    workers = min(os.cpu_count() or 1, len(jobs))
+    workers = min(processes, len(jobs))
     if workers <= 1:
         return [lint_path(path, settings) for path, settings in jobs]
     from concurrent.futures import ProcessPoolExecutor
