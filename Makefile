@@ -34,6 +34,7 @@ demo: $(STAMP) graphviz
 	$(BIN)/pohon validate $(DATA)
 	$(BIN)/pohon show $(DATA) --misi M1
 	$(BIN)/pohon render $(DATA) --split misi -o out/
+	$(BIN)/pohon report tests/cases/report/pohon_realisasi.yaml
 
 lint: $(STAMP)
 	$(BIN)/ruff check pohon_cli tests benchmarks

@@ -13,6 +13,11 @@ A bad configuration is a ``ConfigError`` (exit 2) naming the file and line.
 
     [tool.pohon.rules.PK114]           # a rule's options, by code or name
     activity-words = ["pelaksanaan", "penyusunan"]
+
+    [tool.pohon.report]                # pohon report and export: see ReportConfig
+    cap = 120
+    bands = { "Sangat Baik" = 91, Baik = 76, Cukup = 66, Kurang = 51, "Sangat Kurang" = 0 }
+    scales = { opini = ["TMP", "TW", "WDP", "WTP"] }
 """
 
 from __future__ import annotations
@@ -33,11 +38,23 @@ from pohon_cli.rules.lint import Settings
 from pohon_cli.suggest import did_you_mean
 
 CONFIG_FILES = ("pohon.toml", "pyproject.toml")
-KEYS = ("select", "ignore", "severity", "fail-on", "rules")
+KEYS = ("select", "ignore", "severity", "fail-on", "rules", "report")
+REPORT_KEYS = ("cap", "bands", "scales")
 
 
 class ConfigError(InputError):
     """A configuration pohon cannot use: the command exits 2 with this message."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportConfig:
+    """What ``[tool.pohon.report]`` says for pohon report and export (None: it does not
+    say). ``cap`` False means no cap; ``bands`` are (name, lowest capaian) pairs, best
+    first; ``scales`` are ordered text values per satuan, worst first."""
+
+    cap: Decimal | bool | None = None
+    bands: tuple[tuple[str, Decimal], ...] | None = None
+    scales: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +67,7 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: Severity | None = None
     options: Mapping[str, Mapping[str, OptionValue]] = field(default_factory=dict)
+    report: ReportConfig = field(default_factory=ReportConfig)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +220,7 @@ class _Reader:
             severity=self.severities(data.get("severity", {})),
             fail_on=self.fail_on(data.get("fail-on")),
             options=self.options(data.get("rules", {})),
+            report=self.report(data.get("report", {})),
         )
 
     def codes(self, value: Any, key: str) -> tuple[str, ...]:
@@ -248,6 +267,69 @@ class _Reader:
                         known = f"{code} has no options"
                     raise ConfigError(f"{where}: unknown option ({known})")
                 found.setdefault(code, {})[name] = _option_value(option, option_value, where)
+        return found
+
+    def report(self, value: Any) -> ReportConfig:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{self.where('report')} must be a table: [tool.pohon.report]")
+        for key in value:
+            if key not in REPORT_KEYS:
+                hint = did_you_mean(key, REPORT_KEYS) or "allowed: " + ", ".join(REPORT_KEYS)
+                raise ConfigError(f"{self.where('report', key)}: unknown key ({hint})")
+        return ReportConfig(
+            cap=self.cap(value.get("cap")),
+            bands=self.bands(value.get("bands")),
+            scales=self.scales(value.get("scales", {})),
+        )
+
+    def cap(self, value: Any) -> Decimal | bool | None:
+        if value is None or value is False:
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool) and value >= 100:
+            return Decimal(str(value))
+        raise ConfigError(
+            f"{self.where('report', 'cap')} must be a number of 100 or more (e.g. 120), "
+            "or false for no cap"
+        )
+
+    def bands(self, value: Any) -> tuple[tuple[str, Decimal], ...] | None:
+        if value is None:
+            return None
+        where = self.where("report", "bands")
+        example = '{ "Sangat Baik" = 91, Baik = 76, Cukup = 66, Kurang = 51, "Sangat Kurang" = 0 }'
+        if not isinstance(value, dict) or not value:
+            raise ConfigError(f"{where} must be a table of band = lowest capaian, e.g. {example}")
+        found: list[tuple[str, Decimal]] = []
+        for name, lowest in value.items():
+            if not isinstance(lowest, int | float) or isinstance(lowest, bool):
+                raise ConfigError(f"{self.where('report', 'bands', name)} must be a number")
+            found.append((name, Decimal(str(lowest))))
+        found.sort(key=lambda band: band[1], reverse=True)
+        bounds = [lowest for _, lowest in found]
+        twice = sorted({str(b) for b in bounds if bounds.count(b) > 1})
+        if twice:
+            raise ConfigError(f"{where}: two bands start at {', '.join(twice)}")
+        return tuple(found)
+
+    def scales(self, value: Any) -> dict[str, tuple[str, ...]]:
+        if not isinstance(value, dict):
+            raise ConfigError(
+                f"{self.where('report', 'scales')} must be a table of satuan = [worst, ..., best]"
+            )
+        found: dict[str, tuple[str, ...]] = {}
+        for satuan, steps in value.items():
+            where = self.where("report", "scales", satuan)
+            if (
+                not isinstance(steps, list)
+                or len(steps) < 2
+                or not all(isinstance(s, str) and s.strip() for s in steps)
+            ):
+                raise ConfigError(
+                    f'{where} must list at least two values, worst first, e.g. ["TMP", "WTP"]'
+                )
+            if len(set(steps)) != len(steps):
+                raise ConfigError(f"{where}: a value is on the scale twice")
+            found[satuan] = tuple(steps)
         return found
 
 

@@ -284,6 +284,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "units": ("text", "json"),
     "diff": ("text", "markdown", "json"),
     "render": ("dot",),
+    "report": ("text", "markdown", "json", "csv"),
 }
 # Commands that read no pohon file.
 NO_FILE = frozenset({"schema", "rules"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pohon_cli.cli import diff as _diff  # noqa: F401
 from pohon_cli.cli import indicators as _indicators  # noqa: F401
 from pohon_cli.cli import render as _render  # noqa: F401
+from pohon_cli.cli import report as _report  # noqa: F401
 from pohon_cli.cli import rules as _rules  # noqa: F401
 from pohon_cli.cli import schema as _schema  # noqa: F401  (registers the command)
 from pohon_cli.cli import show as _show  # noqa: F401

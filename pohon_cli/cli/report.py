@@ -1,0 +1,78 @@
+"""``pohon report``: the achievement (*capaian*) of a year, per indicator and summarised per
+node, unit kerja and misi, as the Laporan Kinerja reports it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pohon_cli.cli.app import app
+from pohon_cli.cli.show import (
+    DepthOpt,
+    FileArg,
+    LevelOpt,
+    MisiOpt,
+    RootOpt,
+    UnitOpt,
+    choose_year,
+    chosen,
+    load_tree,
+    pick,
+    present,
+)
+
+if TYPE_CHECKING:
+    from pohon_cli.report import Settings
+
+
+def report_settings(path: Path) -> Settings:
+    """Bands, cap and scales from the nearest configuration (``[tool.pohon.report]``)."""
+    from pohon_cli.config import find_config, read_config
+    from pohon_cli.report import settings_with
+
+    found = find_config(Path(os.path.abspath(path)).parent)
+    if found is None:
+        return settings_with()
+    said = read_config(found).report
+    return settings_with(said.bands, said.cap, said.scales)
+
+
+@app.command()
+def report(
+    path: FileArg,
+    *,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help="The year to report (default: the file's tahun).", show_default=False
+        ),
+    ] = None,
+    misi: MisiOpt = None,
+    unit: UnitOpt = None,
+    root: RootOpt = None,
+    depth: DepthOpt = None,
+    level: LevelOpt = None,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Output format: text, markdown, json or csv."),
+    ] = "text",
+) -> None:
+    """Achievement of a year: realisasi against target for every indicator, rated in
+    bands, averaged per node, unit kerja and misi. Indicators without a realisasi are
+    listed as missing, never counted as 0.
+    """
+    from pohon_cli.output import report as view
+    from pohon_cli.report import build
+    from pohon_cli.select import select
+
+    writer = pick(view.FORMATS, output_format)
+    tree = load_tree(path)
+    settings = report_settings(path)
+    selection = select(tree, chosen(misi, unit, root, depth, level))
+    built = build(tree, choose_year(tree, year), settings, selection, unit)
+    header = tree.header
+    institution = header.institution.short_name or header.institution.name
+    present(writer, view.ReportRequest(str(path), institution, built))

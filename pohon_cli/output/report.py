@@ -1,0 +1,317 @@
+"""``pohon report``: the achievement of a year as tables for people (text with a bar per
+indicator, Markdown) and for programs (JSON, CSV)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, TextIO
+
+from pohon_cli.model import QUARTERS, Actual
+from pohon_cli.output import tables
+from pohon_cli.output.show_text import Printer, Screen
+from pohon_cli.report import Report, Row, Settings, Summary
+
+BAR_CELLS = 10
+# the achievement a full bar stands for when nothing is capped
+BAR_FULL = Decimal(120)
+# status words as the tables print them
+STATUS_TEXT = {
+    "dinilai": "",
+    "tanpa_realisasi": "tanpa realisasi",
+    "tanpa_target": "tanpa target",
+    "tidak_dinilai": "tidak dinilai",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    file: str
+    institution: str
+    report: Report
+
+
+def written_text(value: Actual | None) -> str:
+    """A realisasi as the file writes it; quarters as ``tw1 2, tw2 3``."""
+    if isinstance(value, dict):
+        return ", ".join(f"{q} {value[q]}" for q in QUARTERS if q in value)
+    return tables.value_text(value)
+
+
+def written_json(value: Actual | None) -> Any:
+    if isinstance(value, dict):
+        return {q: value[q] for q in QUARTERS if q in value}
+    return tables.value_json(value)
+
+
+def bar(value: Decimal | None, settings: Settings, screen: Screen) -> str:
+    """A bar from 0 to the cap (120 when there is none): box characters on a terminal,
+    ``#`` and ``.`` elsewhere. Past the end of the bar it ends in ``+``."""
+    if value is None:
+        return ""
+    full = settings.cap or BAR_FULL
+    filled = int(min(max(value, Decimal(0)), full) / full * BAR_CELLS + Decimal("0.5"))
+    on, off = ("█", "░") if screen.boxes else ("#", ".")
+    text = on * filled + off * (BAR_CELLS - filled)
+    return text + ("+" if value > full else "")
+
+
+def _number(value: Decimal | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _note(row: Row) -> str:
+    parts = [p for p in (row.basis, row.reason) if p]
+    return "; ".join(parts)
+
+
+def rows_table(report: Report) -> tables.Table:
+    """One row per indicator, every column: for files and other programs."""
+    headers = (
+        "kode",
+        "indikator",
+        "simpul",
+        "satuan",
+        "polaritas",
+        "penanggung_jawab",
+        "target",
+        "realisasi",
+        "capaian",
+        "dibatasi",
+        "predikat",
+        "keterangan",
+    )
+    body = [
+        (
+            row.indicator.code,
+            row.indicator.description,
+            row.node,
+            row.indicator.unit or "",
+            row.indicator.polarity,
+            row.owner or "",
+            *_figures(row),
+            _note(row),
+        )
+        for row in report.rows
+    ]
+    return tables.Table(headers, body, frozenset({6, 7, 8, 9}), flexible=1)
+
+
+def screen_table(report: Report, screen: Screen) -> tables.Table:
+    """The rows a person reads on a screen: fewer columns, and a bar; notes follow."""
+    headers = (
+        "kode",
+        "indikator",
+        "target",
+        "realisasi",
+        "capaian",
+        "dibatasi",
+        "predikat",
+        bar_scale(report.settings),
+    )
+    body = [
+        (
+            row.indicator.code,
+            row.indicator.description,
+            *_figures(row),
+            bar(row.capped, report.settings, screen),
+        )
+        for row in report.rows
+    ]
+    return tables.Table(headers, body, frozenset({2, 3, 4, 5}), flexible=1)
+
+
+def _figures(row: Row) -> tuple[str, str, str, str, str]:
+    """target, realisasi (quarters combined, or as written), raw, capped, band or status."""
+    shown = row.realisasi if row.basis else row.written
+    return (
+        tables.value_text(row.target),
+        written_text(shown),
+        _number(row.raw),
+        _number(row.capped),
+        row.band or STATUS_TEXT[row.status],
+    )
+
+
+def bar_scale(settings: Settings) -> str:
+    return f"0–{settings.cap or BAR_FULL}"
+
+
+def summary_table(
+    title: str, summaries: Sequence[Summary], settings: Settings, screen: Screen | None = None
+) -> tables.Table:
+    """Averages of capped achievements per node, unit or misi."""
+    headers = (
+        title,
+        "uraian",
+        "dinilai",
+        "tanpa realisasi",
+        "tidak dinilai",
+        "rata-rata",
+        "predikat",
+        *((bar_scale(settings),) if screen is not None else ()),
+    )
+    body = [
+        (
+            s.kode,
+            s.name,
+            str(s.rated),
+            str(s.missing),
+            str(s.unrated),
+            _number(s.average),
+            s.band or "",
+            *((bar(s.average, settings, screen),) if screen is not None else ()),
+        )
+        for s in summaries
+    ]
+    return tables.Table(headers, body, frozenset({2, 3, 4, 5}), flexible=1)
+
+
+def settings_text(settings: Settings) -> str:
+    ordered = sorted(settings.bands, key=lambda b: b.lowest, reverse=True)
+    bands = ", ".join(f"{b.name} ≥ {b.lowest}" for b in ordered[:-1])
+    bands += f", {ordered[-1].name} below" if len(ordered) > 1 else ordered[0].name
+    cap = f"capped at {settings.cap}" if settings.cap is not None else "not capped"
+    return f"predikat: {bands}; averages of capaian {cap} (and at 0)"
+
+
+def overall_text(report: Report) -> str:
+    s = report.overall
+    average = f"{s.average} ({s.band})" if s.average is not None else "—"
+    extra = [
+        f"{n} {what}"
+        for n, what in (
+            (s.missing, "without realisasi (not counted as 0)"),
+            (s.unrated, "that cannot be rated"),
+            (s.no_target, f"without a target for {report.year}"),
+            (s.partial, "of a year in progress"),
+        )
+        if n
+    ]
+    tail = f"; {', '.join(extra)}" if extra else ""
+    return f"overall: {average} over {s.rated} rated indicators{tail}"
+
+
+def _sections(report: Report) -> list[tuple[str, str, Sequence[Summary]]]:
+    return [
+        ("per simpul", "simpul", report.nodes),
+        ("per unit kerja", "unit", report.units),
+        ("per misi", "misi", report.missions),
+    ]
+
+
+def write_text(request: ReportRequest, out: TextIO, screen: Screen) -> None:
+    report = request.report
+    printer = Printer(out, screen)
+    title = f"Capaian kinerja {report.year} — {request.institution}"
+    printer.line(screen.paint(title, "header"))
+    printer.line(settings_text(report.settings))
+    printer.line("")
+    printer.flush()
+    tables.write_text(screen_table(report, screen), out, screen)
+    notes = [(row.indicator.code, _note(row)) for row in report.rows if _note(row)]
+    if notes:
+        printer.line("")
+        width = max(len(kode) for kode, _ in notes)
+        for kode, note in notes:
+            printer.line(f"{screen.paint(kode.ljust(width), 'kode')}  {note}")
+    for heading, title_word, summaries in _sections(report):
+        if not summaries:
+            continue
+        printer.line("")
+        printer.line(screen.paint(f"Rata-rata {heading}", "header"))
+        printer.flush()
+        tables.write_text(
+            summary_table(title_word, summaries, report.settings, screen), out, screen
+        )
+    printer.line("")
+    printer.line(screen.paint(overall_text(report), "header"))
+    printer.flush()
+
+
+def write_markdown(request: ReportRequest, out: TextIO, screen: Screen) -> None:
+    report = request.report
+    out.write(f"## Capaian kinerja {report.year} — {tables.markdown_cell(request.institution)}\n\n")
+    out.write(tables.markdown_cell(settings_text(report.settings)) + "\n\n")
+    tables.write_markdown(rows_table(report), out)
+    for heading, title_word, summaries in _sections(report):
+        if summaries:
+            out.write(f"\n### Rata-rata {heading}\n\n")
+            tables.write_markdown(summary_table(title_word, summaries, report.settings), out)
+    out.write(f"\n{tables.markdown_cell(overall_text(report))}\n")
+
+
+def write_csv(request: ReportRequest, out: TextIO, screen: Screen) -> None:
+    """The indicator rows only (a CSV holds one table): the summaries are in the other
+    formats."""
+    tables.write_csv(rows_table(request.report), out)
+
+
+def row_json(row: Row) -> dict[str, Any]:
+    indicator = row.indicator
+    return {
+        "kode": indicator.code,
+        "uraian": indicator.description,
+        "simpul": row.node,
+        "satuan": indicator.unit,
+        "polaritas": indicator.polarity,
+        "penanggung_jawab": row.owner,
+        "target": tables.value_json(row.target),
+        "realisasi_tertulis": written_json(row.written),
+        "realisasi": tables.value_json(row.realisasi),
+        "dasar": row.basis or None,
+        "sementara": row.partial,
+        "status": row.status,
+        "capaian": row.raw,
+        "capaian_dibatasi": row.capped,
+        "predikat": row.band,
+        "keterangan": row.reason,
+    }
+
+
+def summary_json(summary: Summary) -> dict[str, Any]:
+    return {
+        "kode": summary.kode,
+        "uraian": summary.name,
+        "dinilai": summary.rated,
+        "tanpa_realisasi": summary.missing,
+        "tidak_dinilai": summary.unrated,
+        "tanpa_target": summary.no_target,
+        "sementara": summary.partial,
+        "rata_rata": summary.average,
+        "predikat": summary.band,
+    }
+
+
+def write_json(request: ReportRequest, out: TextIO, screen: Screen) -> None:
+    report = request.report
+    settings = report.settings
+    overall = summary_json(report.overall)
+    del overall["kode"], overall["uraian"]
+    data = {
+        "file": request.file,
+        "tahun": report.year,
+        "pengaturan": {
+            "predikat": [{"nama": b.name, "mulai": b.lowest} for b in settings.bands],
+            "batas_atas": settings.cap,
+            "skala": {k: list(v) for k, v in settings.scales.items()},
+        },
+        "indikator": [row_json(r) for r in report.rows],
+        "tanpa_realisasi": [r.indicator.code for r in report.missing()],
+        "ringkasan": {
+            "simpul": [summary_json(s) for s in report.nodes],
+            "unit": [summary_json(s) for s in report.units],
+            "misi": [summary_json(s) for s in report.missions],
+            "keseluruhan": overall,
+        },
+    }
+    tables.write_json(data, out)
+
+
+FORMATS: dict[str, Callable[[ReportRequest, TextIO, Screen], None]] = {
+    "text": write_text,
+    "markdown": write_markdown,
+    "json": write_json,
+    "csv": write_csv,
+}

@@ -1,0 +1,292 @@
+"""The achievement report (*capaian kinerja*) of one year: the rows of a Laporan Kinerja.
+
+Pure: a tree, a selection, a year and the settings in; rows and summaries out. For every
+indicator of the selection, its target and realisasi of the year, the achievement raw
+and capped, and its rating band; then averages per node, per unit kerja, per misi and
+overall. Indicators without a realisasi are listed as missing and never counted as 0.
+
+Arithmetic is ``Decimal`` throughout, rounded once per figure to two places, halves
+away from zero (``ROUND_HALF_UP``); the averages are of the rounded capped values shown,
+so that a reader can check them by hand from the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Context, Decimal
+from typing import Literal
+
+from pohon_cli.capaian import NoCapaian, capped, explain, rounded
+from pohon_cli.model import QUARTERS, Actual, Indicator, Quarters, Tree, Value, combine
+from pohon_cli.select import Selection
+from pohon_cli.stats import indicators_of
+
+PLACES = 2
+_CONTEXT = Context(prec=28)
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A rating band (*predikat*): the achievements from ``lowest`` up to the next band."""
+
+    name: str
+    lowest: Decimal
+
+
+# The bands organisational performance reports (LKj) commonly use, after the five
+# intervals of Permendagri 86/2017's evaluation of plans: 91-100, 76-90, 66-75, 51-65,
+# 50 and below. See the README for why these and not PermenPAN-RB 6/2022's.
+DEFAULT_BANDS: tuple[Band, ...] = (
+    Band("Sangat Baik", Decimal(91)),
+    Band("Baik", Decimal(76)),
+    Band("Cukup", Decimal(66)),
+    Band("Kurang", Decimal(51)),
+    Band("Sangat Kurang", Decimal(0)),
+)
+# No achievement counts for more than this in an average (PermenPAN-RB 6/2022 scores any
+# result above 110% as 120).
+DEFAULT_CAP = Decimal(120)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How achievements are rated and capped, and the ordered scales of text values per
+    satuan (worst first)."""
+
+    bands: tuple[Band, ...] = DEFAULT_BANDS
+    cap: Decimal | None = DEFAULT_CAP
+    scales: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def band(self, value: Decimal) -> str:
+        """The band ``value`` falls in; below every band, the lowest."""
+        ordered = sorted(self.bands, key=lambda b: b.lowest, reverse=True)
+        for band in ordered:
+            if value >= band.lowest:
+                return band.name
+        return ordered[-1].name
+
+
+Status = Literal["dinilai", "tanpa_realisasi", "tanpa_target", "tidak_dinilai"]
+# dinilai: rated; tanpa_realisasi: missing; tanpa_target: no target for the year;
+# tidak_dinilai: a target and a realisasi, but no honest number (the reason says why)
+STATUSES: tuple[Status, ...] = ("dinilai", "tanpa_realisasi", "tanpa_target", "tidak_dinilai")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One indicator in the report of a year.
+
+    ``written`` is the realisasi as the file writes it (a value or its quarters);
+    ``realisasi`` the one value compared with the target; ``basis`` how quarters made it
+    ("" for a value of the whole year); ``partial`` when the year is still in progress.
+    ``raw`` and ``capped`` are rounded to two places."""
+
+    node: str
+    indicator: Indicator
+    owner: str | None
+    target: Value | None
+    written: Actual | None
+    realisasi: Value | None
+    basis: str
+    partial: bool
+    status: Status
+    raw: Decimal | None = None
+    capped: Decimal | None = None
+    band: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The average of the capped achievements of a group of indicators (a node, a unit, a
+    misi, everything), with how many were rated, missing, or could not be rated."""
+
+    kode: str
+    name: str
+    rated: int
+    missing: int
+    unrated: int
+    no_target: int
+    partial: int
+    average: Decimal | None
+    band: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    year: int
+    settings: Settings
+    rows: tuple[Row, ...]
+    nodes: tuple[Summary, ...]
+    units: tuple[Summary, ...]
+    missions: tuple[Summary, ...]
+    overall: Summary
+
+    def missing(self) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if r.status == "tanpa_realisasi")
+
+
+def settings_with(
+    bands: Sequence[tuple[str, Decimal]] | None = None,
+    cap: Decimal | bool | None = None,
+    scales: Mapping[str, tuple[str, ...]] | None = None,
+) -> Settings:
+    """Settings from what a configuration says (None: the default; ``cap`` False: none)."""
+    return Settings(
+        bands=DEFAULT_BANDS if bands is None else tuple(Band(n, b) for n, b in bands),
+        cap=DEFAULT_CAP if cap is None or cap is True else (None if cap is False else cap),
+        scales=dict(scales or {}),
+    )
+
+
+def build(
+    tree: Tree,
+    year: int,
+    settings: Settings | None = None,
+    selection: Selection | None = None,
+    unit: str | None = None,
+) -> Report:
+    """The report of ``year`` over the selected nodes (all when None); with ``unit``, only
+    the indicators that unit answers for. The file's ``skala`` wins over the settings'."""
+    settings = settings or Settings()
+    scales = {**settings.scales, **tree.header.scales}
+    settings = Settings(settings.bands, settings.cap, scales)
+    matched = None if selection is None else selection.matched
+    rows: list[Row] = []
+    for kode, node in tree.nodes.items():
+        if matched is not None and kode not in matched:
+            continue
+        for indicator in indicators_of(tree, node, unit):
+            rows.append(_row(tree, kode, indicator, year, settings))
+    return Report(
+        year=year,
+        settings=settings,
+        rows=tuple(rows),
+        nodes=_by_node(tree, rows, settings, selection),
+        units=_by_unit(tree, rows, settings),
+        missions=_by_mission(tree, rows, settings),
+        overall=summarise("", "", rows, settings),
+    )
+
+
+def _row(tree: Tree, node: str, indicator: Indicator, year: int, settings: Settings) -> Row:
+    target = indicator.targets.get(year)
+    written = indicator.realisations.get(year)
+    realisasi: Value | None = None
+    basis, partial, gap = "", False, None
+    if isinstance(written, dict):
+        realisasi, basis, partial, gap = quarters_combined(written, indicator)
+    else:
+        realisasi = written
+    row = Row(
+        node=node,
+        indicator=indicator,
+        owner=tree.owner_of(indicator),
+        target=target,
+        written=written,
+        realisasi=realisasi,
+        basis=basis,
+        partial=partial,
+        status="tanpa_target",
+    )
+    if target is None:
+        return replace(row, reason=f"no target for {year}")
+    if realisasi is None:
+        return replace(row, status="tanpa_realisasi", reason=gap or f"no realisasi for {year}")
+    scale = settings.scales.get(indicator.unit) if indicator.unit is not None else None
+    result = explain(target, realisasi, indicator.polarity, scale)
+    if isinstance(result, NoCapaian):
+        return replace(row, status="tidak_dinilai", reason=result.reason)
+    raw = rounded(result, PLACES)
+    kept = rounded(capped(result, settings.cap), PLACES)
+    return replace(row, status="dinilai", raw=raw, capped=kept, band=settings.band(raw))
+
+
+def quarters_combined(
+    quarters: Quarters, indicator: Indicator
+) -> tuple[Decimal | None, str, bool, str | None]:
+    """The realisasi made of the quarters written, as (value, basis, partial, why it is
+    missing): the whole year once it is complete, else the quarters so far."""
+    how = indicator.consolidation
+    written = [q for q in QUARTERS if q in quarters]
+    last = written[-1]
+    span = last if how == "terakhir" or len(written) == 1 else f"{written[0]}–{last}"
+    whole = combine(quarters, how, complete=True)
+    if whole is not None:
+        return whole, f"{how} {span}", False, None
+    so_far = combine(quarters, how)
+    if so_far is None:
+        absent = [q for q in QUARTERS[: QUARTERS.index(last)] if q not in quarters]
+        why = (
+            f"{', '.join(absent)} missing before {last}: a missing quarter is not 0, "
+            f"so the {how} of the year so far cannot be made"
+        )
+        return None, "", True, why
+    return so_far, f"{how} {span}, year in progress", True, None
+
+
+def summarise(kode: str, name: str, rows: Iterable[Row], settings: Settings) -> Summary:
+    """The average of the rated rows' capped achievements, and the counts of the others."""
+    counts = dict.fromkeys(STATUSES, 0)
+    total, partial = Decimal(0), 0
+    for row in rows:
+        counts[row.status] += 1
+        if row.capped is not None:
+            total = _CONTEXT.add(total, row.capped)
+            partial += row.partial
+    rated = counts["dinilai"]
+    average = rounded(_CONTEXT.divide(total, Decimal(rated)), PLACES) if rated else None
+    return Summary(
+        kode=kode,
+        name=name,
+        rated=rated,
+        missing=counts["tanpa_realisasi"],
+        unrated=counts["tidak_dinilai"],
+        no_target=counts["tanpa_target"],
+        partial=partial,
+        average=average,
+        band=None if average is None else settings.band(average),
+    )
+
+
+def _by_node(
+    tree: Tree, rows: Sequence[Row], settings: Settings, selection: Selection | None
+) -> tuple[Summary, ...]:
+    """One summary per node with indicators in the report, in the order the tree reads."""
+    grouped: dict[str, list[Row]] = {}
+    for row in rows:
+        grouped.setdefault(row.node, []).append(row)
+    roots = None if selection is None else selection.roots
+    order = [s.node.code for s in tree.walk(roots) if s.first and s.node.code in grouped]
+    # nodes no root reaches (not in a loaded tree, but cheap to keep): file order
+    order += [k for k in grouped if k not in set(order)]
+    return tuple(
+        summarise(k, tree.nodes[k].description, grouped[k], settings) for k in dict.fromkeys(order)
+    )
+
+
+def _by_unit(tree: Tree, rows: Sequence[Row], settings: Settings) -> tuple[Summary, ...]:
+    """One summary per unit kerja answering for indicators of the report, in the order of
+    ``unit_kerja``; indicators nobody answers for under the kode ``-``."""
+    grouped: dict[str, list[Row]] = {}
+    for row in rows:
+        grouped.setdefault(row.owner or "-", []).append(row)
+    names = {u.code: u.name for u in tree.header.units}
+    order = [k for k in names if k in grouped] + [k for k in grouped if k not in names]
+    return tuple(summarise(k, names.get(k, "(no unit kerja)"), grouped[k], settings) for k in order)
+
+
+def _by_mission(tree: Tree, rows: Sequence[Row], settings: Settings) -> tuple[Summary, ...]:
+    """One summary per misi, of the indicators of the nodes serving it (a node serving
+    several misi counts in each)."""
+    missions = tree.all_missions()
+    grouped: dict[str, list[Row]] = {}
+    for row in rows:
+        for misi in missions.get(row.node, ()):
+            grouped.setdefault(misi, []).append(row)
+    return tuple(
+        summarise(m.code, m.description, grouped[m.code], settings)
+        for m in tree.header.missions
+        if m.code in grouped
+    )
