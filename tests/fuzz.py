@@ -285,6 +285,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "diff": ("text", "markdown", "json"),
     "render": ("dot",),
     "report": ("text", "markdown", "json", "csv"),
+    "export": ("markdown",),
 }
 # Commands that read no pohon file.
 NO_FILE = frozenset({"schema", "rules"})
@@ -292,7 +293,7 @@ NO_FILE = frozenset({"schema", "rules"})
 MAY_FIND = frozenset({"validate", "render"})
 # Filters some commands take (--misi, --root, ...); a value not in the file is exit 2.
 FILTERS = ("--misi", "--unit", "--root", "--level", "--depth")
-UNFILTERED = frozenset({"validate"})
+UNFILTERED = frozenset({"validate", "export"})
 
 
 def calls(

@@ -8,6 +8,7 @@ imported inside the command that needs them, so ``pohon --help`` starts fast.
 from __future__ import annotations
 
 from pohon_cli.cli import diff as _diff  # noqa: F401
+from pohon_cli.cli import export as _export  # noqa: F401
 from pohon_cli.cli import indicators as _indicators  # noqa: F401
 from pohon_cli.cli import render as _render  # noqa: F401
 from pohon_cli.cli import report as _report  # noqa: F401

@@ -1,0 +1,331 @@
+"""The tree as the spreadsheets planners exchange: the cascading matrix, the indicator
+manual (*manual IK*), accountability per unit kerja, and the achievement of a year.
+
+Pure: a tree in, sheets of typed cells out; writing them (xlsx, CSV, Markdown) is the
+output layer's. Every sheet has fixed headers in a fixed order and its rows in the order
+of the file, so that the same tree always gives the same sheets and a later import can
+read them back by header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from pohon_cli.model import QUARTERS, Indicator, Node, Tree, Value
+from pohon_cli.report import Report, Summary
+
+# text: a short text; long: a text that wraps; value: a target or realisasi (a number as
+# written, or a text, or a range as text); number: a count; percent: an achievement
+Kind = Literal["text", "long", "value", "number", "percent"]
+Cell = str | Decimal | int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    kind: Kind = "text"
+    # width in characters, as a spreadsheet measures it
+    width: int = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One table: ``name`` is the sheet's (xlsx) and, as ``slug``, the CSV file's."""
+
+    name: str
+    slug: str
+    columns: tuple[Column, ...]
+    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self.columns)
+
+
+def sheets(tree: Tree, report: Report | None = None) -> list[Sheet]:
+    """Every sheet of the workbook, the achievement ones only when ``report`` has a
+    realisasi to show."""
+    found = [cascading(tree), manual(tree), accountability(tree)]
+    if report is not None and any(r.written is not None for r in report.rows):
+        found += [achievement(report), summaries(report)]
+    return found
+
+
+def value_cell(value: Value | None) -> Cell:
+    """A target or realisasi: a number as written, a text, a range as ``[80, 90]``."""
+    if isinstance(value, tuple):
+        return f"[{value[0]}, {value[1]}]"
+    return value
+
+
+def plan_years(tree: Tree) -> tuple[int, ...]:
+    """The years of the target columns: the plan period and every year a target names."""
+    years: set[int] = set()
+    if tree.header.period is not None:
+        years.update(tree.header.period.years())
+    for _, indicator in tree.indicators():
+        years.update(indicator.targets)
+    return tuple(sorted(years))
+
+
+def _ordered_nodes(tree: Tree) -> Iterator[Node]:
+    """Every node once, top-down in file order (a shared node where it is written first),
+    then any node no root reaches."""
+    seen: set[str] = set()
+    for step in tree.walk():
+        if step.first:
+            seen.add(step.node.code)
+            yield step.node
+    for kode, node in tree.nodes.items():
+        if kode not in seen:
+            yield node
+
+
+def cascading(tree: Tree) -> Sheet:
+    """The cascading matrix: one row per indicator of each node from the top level down
+    (one row for a node without indicators), with the node's parents, misi and unit."""
+    years = plan_years(tree)
+    sheet = Sheet(
+        "Cascading",
+        "cascading",
+        (
+            Column("jenjang", width=18),
+            Column("kode", width=18),
+            Column("uraian", "long", 48),
+            Column("induk", width=18),
+            Column("misi", width=10),
+            Column("penanggung_jawab", width=18),
+            Column("kode_indikator", width=22),
+            Column("indikator", "long", 48),
+            Column("satuan", width=10),
+            Column("polaritas", width=10),
+            Column("baseline", "value", 10),
+            *(Column(f"target_{y}", "value", 11) for y in years),
+            Column("penanggung_jawab_indikator", width=18),
+        ),
+    )
+    missions = tree.all_missions()
+    order = {m.code: i for i, m in enumerate(tree.header.missions)}
+    for node in _ordered_nodes(tree):
+        kode = node.code
+        served = sorted(missions.get(kode, ()), key=lambda m: order.get(m, len(order)))
+        head: tuple[Cell, ...] = (
+            node.level,
+            kode,
+            node.description,
+            ", ".join(tree.parents.get(kode, ())),
+            ", ".join(served),
+            node.owner,
+        )
+        if not node.indicators:
+            sheet.rows.append(head + (None,) * (len(sheet.columns) - len(head)))
+            continue
+        for indicator in node.indicators:
+            sheet.rows.append(
+                (
+                    *head,
+                    indicator.code,
+                    indicator.description,
+                    indicator.unit,
+                    indicator.polarity,
+                    value_cell(indicator.baseline),
+                    *(value_cell(indicator.targets.get(y)) for y in years),
+                    tree.owner_of(indicator),
+                )
+            )
+    return sheet
+
+
+def manual(tree: Tree) -> Sheet:
+    """The indicator manual: what each indicator means and who answers for it."""
+    names = {u.code: u.name for u in tree.header.units}
+    sheet = Sheet(
+        "Manual IK",
+        "manual_ik",
+        (
+            Column("kode", width=22),
+            Column("indikator", "long", 48),
+            Column("simpul", width=18),
+            Column("satuan", width=10),
+            Column("polaritas", width=10),
+            Column("konsolidasi", width=12),
+            Column("definisi", "long", 40),
+            Column("formula", "long", 32),
+            Column("sumber_data", "long", 28),
+            Column("penanggung_jawab", width=18),
+            Column("unit_kerja", "long", 32),
+            Column("nasional", width=9),
+        ),
+    )
+    for node in _ordered_nodes(tree):
+        for indicator in node.indicators:
+            owner = tree.owner_of(indicator)
+            sheet.rows.append(
+                (
+                    indicator.code,
+                    indicator.description,
+                    node.code,
+                    indicator.unit,
+                    indicator.polarity,
+                    indicator.consolidation,
+                    indicator.definition,
+                    indicator.formula,
+                    indicator.data_source,
+                    owner,
+                    names.get(owner) if owner else None,
+                    "ya" if indicator.national else "tidak",
+                )
+            )
+    return sheet
+
+
+def accountability(tree: Tree) -> Sheet:
+    """Who answers for what, unit by unit in the order of ``unit_kerja`` (the page
+    *Cascading Akuntabilitas Kinerja*): each unit's duties, then the nodes and indicators
+    it answers for. A unit with none of these still has its row."""
+    years = plan_years(tree)
+    sheet = Sheet(
+        "Akuntabilitas",
+        "akuntabilitas",
+        (
+            Column("unit", width=18),
+            Column("nama_unit", "long", 32),
+            Column("atasan", width=16),
+            Column("jenis", width=10),
+            Column("kode", width=22),
+            Column("uraian", "long", 56),
+            Column("jenjang", width=18),
+            Column("satuan", width=10),
+            *(Column(f"target_{y}", "value", 11) for y in years),
+        ),
+    )
+    items: dict[str | None, list[tuple[Cell, ...]]] = {}
+    blank_targets: tuple[Cell, ...] = (None,) * len(years)
+    for node in _ordered_nodes(tree):
+        items.setdefault(node.owner, []).append(
+            ("simpul", node.code, node.description, node.level, None, *blank_targets)
+        )
+        for indicator in node.indicators:
+            items.setdefault(tree.owner_of(indicator), []).append(
+                _indicator_item(indicator, node, years)
+            )
+    for unit in tree.header.units:
+        head: tuple[Cell, ...] = (unit.code, unit.name, unit.parent)
+        rows = [("tugas", None, duty, None, None, *blank_targets) for duty in unit.duties]
+        rows += items.get(unit.code, [])
+        if not rows:
+            rows = [(None, None, None, None, None, *blank_targets)]
+        sheet.rows.extend(head + row for row in rows)
+    for row in items.get(None, []):
+        sheet.rows.append((None, "(tanpa penanggung jawab)", None, *row))
+    return sheet
+
+
+def _indicator_item(indicator: Indicator, node: Node, years: Sequence[int]) -> tuple[Cell, ...]:
+    return (
+        "indikator",
+        indicator.code,
+        indicator.description,
+        node.level,
+        indicator.unit,
+        *(value_cell(indicator.targets.get(y)) for y in years),
+    )
+
+
+def achievement(report: Report) -> Sheet:
+    """The achievement of the report's year, one row per indicator, quarters included."""
+    year = report.year
+    quarterly = any(isinstance(r.written, dict) for r in report.rows)
+    sheet = Sheet(
+        f"Capaian {year}",
+        f"capaian_{year}",
+        (
+            Column("kode", width=22),
+            Column("indikator", "long", 48),
+            Column("simpul", width=18),
+            Column("satuan", width=10),
+            Column("polaritas", width=10),
+            Column("penanggung_jawab", width=18),
+            Column(f"target_{year}", "value", 11),
+            *(Column(q, "value", 9) for q in QUARTERS if quarterly),
+            Column(f"realisasi_{year}", "value", 11),
+            Column("dasar", "long", 24),
+            Column("capaian", "percent", 11),
+            Column("capaian_dibatasi", "percent", 11),
+            Column("predikat", width=14),
+            Column("status", width=16),
+            Column("keterangan", "long", 40),
+        ),
+    )
+    for row in report.rows:
+        written = row.written
+        quarters: tuple[Cell, ...] = ()
+        if quarterly:
+            quarters = tuple(
+                written.get(q) if isinstance(written, dict) else None for q in QUARTERS
+            )
+        sheet.rows.append(
+            (
+                row.indicator.code,
+                row.indicator.description,
+                row.node,
+                row.indicator.unit,
+                row.indicator.polarity,
+                row.owner,
+                value_cell(row.target),
+                *quarters,
+                value_cell(row.realisasi),
+                row.basis or None,
+                row.raw,
+                row.capped,
+                row.band,
+                row.status,
+                row.reason,
+            )
+        )
+    return sheet
+
+
+def summaries(report: Report) -> Sheet:
+    """The averages of capped achievements per node, unit kerja and misi, and overall."""
+    year = report.year
+    sheet = Sheet(
+        f"Ringkasan {year}",
+        f"ringkasan_{year}",
+        (
+            Column("per", width=10),
+            Column("kode", width=22),
+            Column("uraian", "long", 56),
+            Column("dinilai", "number", 9),
+            Column("tanpa_realisasi", "number", 9),
+            Column("tidak_dinilai", "number", 9),
+            Column("tanpa_target", "number", 9),
+            Column("rata_rata", "percent", 11),
+            Column("predikat", width=14),
+        ),
+    )
+    groups: list[tuple[str, Sequence[Summary]]] = [
+        ("simpul", report.nodes),
+        ("unit", report.units),
+        ("misi", report.missions),
+        ("semua", (report.overall,)),
+    ]
+    for per, group in groups:
+        for s in group:
+            sheet.rows.append(
+                (
+                    per,
+                    s.kode or None,
+                    s.name or None,
+                    s.rated,
+                    s.missing,
+                    s.unrated,
+                    s.no_target,
+                    s.average,
+                    s.band,
+                )
+            )
+    return sheet
