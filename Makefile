@@ -48,6 +48,11 @@ pytest: $(STAMP) graphviz
 
 test: lint typecheck pytest
 
+# Peers timed side by side with pohon; RESULTS.md records the machine and the ratios.
+bench: $(STAMP) graphviz
+	$(BIN)/python -m pip install -q check-jsonschema yamllint
+	$(BIN)/python benchmarks/run.py --out benchmarks/RESULTS.md
+
 # Long robustness runs: the Hypothesis properties with the "long" profile and the slow
 # resource tests, then the mutation fuzzer for FUZZ_SECONDS (default 300); every input
 # that fails is kept under tests/corpus/fuzz/, where make test replays it.

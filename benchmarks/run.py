@@ -1,0 +1,318 @@
+"""Time pohon against the tools a team would use instead, in one run on one machine.
+
+    python benchmarks/run.py [--sizes 1000,10000,100000] [--runs 3] [--out benchmarks/RESULTS.md]
+
+Every command runs as a subprocess, as a user would run it; each row is the median of
+several runs with the peak memory of the slowest-growing run (``wait4`` rusage of that
+child alone). Peers run on the same files in the same run, so ratios mean something on
+any machine. Slow peers run once and only where they finish in reasonable time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SCHEMA = ROOT / "schemas" / "pohon_kinerja.schema.json"
+SEED = ROOT / "data" / "pohon_kinerja.yaml"
+BIN = Path(sys.executable).parent
+# a peer that takes longer than this on one size is not run on larger sizes
+SLOW_PEER_SECONDS = 90.0
+
+sys.path.insert(0, str(ROOT))
+from benchmarks.generate import generate  # noqa: E402
+
+# Loads the tree untimed, then times only building the DOT text; the time it prints is
+# what the DOT target compares with dot's own layout time.
+BUILD_DOT = """
+import sys, time
+from pohon_cli.load import load_path
+from pohon_cli.render import draw
+tree = load_path(sys.argv[1]).tree
+start = time.perf_counter()
+draw(tree)
+print(time.perf_counter() - start)
+"""
+
+
+@dataclass
+class Row:
+    name: str
+    size: int
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: float = 0.0
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+
+def measure(argv: Sequence[str], *, runs: int) -> tuple[list[float], float]:
+    """Run a command ``runs`` times; its wall times and its peak resident memory in MB.
+
+    Output goes to temporary files (a full pipe would stall the command). A command whose
+    whole output is one number (BUILD_DOT) reports its own time instead of its wall time.
+    """
+    times: list[float] = []
+    peak = 0.0
+    for _ in range(runs):
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as errors:
+            start = time.perf_counter()
+            proc = subprocess.Popen(argv, stdout=out, stderr=errors, cwd=ROOT)
+            _, status, usage = os.wait4(proc.pid, 0)
+            elapsed = time.perf_counter() - start
+            code = os.waitstatus_to_exitcode(status)
+            errors.seek(0)
+            err = errors.read().decode(errors="replace")
+            out.seek(0)
+            head = out.read(64).decode(errors="replace").strip()
+        if code not in (0, 1):
+            raise RuntimeError(f"{' '.join(argv)} exited {code}: {err[-500:]}")
+        if re.fullmatch(r"[0-9.]+(e-?[0-9]+)?", head):
+            elapsed = float(head)
+        times.append(elapsed)
+        peak = max(peak, usage.ru_maxrss / 1024)
+    return times, peak
+
+
+def tool(name: str) -> str:
+    found = BIN / name
+    return str(found) if found.exists() else (shutil.which(name) or name)
+
+
+def variant(text: str) -> str:
+    """A revision of a generated tree: every 40th target changed, as a year's edit would."""
+    count = 0
+
+    def bump(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return f"2029: {int(match.group(1)) + 1}" if count % 40 == 0 else match.group(0)
+
+    return re.sub(r"2029: (\d+)", bump, text)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB memory"
+    except (OSError, ValueError, IndexError):
+        pass
+    dot = subprocess.run(["dot", "-V"], capture_output=True, text=True, check=False).stderr.strip()
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{memory}; "
+        f"Python {platform.python_version()}; {dot or 'no dot'}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    pohon = [tool("pohon")]
+    python = sys.executable
+    rows: list[Row] = []
+    slow: set[str] = set()
+    work = Path(tempfile.mkdtemp(prefix="pohon-bench-"))
+    print(f"machine: {machine()}\nfiles in {work}", flush=True)
+
+    def run(name: str, size: int, argv: Sequence[str], runs: int | None = None) -> Row:
+        row = Row(name, size)
+        if name in slow:
+            row.note = f"not run: over {SLOW_PEER_SECONDS:.0f} s at a smaller size"
+        else:
+            # one run at the largest sizes keeps `make bench` within minutes
+            count = runs or (1 if size >= 100_000 else args.runs)
+            row.seconds, row.peak_mb = measure(argv, runs=count)
+            if row.median > SLOW_PEER_SECONDS:
+                slow.add(name)
+        rows.append(row)
+        print(
+            f"{name:<28} {size:>7} {row.median:8.3f} s {row.peak_mb:8.1f} MB {row.note}", flush=True
+        )
+        return row
+
+    # start-up: what a user waits for before any work
+    bare = work / "bare_typer.py"
+    bare.write_text(
+        "import typer\napp = typer.Typer()\n@app.command()\ndef a() -> None: ...\n"
+        "@app.command()\ndef b() -> None: ...\napp()\n"
+    )
+    run("pohon --help", 0, [*pohon, "--help"], runs=max(5, args.runs))
+    run("bare typer app --help", 0, [python, str(bare), "--help"], runs=max(5, args.runs))
+    run("pohon validate (seed)", 0, [*pohon, "validate", str(SEED)], runs=max(5, args.runs))
+    run(
+        "import typer,pydantic,yaml,rich",
+        0,
+        [python, "-c", "import typer, pydantic, yaml, rich.console"],
+        runs=max(5, args.runs),
+    )
+
+    for size in sizes:
+        path = work / f"tree_{size}.yaml"
+        path.write_text("".join(generate(size)), encoding="utf-8")
+        revised = work / f"tree_{size}_revised.yaml"
+        revised.write_text(variant(path.read_text(encoding="utf-8")), encoding="utf-8")
+        f = str(path)
+        run("pohon validate", size, [*pohon, "validate", f])
+        run("pohon show", size, [*pohon, "show", f])
+        run("pohon diff", size, [*pohon, "diff", f, str(revised)])
+        run(
+            "pohon render --format dot",
+            size,
+            [*pohon, "render", f, "--format", "dot", "-o", str(work / "t.dot")],
+        )
+        run("build DOT source (in process)", size, [python, "-c", BUILD_DOT, f], runs=1)
+        if size <= 1000:
+            run(
+                "dot -Tsvg (layout)",
+                size,
+                ["dot", "-Tsvg", "-o", os.devnull, str(work / "t.dot")],
+                runs=1,
+            )
+        run(
+            "yaml.safe_load (CSafeLoader)",
+            size,
+            [python, "-c", f"import yaml; yaml.load(open({f!r}), Loader=yaml.CSafeLoader)"],
+        )
+        run(
+            "check-jsonschema",
+            size,
+            [tool("check-jsonschema"), "--schemafile", str(SCHEMA), f],
+            runs=1,
+        )
+        run("yamllint", size, [tool("yamllint"), "-d", "relaxed", f], runs=1)
+    validate_dir(work, rows, pohon, args.runs)
+    report(rows, sizes, args.out)
+    return 0
+
+
+def validate_dir(work: Path, rows: list[Row], pohon: list[str], runs: int) -> None:
+    """20 files: the process pool against one worker."""
+    folder = work / "many"
+    folder.mkdir()
+    text = "".join(generate(2000))
+    for i in range(20):
+        (folder / f"office_{i:02}.yaml").write_text(text, encoding="utf-8")
+    for name, jobs in (
+        ("validate DIR (20 files, 1 job)", "1"),
+        ("validate DIR (20 files, all cores)", "0"),
+    ):
+        row = Row(name, 20 * 2000)
+        row.seconds, row.peak_mb = measure(
+            [*pohon, "validate", "--jobs", jobs, str(folder)], runs=runs
+        )
+        rows.append(row)
+        print(f"{name:<28} {row.median:8.3f} s", flush=True)
+
+
+def report(rows: list[Row], sizes: list[int], out: Path) -> None:
+    def get(name: str, size: int) -> Row | None:
+        return next((r for r in rows if r.name == name and r.size == size and r.seconds), None)
+
+    def ratio(a: Row | None, b: Row | None) -> float | None:
+        return a.median / b.median if a and b and b.median else None
+
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` on {time.strftime('%Y-%m-%d %H:%M %Z')}.",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        "Every row is a command run as a subprocess on the same generated files "
+        "(benchmarks/generate.py: 5-year targets, shared kegiatan, long Indonesian text); "
+        "time is the median of the runs, memory the peak resident size of one run.",
+        "",
+        "| command | nodes | median s | ms per 1,000 nodes | peak MB | note |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        per = f"{r.median * 1_000_000 / r.size:.1f}" if r.size and r.seconds else ""
+        med = f"{r.median:.3f}" if r.seconds else ""
+        peak = f"{r.peak_mb:.0f}" if r.seconds else ""
+        lines.append(f"| {r.name} | {r.size:,} | {med} | {per} | {peak} | {r.note} |")
+    lines += ["", "## Targets", "", "| target | measured | verdict |", "|---|---|---|"]
+
+    def target(text: str, value: float | None, limit: float, unit: str = "×") -> None:
+        if value is None:
+            lines.append(f"| {text} | not measured | — |")
+            return
+        verdict = "met" if value <= limit else f"missed by {value / limit:.2f}×"
+        lines.append(f"| {text} | {value:.2f}{unit} | {verdict} |")
+
+    mid = 10000 if 10000 in sizes else sizes[-1]
+    target(
+        f"validate at {mid:,} ≤ 0.2 × check-jsonschema",
+        ratio(get("pohon validate", mid), get("check-jsonschema", mid)),
+        0.2,
+    )
+    target(
+        "pohon --help ≤ 1.3 × bare Typer --help",
+        ratio(get("pohon --help", 0), get("bare typer app --help", 0)),
+        1.3,
+    )
+    target(
+        "validate (seed) ≤ 1.5 × importing typer, pydantic, yaml, rich",
+        ratio(get("pohon validate (seed)", 0), get("import typer,pydantic,yaml,rich", 0)),
+        1.5,
+    )
+    validate_mid = get("pohon validate", mid)
+    target(
+        f"diff at {mid:,} ≤ 1.5 × loading both",
+        ratio(get("pohon diff", mid), validate_mid and Row("", 0, [2 * validate_mid.median])),
+        1.5,
+    )
+    target(f"show at {mid:,} ≤ 1.5 × validate", ratio(get("pohon show", mid), validate_mid), 1.5)
+    small = 1000 if 1000 in sizes else sizes[0]
+    target(
+        f"DOT source at {small:,} < 10% of dot's layout",
+        ratio(get("build DOT source (in process)", small), get("dot -Tsvg (layout)", small)),
+        0.10,
+    )
+    if 100000 in sizes and 10000 in sizes:
+        for name in ("pohon validate", "pohon show", "pohon diff"):
+            big, ten = get(name, 100000), get(name, 10000)
+            target(f"{name}: time 100k ≤ 12 × 10k", ratio(big, ten), 12)
+            if big and ten:
+                target(f"{name}: memory 100k ≤ 12 × 10k", big.peak_mb / ten.peak_mb, 12)
+    target(
+        "validate DIR, 20 files: all cores ≤ 0.65 × one job",
+        ratio(
+            get("validate DIR (20 files, all cores)", 40000),
+            get("validate DIR (20 files, 1 job)", 40000),
+        ),
+        0.65,
+    )
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"\nwrote {out}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
