@@ -85,3 +85,13 @@ def test_parallel_and_serial_runs_report_the_same(tmp_path: Path) -> None:
     assert serial == parallel
     assert serial.count("[PK010]") == 3
     run("validate", "--jobs", "-1", tmp_path, expect=2)
+
+
+def test_help_lists_commands_in_the_order_a_planner_meets_them() -> None:
+    from pohon_cli.cli.app import COMMAND_ORDER
+
+    out = run("--help", env={"NO_COLOR": "1", "COLUMNS": "100"}).stdout
+    found = [re.search(rf"^\W*{name}\s", out, re.M) for name in COMMAND_ORDER]
+    positions = [m.start() for m in found if m is not None]
+    assert len(positions) == len(COMMAND_ORDER)
+    assert positions == sorted(positions)

@@ -21,8 +21,30 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
+# The order of `pohon --help`: the daily commands first, as a planner meets them.
+COMMAND_ORDER = (
+    "validate",
+    "rules",
+    "show",
+    "indicators",
+    "iku",
+    "units",
+    "stats",
+    "diff",
+    "render",
+    "report",
+    "export",
+    "schema",
+)
+
+
 class _Group(TyperGroup):
     """Turns the core's InputError (a file or argument pohon cannot use) into exit 2."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names: list[str] = super().list_commands(ctx)
+        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
 
     def invoke(self, ctx: Any) -> Any:
         try:
