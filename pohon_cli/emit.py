@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -147,23 +148,47 @@ def _nodes(tree: Tree) -> list[Any]:
     return top
 
 
-def _plain(model: BaseModel) -> dict[str, Any]:
-    kind = type(model)
+# For each model: (key, field name, required, default, written on one line), in key order.
+_Plan = tuple[tuple[str, str, bool, Any, bool], ...]
+
+
+def _plan(kind: type[BaseModel]) -> _Plan:
+    """The keys of ``kind`` in the format's order; a field the order does not list yet is
+    written after the others rather than lost."""
     fields = kind.model_fields
     by_alias = {(info.alias or name): name for name, info in fields.items()}
+    listed = _ORDER.get(kind, ())
+    order = listed + tuple(key for key in by_alias if key not in listed)
+    return tuple(
+        (
+            key,
+            by_alias[key],
+            fields[by_alias[key]].is_required(),
+            None
+            if fields[by_alias[key]].is_required()
+            else fields[by_alias[key]].get_default(call_default_factory=True),
+            (kind, key) in _FLOW_LISTS,
+        )
+        for key in order
+    )
+
+
+_PLANS: dict[type[BaseModel], _Plan] = {kind: _plan(kind) for kind in _ORDER}
+
+
+def _plain(model: BaseModel) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    for key in _ORDER[kind]:
-        name = by_alias[key]
-        info = fields[name]
+    written = model.model_fields_set
+    kind = type(model)
+    plan = _PLANS.get(kind) or _plan(kind)
+    for key, name, required, default, flow in plan:
         value = getattr(model, name)
-        if not info.is_required():
+        if not required:
             if value is None or value in ((), {}):
                 continue
-            if value == info.get_default(call_default_factory=True) and (
-                name not in model.model_fields_set
-            ):
+            if value == default and name not in written:
                 continue
-        data[key] = _value(value, (kind, key) in _FLOW_LISTS)
+        data[key] = _value(value, flow)
     return data
 
 
@@ -210,8 +235,13 @@ _NOT_TEXT = re.compile(
     | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?
     """
 )
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_FLOW_CHARS = re.compile(r"[,\[\]{}]")
+# What keeps a text from standing plain: an indicator or a space first, a space last,
+# a character written as an escape, ": " or " #" inside, ":" last, a document end first.
+_UNSAFE = re.compile(
+    "\\A[-?:,\\[\\]{}#&*!|>'\"%@`\\s]|\\s\\Z|: | #|:\\Z|\\A\\.\\.\\.|" + _ESCAPE.pattern
+)
+# In a flow list YAML 1.1 readers also end a plain text at "?" and ":".
+_FLOW_CHARS = re.compile(r"[,\[\]{}?:#]")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
 
@@ -242,7 +272,12 @@ def _mapping(data: Mapping[Any, Any], indent: int, lead: str, out: list[str]) ->
 
 def _item(head: str, value: Any, indent: int, out: list[str], *, mapping_inline: bool) -> None:
     """Write ``value`` after ``head`` (``key:`` or ``-``); nested lines stand at ``indent``."""
-    if isinstance(value, Flow) and _flowable(value):
+    kind = type(value)
+    if kind is str and "\n" not in value:  # most values: a text on one line
+        out.append(f"{head} {_text(value, flow=False)}")
+    elif kind is Decimal:
+        out.append(f"{head} {_decimal(value)}")
+    elif isinstance(value, Flow) and _flowable(value):
         out.append(f"{head} [{', '.join(_inline(v, flow=True) for v in value)}]")
     elif isinstance(value, dict) and value:
         if mapping_inline:
@@ -268,7 +303,9 @@ def _flowable(values: Flow) -> bool:
     return all(not isinstance(v, dict | list | tuple) for v in values)
 
 
+@lru_cache(maxsize=4096)
 def _key(key: Any) -> str:
+    """A key as written; the same few keys come back on every node: remembered."""
     if isinstance(key, bool) or not isinstance(key, str | int):
         raise ValueError(f"a mapping key must be text or a year, not {key!r}")
     return str(key) if isinstance(key, int) else _text(key, flow=False)
@@ -310,13 +347,7 @@ def _plain_ok(text: str, *, flow: bool) -> bool:
     """True when the text can stand unquoted and every reader reads it as this text."""
     return not (
         not text
-        or text[0] in _INDICATORS
-        or text != text.strip()
-        or _ESCAPE.search(text) is not None
-        or ": " in text
-        or " #" in text
-        or text.endswith(":")
-        or text.startswith("...")
+        or _UNSAFE.search(text) is not None
         or (flow and _FLOW_CHARS.search(text) is not None)
         or _NOT_TEXT.fullmatch(text) is not None
     )

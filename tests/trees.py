@@ -370,26 +370,15 @@ def indicator_mappings(doc: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _wrong_type(doc: dict[str, Any], draw: Draw) -> str | None:
-    """A scalar replaced by a mapping, or a list or mapping replaced by a text."""
-    spots = [(m, k) for _, m in _mappings(doc) for k in m if k not in ("target", "realisasi")]
-    spots += [(m, k) for _, m in _mappings(doc) for k in m if k in ("target", "realisasi")]
+    """A text or number replaced by a mapping; a list or mapping by a text (a range is a
+    value, and a text is a value too: a range gets a mapping)."""
+    spots = [(m, k) for _, m in _mappings(doc) for k in m]
     mapping, key = draw(st.sampled_from(spots))
-    if isinstance(mapping[key], list | dict | tuple):
+    value = mapping[key]
+    if isinstance(value, list | dict) or (isinstance(value, tuple) and key == "misi"):
         mapping[key] = "teks"
-        if key in (
-            "target",
-            "realisasi",
-            "misi",
-            "anak",
-            "indikator",
-            "tugas",
-            "jenjang",
-            "unit_kerja",
-            "pohon",
-        ):
-            return "PK012"
-        return "PK012"
-    mapping[key] = {"bukan": "teks"}
+    else:
+        mapping[key] = {"bukan": "teks"}
     return "PK012"
 
 
