@@ -221,7 +221,9 @@ def test_ctrl_c_while_drawing_leaves_no_partial_file(tmp_path: Path, start_up: i
     child = started(["render", str(tree), "-o", str(out)], start_up + tree.stat().st_size)
     time.sleep(1.0)  # into the layout, which takes dot far longer on this tree
     code, _out, err = interrupted(child)
-    assert (code, err) == (130, "pohon: interrupted\n")
+    assert code == 130, err
+    # after render's own advice on so big a page, the one line of the interrupt
+    assert err.endswith("\npohon: interrupted\n") and "Traceback" not in err, err
     assert files_under(tmp_path) == before
 
 
