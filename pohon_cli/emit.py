@@ -51,6 +51,7 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "visi",
         "misi",
         "unit_kerja",
+        "skala",
         "jenjang",
     ),
     Institution: ("nama", "singkatan"),
@@ -77,6 +78,7 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "polaritas",
         "baseline",
         "realisasi",
+        "konsolidasi",
         "definisi",
         "formula",
         "sumber_data",
@@ -85,8 +87,9 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "catatan",
     ),
 }
-# A list written on one line, [a, b], rather than one item per line.
-_FLOW_LISTS = frozenset({(Node, "misi")})
+# Lists written on one line, [a, b], rather than one item per line: a node's misi, and
+# each scale of `skala` ({opini: [TMP, TW, WDP, WTP]}).
+_FLOW_LISTS = frozenset({(Node, "misi"), (Header, "skala")})
 
 
 class Flow(tuple[Any, ...]):
@@ -195,8 +198,8 @@ def _plain(model: BaseModel) -> dict[str, Any]:
 def _value(value: Any, flow: bool = False) -> Any:
     if isinstance(value, BaseModel):
         return _plain(value)
-    if isinstance(value, dict):  # target, realisasi: year -> value
-        return {year: _value(value[year]) for year in sorted(value)}
+    if isinstance(value, dict):  # year -> value, quarter -> value, satuan -> scale
+        return {key: _value(value[key], flow) for key in sorted(value)}
     if isinstance(value, tuple):
         if len(value) == 2 and all(isinstance(v, Decimal) for v in value):
             return Flow(value)  # a range

@@ -125,6 +125,23 @@ def test_a_render_that_fails_leaves_the_old_output_and_no_temporary_file(tmp_pat
     assert files_under(tmp_path) == before
 
 
+def test_an_export_that_fails_leaves_the_old_output_and_no_temporary_file(tmp_path: Path) -> None:
+    if "export" not in fuzz.registered():
+        pytest.skip("no export command")
+    book = tmp_path / "lkj.xlsx"
+    book.write_bytes(b"old workbook")
+    sheets = tmp_path / "csv"
+    sheets.mkdir()
+    (sheets / "catatan.txt").write_text("not a sheet: the folder is not export's to replace")
+    broken = tmp_path / "rusak.yaml"
+    broken.write_text("versi: [\n", encoding="utf-8")
+    before = files_under(tmp_path)
+    run("export", broken, "-o", book, expect=1)
+    run("export", DATA, "-f", "csv", "-o", sheets, expect=2)
+    run("export", DATA, "-o", tmp_path / "lkj.unknown", expect=2)
+    assert files_under(tmp_path) == before
+
+
 def test_a_dot_that_runs_too_long_is_stopped_and_leaves_nothing(tmp_path: Path) -> None:
     big = tmp_path / "besar.yaml"
     big.write_text("".join(generate(4000)), encoding="utf-8")

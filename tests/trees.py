@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from pohon_cli.load import _ESCAPED_CONTROL as REFUSED
-from pohon_cli.model import DEFAULT_LEVELS, Header, Indicator, Node, Tree
+from pohon_cli.model import DEFAULT_LEVELS, QUARTERS, Header, Indicator, Node, Tree
 from pohon_cli.source import YList, YMap
 
 # "ci" (make test): few examples, the same ones every run. "long" (make fuzz): many, new
@@ -195,6 +195,8 @@ def headers(draw: st.DrawFn) -> Header:
         units.append(unit)
     if bool(units) or draw(st.booleans()):
         fields["unit_kerja"] = units
+    scale = st.lists(texts.filter(str.strip), min_size=2, max_size=4, unique=True)
+    _optional(draw, fields, "skala", st.dictionaries(texts, scale, max_size=2))
     if draw(st.booleans()):
         fields["jenjang"] = draw(st.lists(level_names, min_size=1, max_size=6, unique=True))
     elif draw(st.booleans()):
@@ -208,7 +210,13 @@ def _indicator(draw: st.DrawFn, kode: str, units: list[str]) -> Indicator:
     _optional(draw, fields, "target", st.dictionaries(years, values, max_size=4))
     _optional(draw, fields, "polaritas", st.sampled_from(["naik", "turun", "stabil"]))
     _optional(draw, fields, "baseline", values)
-    _optional(draw, fields, "realisasi", st.dictionaries(years, values, max_size=3))
+    if draw(st.booleans()):  # the realisasi of a year by quarter, combined as it says
+        fields["konsolidasi"] = draw(st.sampled_from(["jumlah", "rata_rata", "terakhir"]))
+        quarters = st.dictionaries(st.sampled_from(QUARTERS), numbers, min_size=1)
+        actuals = st.one_of(values, quarters)
+    else:
+        actuals = values
+    _optional(draw, fields, "realisasi", st.dictionaries(years, actuals, max_size=3))
     for key in ("definisi", "formula", "sumber_data", "catatan"):
         _optional(draw, fields, key, texts)
     if units:
@@ -375,7 +383,10 @@ def _wrong_type(doc: dict[str, Any], draw: Draw) -> str | None:
     spots = [(m, k) for _, m in _mappings(doc) for k in m]
     mapping, key = draw(st.sampled_from(spots))
     value = mapping[key]
-    if isinstance(value, list | dict) or (isinstance(value, tuple) and key == "misi"):
+    quarters = isinstance(key, int) and isinstance(value, dict)  # a text is a realisasi too
+    if (isinstance(value, list | dict) and not quarters) or (
+        isinstance(value, tuple) and key == "misi"
+    ):
         mapping[key] = "teks"
     else:
         mapping[key] = {"bukan": "teks"}
@@ -386,7 +397,9 @@ def _unknown_key(doc: dict[str, Any], draw: Draw) -> str | None:
     spots = [
         m
         for path, m in _mappings(doc)
-        if "rujuk" not in m and not (path and path[-1] in ("target", "realisasi"))
+        if "rujuk" not in m
+        and not (path and path[-1] in ("target", "realisasi", "skala"))
+        and not (len(path) > 1 and path[-2] == "realisasi")
     ]
     mapping = draw(st.sampled_from(spots))
     items = list(mapping.items())
