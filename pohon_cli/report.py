@@ -58,13 +58,17 @@ class Settings:
     cap: Decimal | None = DEFAULT_CAP
     scales: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # best first, once: band() is asked for every indicator
+        ordered = tuple(sorted(self.bands, key=lambda b: b.lowest, reverse=True))
+        object.__setattr__(self, "bands", ordered)
+
     def band(self, value: Decimal) -> str:
         """The band ``value`` falls in; below every band, the lowest."""
-        ordered = sorted(self.bands, key=lambda b: b.lowest, reverse=True)
-        for band in ordered:
+        for band in self.bands:
             if value >= band.lowest:
                 return band.name
-        return ordered[-1].name
+        return self.bands[-1].name
 
 
 Status = Literal["dinilai", "tanpa_realisasi", "tanpa_target", "tidak_dinilai"]
@@ -258,12 +262,12 @@ def _by_node(
     for row in rows:
         grouped.setdefault(row.node, []).append(row)
     roots = None if selection is None else selection.roots
-    order = [s.node.code for s in tree.walk(roots) if s.first and s.node.code in grouped]
-    # nodes no root reaches (not in a loaded tree, but cheap to keep): file order
-    order += [k for k in grouped if k not in set(order)]
-    return tuple(
-        summarise(k, tree.nodes[k].description, grouped[k], settings) for k in dict.fromkeys(order)
+    order = dict.fromkeys(
+        s.node.code for s in tree.walk(roots) if s.first and s.node.code in grouped
     )
+    # nodes no root reaches (not in a loaded tree, but cheap to keep): file order
+    order.update(dict.fromkeys(grouped))
+    return tuple(summarise(k, tree.nodes[k].description, grouped[k], settings) for k in order)
 
 
 def _by_unit(tree: Tree, rows: Sequence[Row], settings: Settings) -> tuple[Summary, ...]:
