@@ -31,6 +31,7 @@ RULES: dict[str, Rule] = {
     "PK116": years.YEAR_OUTSIDE_PERIODE,
     "PK117": years.REALISASI_WITHOUT_TARGET,
     "PK118": UNUSED_SUPPRESSION,
+    "PK119": values.RANGE_WITHOUT_STABIL,
 }
 
 LOADER_CHECKS: dict[str, str] = {

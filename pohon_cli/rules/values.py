@@ -185,40 +185,84 @@ pohon:
 def _one_value(tree: Tree, options: Options) -> Iterator[Problem]:
     for _node, indicator in tree.indicators():
         for path, value in values_of(indicator, tuple):
-            if not isinstance(value, tuple):
-                continue
-            low, high = value
-            pos = at(tree, indicator.code, *path)
-            if path[0] != "target":
+            if isinstance(value, tuple) and path[0] != "target":
                 yield ONE_VALUE_PER_YEAR.problem(
                     tree,
-                    pos,
+                    at(tree, indicator.code, *path),
                     f"{describe(path)} of `{indicator.code}` is a range {show(value)}: "
                     "what happened is one value",
                     "write the one value measured",
                 )
-            elif indicator.polarity != "stabil":
-                yield ONE_VALUE_PER_YEAR.problem(
-                    tree,
-                    pos,
-                    f"{describe(path)} of `{indicator.code}` is a range {show(value)}, "
-                    f"two targets for one year, but `polaritas` is {indicator.polarity}",
-                    "write `polaritas: stabil` when a range is best; otherwise write one "
-                    f"target ({high} when higher is better, {low} when lower is)",
-                )
+
+
+def _range_without_stabil(tree: Tree, options: Options) -> Iterator[Problem]:
+    for _node, indicator in tree.indicators():
+        if indicator.polarity == "stabil":
+            continue
+        for path, value in values_of(indicator, tuple):
+            if not isinstance(value, tuple) or path[0] != "target":
+                continue
+            low, high = value
+            yield RANGE_WITHOUT_STABIL.problem(
+                tree,
+                at(tree, indicator.code, *path),
+                f"{describe(path)} of `{indicator.code}` is a range {show(value)}, "
+                f"but `polaritas` is {indicator.polarity}: it is scored against "
+                f"{low if indicator.polarity == 'naik' else high}, which a reader may not expect",
+                "write `polaritas: stabil` when a range is best; otherwise write one "
+                f"target ({low} when higher is better, {high} when lower is)",
+            )
 
 
 ONE_VALUE_PER_YEAR = Rule(
     code="PK106",
     name="one-value-per-year",
     severity="error",
-    summary="More than one target for a year: a range without `polaritas: stabil`.",
+    summary="A realisasi or baseline written as a range: what was measured is one value.",
     rationale=(
-        "An indicator has one target per year. A range `[low, high]` is the target of a "
-        "`stabil` indicator (in range scores 100); with `naik` or `turun` it is two targets "
-        "and the achievement depends on which one the evaluator picks. A baseline or a "
-        "realisasi is what was measured: one value. (Two entries for the same year in "
-        "`target` are already refused by the loader as a duplicate key, PK003.)"
+        "A baseline or a realisasi is what was measured in a year: one value, from which "
+        "the achievement is computed. A range there cannot be scored. (Two entries for the "
+        "same year are already refused by the loader as a duplicate key, PK003; a range "
+        "target is PK119.)"
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2024: 80}
+        realisasi: {2023: [75, 78]}
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        target: {2024: 80}
+        realisasi: {2023: 76.5}
+""",
+    check=_one_value,
+)
+
+RANGE_WITHOUT_STABIL = Rule(
+    code="PK119",
+    name="range-target-without-stabil",
+    severity="warning",
+    summary="A range target `[low, high]` on an indicator whose polaritas is not `stabil`.",
+    rationale=(
+        "A range is the natural target of a `stabil` indicator (inside the range scores "
+        "100). PermenPAN-RB 6/2022 also writes ranges for `naik` and `turun` indicators "
+        '("7-8 bulan"); pohon then scores against the bound that is easier to meet (the '
+        "low one for naik, the high one for turun), as its examples do. Evaluators differ, "
+        "so say it plainly: make the indicator `stabil`, or write the one target meant."
     ),
     bad="""\
 pohon:
@@ -243,7 +287,12 @@ pohon:
         polaritas: stabil
         target: {2024: [2, 4]}
 """,
-    check=_one_value,
+    check=_range_without_stabil,
 )
 
-RULES = (PERSEN_OUT_OF_RANGE, TEXT_WHERE_NUMBER_EXPECTED, ONE_VALUE_PER_YEAR)
+RULES = (
+    PERSEN_OUT_OF_RANGE,
+    TEXT_WHERE_NUMBER_EXPECTED,
+    ONE_VALUE_PER_YEAR,
+    RANGE_WITHOUT_STABIL,
+)
