@@ -297,14 +297,21 @@ UNFILTERED = frozenset({"validate", "export"})
 
 
 def calls(
-    command: str, path: str, base: str, data: bytes, rng: random.Random, *, every: bool = False
+    command: str,
+    path: str,
+    base: str,
+    data: bytes,
+    rng: random.Random,
+    *,
+    every: bool = False,
+    filtered: bool = True,
 ) -> list[list[str]]:
     """The argument lists to run ``command`` with on ``path``: one output format at random
     (each of them when ``every``), now and then a filter naming something in the file;
     diff both ways against ``base``."""
     formats = FORMATS[command] if every else (rng.choice(FORMATS[command]),)
     extra: list[str] = []
-    if command not in UNFILTERED and rng.random() < 0.3:
+    if filtered and command not in UNFILTERED and rng.random() < 0.3:
         option = rng.choice(FILTERS)
         words = [m.group().decode() for m in KODE.finditer(data)] or ["X"]
         value = str(rng.randint(1, 3)) if option == "--depth" else rng.choice(words)
