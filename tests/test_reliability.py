@@ -229,6 +229,40 @@ def test_ctrl_c_exits_130_with_one_line_and_no_traceback(big_tree: Path, start_u
     assert out == ""
 
 
+def children(pid: int) -> list[int]:
+    found = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in found.read_text().split()] if found.exists() else []
+
+
+@pytest.mark.skipif(
+    not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+    reason="needs /proc/<pid>/task/<pid>/children to see the workers",
+)
+def test_ctrl_c_stops_parallel_validation_and_its_workers(tmp_path: Path) -> None:
+    text = "".join(generate(8000))
+    for i in range(4):
+        (tmp_path / f"pohon{i}.yaml").write_text(text, encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-m", "pohon_cli", "validate", "--jobs", "2", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while not children(child.pid) and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = children(child.pid)
+    if not workers:
+        child.kill()
+        pytest.skip("validate ran without worker processes here")
+    time.sleep(0.5)  # the workers are loading files
+    code, out, err = interrupted(child)
+    assert (code, err, out) == (130, "pohon: interrupted\n", "")
+    time.sleep(0.5)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()], "workers left running"
+
+
 @pytest.mark.skipif(not PROC_IO.exists(), reason="needs /proc/<pid>/io to see the child work")
 def test_ctrl_c_while_drawing_leaves_no_partial_file(tmp_path: Path, start_up: int) -> None:
     tree = tmp_path / "besar.yaml"
