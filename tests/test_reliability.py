@@ -362,6 +362,26 @@ def test_the_source_scan_accepts_the_safe_forms() -> None:
     assert list(unsafe_calls(safe)) == []
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "--output={out}:data/pohon_kinerja.yaml",
+        "-c core.pager=touch {out}:data/pohon_kinerja.yaml",
+        "HEAD --output={out}:data/pohon_kinerja.yaml",
+        "$(touch {out}):data/pohon_kinerja.yaml",
+    ],
+)
+def test_a_revision_cannot_pass_for_an_option_or_a_command(
+    spec: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """diff runs git with what the user wrote as REV: it must stay a revision."""
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "pwned"
+    run("diff", spec.format(out=out), DATA, expect=2)
+    assert not out.exists()
+
+
 # -- text from a file is escaped in every machine format
 
 MARKUP = ROOT / "tests" / "corpus" / "markup.yaml"
