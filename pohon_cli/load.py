@@ -234,6 +234,15 @@ def _shown(match: re.Match[str]) -> str:
 _BAD_KEY = object()
 
 
+class _MergeKey(str):
+    """A plain ``<<``: a merge key where a key is expected, the text "<<" elsewhere."""
+
+    __slots__ = ()
+
+
+_MERGE = _MergeKey("<<")
+
+
 def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     """Build YMap/YList/str/Decimal/None from the event stream, with every position kept."""
     problems: list[Problem] = []
@@ -284,6 +293,8 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                         value = None
                     elif raw[0] in _NUMBER_START and _NUMBER.fullmatch(raw):
                         value = Decimal(raw)
+                    elif raw == "<<":
+                        value = _MERGE  # only a plain << merges; a quoted "<<" is text
                     else:
                         value = raw
                 if event.anchor is not None:
@@ -362,7 +373,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                 continue
             key = keys[-1]
             if key is None:
-                if value.__class__ is str and value not in parent.at and value != "<<":
+                if value.__class__ is str and value not in parent.at:
                     key = value  # the common case, without a call
                 else:
                     key = _key(value, pos, parent, name, problems)
@@ -416,7 +427,7 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
         )
         return _BAD_KEY
     text = "null" if value is None else str(value)
-    if text == "<<":
+    if value.__class__ is _MergeKey:
         problems.append(
             _problem(
                 name,
