@@ -3,13 +3,15 @@
 Pure: a Tree in, text out, no files. It is what makes a round trip (load, emit, load
 gives the same tree) possible, and the base of a formatter. Canonical means:
 
-- keys in the order of docs/format.md; block style, except a range ``[80, 90]`` and a
-  node's list of misi ``[M1, M2]``, which read as one value;
+- keys in the order the format lists them (README, "The format"); block style, except a
+  range ``[80, 90]``, a node's list of misi ``[M1, M2]`` and each scale of ``skala``,
+  which read as one value; a key the order does not list yet comes after the others;
 - a node serving several parents is written once, under the parent it was written under
   (``Tree.parents[kode][0]``; a root at the top), and as ``rujuk: KODE`` everywhere else;
 - a field is written when it is required, differs from its default, or was written in
   the file (``polaritas: naik`` stays); empty values and empty lists are left out;
-- years in ascending order; a number exactly as its digits (``1.10`` stays ``1.10``);
+- years (and quarters) in order; a number exactly as its digits (``1.10`` stays ``1.10``,
+  ``0.0000001`` is never ``1E-7``);
 - a text is written plain only when every YAML reader (pohon's, YAML 1.1's and 1.2's)
   reads it back as the same text; otherwise in double quotes with escapes (``"no"``,
   ``"010"``, ``"2024-01-01"``, ``"a: b"``, control characters as ``\\x01``). Multi-line

@@ -203,6 +203,8 @@ def test_numbers_are_written_as_their_digits() -> None:
         "target:\n  2024: 1.10\n  2025: -0.50\n"
     )
     assert dump({"baseline": Decimal("1E+3")}) == "baseline: 1000\n"
+    # str() would write 1.0E-7, which pohon reads back as text
+    assert dump({"baseline": Decimal("0.00000010")}) == "baseline: 0.00000010\n"
     assert dump({"baseline": "100"}) == 'baseline: "100"\n'
     with pytest.raises(ValueError, match="not a number"):
         dump({"baseline": Decimal("NaN")})
