@@ -23,12 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 
 from pohon_cli.model import Polarity, Value
 
 # An explicit context: the result never depends on the caller's decimal settings.
-_CONTEXT = Context(prec=28)
+# exponents as wide as Decimal allows: a realisasi of a million digits must not overflow
+_CONTEXT = Context(prec=28, Emax=MAX_EMAX, Emin=MIN_EMIN)
 _HUNDRED = Decimal(100)
 _TWO = Decimal(2)
 
@@ -36,6 +37,8 @@ _TWO = Decimal(2)
 def capaian(target: Value, realisasi: Value, polaritas: Polarity = "naik") -> Decimal | None:
     """The achievement of ``realisasi`` against ``target`` in percent, or None (see above)."""
     if isinstance(target, str) or not isinstance(realisasi, Decimal):
+        return None
+    if _absurd(realisasi) or _absurd(target if isinstance(target, tuple) else (target,)):
         return None
     if isinstance(target, tuple):
         return _against_range(target, realisasi, polaritas)
@@ -48,11 +51,18 @@ def capaian(target: Value, realisasi: Value, polaritas: Polarity = "naik") -> De
     return _higher_is_better(target, realisasi)
 
 
+def _absurd(values: Decimal | tuple[Decimal, ...]) -> bool:
+    """A number beyond 10^100 measures nothing a plan holds: no achievement is computed
+    (and none of a million digits is printed)."""
+    items = values if isinstance(values, tuple) else (values,)
+    return any(v.is_finite() and v != 0 and abs(v.adjusted()) > 100 for v in items)
+
+
 def rounded(value: Decimal, places: int = 1) -> Decimal:
     """``value`` to ``places`` decimals, halves away from zero (107.15 → 107.2), as people
     round by hand and spreadsheets show."""
     # enough digits for any size: quantize fails when the result outgrows the precision
-    context = Context(prec=max(28, value.adjusted() + places + 2))
+    context = Context(prec=max(28, value.adjusted() + places + 2), Emax=MAX_EMAX, Emin=MIN_EMIN)
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=context)
 
 

@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeAlias, get_args
 
 from pydantic import BaseModel
 
-from pohon_cli.model import Header, Indicator, Node, Tree, Value
+from pohon_cli.model import Header, Indicator, Node, Tree, Value, number_text
 from pohon_cli.problem import InputError
 from pohon_cli.select import Filter, select
 
@@ -226,6 +226,8 @@ def _shown(value: Any) -> Shown:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return number_text(value)
     if isinstance(value, list | tuple):
         return "[" + ", ".join(map(_text, value)) + "]"
     if isinstance(value, dict):

@@ -33,10 +33,25 @@ DEFAULT_LEVELS: tuple[str, ...] = ("tujuan", "sasaran_strategis", "sasaran", "pr
 MAX_LEVELS = 50
 
 
+def number_text(value: Decimal) -> str:
+    """A number as its digits, as written: ``1.10`` stays ``1.10``, and ``0.0000001`` never
+    becomes the ``1E-7`` that ``str()`` writes (which would read back as text)."""
+    return format(value, "f")
+
+
+def value_text(value: Decimal | str | tuple[Decimal, Decimal]) -> str:
+    """A target, baseline or realisation as the file writes it: ``1.10``, ``WTP``, ``[80, 90]``."""
+    if isinstance(value, tuple):
+        return f"[{number_text(value[0])}, {number_text(value[1])}]"
+    if isinstance(value, Decimal):
+        return number_text(value)
+    return value
+
+
 def _as_text(value: Any) -> Any:
     """A number written without quotes, where text is expected, is the text as written."""
     if isinstance(value, Decimal):
-        return str(value)
+        return number_text(value)
     return value
 
 
@@ -105,7 +120,7 @@ def _as_scale(value: Any) -> Any:
     """An ordered scale of text values, worst first: ``[TMP, TW, WDP, WTP]``."""
     if not isinstance(value, list | tuple):
         raise ValueError("a scale is a list of values, worst first, e.g. [TMP, TW, WDP, WTP]")
-    steps = [str(v) if isinstance(v, Decimal) else v for v in value]
+    steps = [number_text(v) if isinstance(v, Decimal) else v for v in value]
     if len(steps) < 2 or not all(isinstance(v, str) and v.strip() for v in steps):
         raise ValueError("a scale lists at least two values (texts), worst first")
     twice = sorted({v for i, v in enumerate(steps) if v in steps[:i]})

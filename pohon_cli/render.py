@@ -17,7 +17,17 @@ from decimal import Decimal
 
 import graphviz  # type: ignore[import-untyped]  # the package ships no type hints
 
-from pohon_cli.model import Indicator, Node, Range, Step, Tree, Unit, Value
+from pohon_cli.model import (
+    Indicator,
+    Node,
+    Range,
+    Step,
+    Tree,
+    Unit,
+    Value,
+    number_text,
+    value_text,
+)
 from pohon_cli.select import Filter, select
 
 # Characters per line of wrapped text: a node's uraian, an indicator's uraian.
@@ -141,11 +151,11 @@ def level_title(level: str) -> str:
 
 
 def format_value(value: Value) -> str:
-    """A target as written: Decimals by str() (1.10 stays 1.10), a range as low–high."""
+    """A target as written (1.10 stays 1.10), a range as low–high."""
     if isinstance(value, tuple):
         low, high = value
-        return f"{low}–{high}"
-    return str(value)
+        return f"{number_text(low)}–{number_text(high)}"
+    return value_text(value)
 
 
 def _target(indicator: Indicator, year: int) -> str:

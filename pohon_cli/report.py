@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Context, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
 from typing import Literal
 
 from pohon_cli.capaian import NoCapaian, capped, explain, rounded
@@ -23,7 +23,8 @@ from pohon_cli.select import Selection
 from pohon_cli.stats import indicators_of
 
 PLACES = 2
-_CONTEXT = Context(prec=28)
+# exponents as wide as Decimal allows: a realisasi of a million digits must not overflow
+_CONTEXT = Context(prec=28, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,10 +32,7 @@ EXPECT = re.compile(r"#\s*expect:\s*(.+?)\s*$")
 ITEM = re.compile(r"(PK\d{3})(?:@(\d+):(\d+))?")
 # Inputs on which a command that is not the loader's fails today: what fails, and where.
 # They stay xfail (not strict) until the owner fixes it; the report names each.
-KNOWN: dict[str, str] = {
-    "huge_numbers.yaml.gz": "show, indicators, iku, units, report and export: capaian.py "
-    "(_higher_is_better) raises decimal.Overflow on a realisasi of a million digits",
-}
+KNOWN: dict[str, str] = {}
 GB = 1024**3
 
 
@@ -163,10 +160,6 @@ def test_numbers_far_beyond_a_float_keep_every_digit() -> None:
     assert format(indicator.baseline, "f") == "-0." + "0" * 400 + "1"
 
 
-@pytest.mark.xfail(
-    reason="until every output prints a Decimal with its digits (str() writes 0.0000001 as "
-    "1E-7, a text were it read back): show, indicators, iku, units, report, export, diff"
-)
 def test_small_numbers_keep_their_digits_in_every_output(tmp_path: Path) -> None:
     small = CORPUS / "small_numbers.yaml"
     for command in fuzz.registered():

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.text import Text
 
 from pohon_cli.diff import KINDS, Change, Kind, Shown, count_by_kind
+from pohon_cli.model import number_text
 
 _VALUES = frozenset(("target", "baseline", "realisasi"))
 # Fields of prose, shown in quotes so that a changed sentence reads as one.
@@ -82,11 +83,15 @@ def value(shown: Shown, field: str | None = None) -> str:
         return "true" if shown else "false"
     if isinstance(shown, tuple):
         if field in _VALUES:
-            return "[" + ", ".join(map(str, shown)) + "]"
+            return "[" + ", ".join(map(_plain, shown)) + "]"
         if field == "anak" and not shown:
             return "(top of the tree)"
-        return ", ".join(map(str, shown)) if shown else "–"
-    return str(shown)
+        return ", ".join(map(_plain, shown)) if shown else "–"
+    return _plain(shown)
+
+
+def _plain(shown: object) -> str:
+    return number_text(shown) if isinstance(shown, Decimal) else str(shown)
 
 
 def quoted(shown: Shown, field: str | None = None) -> str:
@@ -338,7 +343,7 @@ def _kind_table(kind: Kind, changes: Sequence[Change]) -> list[str]:
 def _json_value(shown: Shown | tuple[str, ...]) -> Any:
     """Numbers as the text written (``1.10`` stays ``"1.10"``); ranges and lists as lists."""
     if isinstance(shown, Decimal):
-        return str(shown)
+        return number_text(shown)
     if isinstance(shown, tuple):
         return [_json_value(v) for v in shown]
     return shown

@@ -11,10 +11,12 @@ import os
 import secrets
 import shutil
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
 from pohon_cli.export import Cell, Sheet
+from pohon_cli.model import number_text
 from pohon_cli.output import tables
 from pohon_cli.output.files import write_atomic
 from pohon_cli.problem import InputError
@@ -23,6 +25,8 @@ from pohon_cli.problem import InputError
 def cell_text(value: Cell) -> str:
     """A cell as CSV and Markdown write it: numbers with their digits, achievements in
     percent points (107.14), nothing as empty."""
+    if isinstance(value, Decimal):
+        return number_text(value)
     return "" if value is None else str(value)
 
 

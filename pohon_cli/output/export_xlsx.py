@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from pohon_cli.export import Cell, Column, Sheet
+from pohon_cli.model import number_text
 
 # Excel's limit; openpyxl would cut silently, so pohon marks the cut
 MAX_TEXT = 32_767
@@ -111,7 +112,7 @@ class _Cells:
         if isinstance(value, int):
             return self.styled(value, wrap=wrap)
         if len(value.as_tuple().digits) > MAX_DIGITS:
-            return self.cell(str(value), column)  # exactly, as text
+            return self.cell(number_text(value), column)  # exactly, as text
         if column.kind == "percent":
             return self.styled(float(value.scaleb(-2)), wrap=wrap, number=PERCENT_FORMAT)
         return self.styled(float(value), wrap=wrap, number=number_format(value))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
 
-from pohon_cli.model import QUARTERS, Actual
+from pohon_cli.model import QUARTERS, Actual, number_text
 from pohon_cli.output import tables
 from pohon_cli.output.show_text import Printer, Screen
 from pohon_cli.report import Report, Row, Settings, Summary
@@ -58,7 +58,7 @@ def bar(value: Decimal | None, settings: Settings, screen: Screen) -> str:
 
 
 def _number(value: Decimal | None) -> str:
-    return "" if value is None else str(value)
+    return "" if value is None else number_text(value)
 
 
 def _note(row: Row) -> str:

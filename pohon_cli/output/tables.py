@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
 
-from pohon_cli.model import Value
+from pohon_cli.model import Value, number_text
+from pohon_cli.model import value_text as model_value_text
 from pohon_cli.output.show_text import Item, Printer, Screen, Segment, cells, flat, wrap
 
 COLUMN_GAP = 2
@@ -33,11 +34,7 @@ class Table:
 
 def value_text(value: Value | None) -> str:
     """A target, baseline or realisasi as the file writes it: ``1.10``, ``WTP``, ``[80, 90]``."""
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        return f"[{value[0]}, {value[1]}]"
-    return str(value)
+    return "" if value is None else model_value_text(value)
 
 
 def value_json(value: Value | None) -> Any:
@@ -54,7 +51,7 @@ _NUMBER = re.compile(r'"\\u0000(-?[0-9.]+(?:E[-+]?[0-9]+)?)"')
 
 def _mark(value: object) -> str:
     if isinstance(value, Decimal):
-        return f"\x00{value}"
+        return f"\x00{number_text(value)}"
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 

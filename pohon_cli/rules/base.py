@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
-from pohon_cli.model import Indicator, Tree, Value
+from pohon_cli.model import Indicator, Tree, Value, value_text
 from pohon_cli.problem import Problem, Severity
 from pohon_cli.source import Pos
 
@@ -247,9 +247,7 @@ def describe(path: ValuePath) -> str:
 
 def show(value: Value) -> str:
     """A value as the planner wrote it."""
-    if isinstance(value, tuple):
-        return f"[{value[0]}, {value[1]}]"
-    return str(value)
+    return value_text(value)
 
 
 def clip(text: str, width: int = 60) -> str:
