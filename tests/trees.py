@@ -134,6 +134,14 @@ def _kode_ok(text: str) -> bool:
     )
 
 
+# The characters pohon refuses in a text (a CR only alone: a CRLF is a line break).
+REFUSED_CHARACTERS = "".join(
+    chr(c)
+    for c in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0xFFFE, 0xFFFF]
+    if chr(c) not in "\t\n"
+)
+
+
 def loadable(text: str) -> bool:
     """pohon refuses control characters other than tab and line breaks in a text."""
     return REFUSED.search(text) is None
@@ -146,7 +154,7 @@ kodes = st.one_of(
 )
 texts = st.one_of(
     st.sampled_from([s for s in SURPRISES if loadable(s)]),
-    st.text(st.characters(codec="utf-8"), max_size=30).filter(loadable),
+    st.text(st.characters(codec="utf-8", exclude_characters=REFUSED_CHARACTERS), max_size=30),
     st.text(st.characters(codec="utf-8", categories=("L", "N", "Zs", "P")), max_size=60),
 )
 numbers = st.from_regex(r"-?(0|[1-9][0-9]{0,6})(\.[0-9]{1,4})?", fullmatch=True).map(Decimal)
@@ -195,7 +203,8 @@ def headers(draw: st.DrawFn) -> Header:
         units.append(unit)
     if bool(units) or draw(st.booleans()):
         fields["unit_kerja"] = units
-    scale = st.lists(texts.filter(str.strip), min_size=2, max_size=4, unique=True)
+    step = texts.map(lambda t: t.strip() or "kosong")  # a step of a scale is never blank
+    scale = st.lists(step, min_size=2, max_size=4, unique=True)
     _optional(draw, fields, "skala", st.dictionaries(texts, scale, max_size=2))
     if draw(st.booleans()):
         fields["jenjang"] = draw(st.lists(level_names, min_size=1, max_size=6, unique=True))
