@@ -26,6 +26,15 @@ class Problem:
     end_line: int | None = None
     end_column: int | None = None
 
+    def __post_init__(self) -> None:
+        # a problem is one line in every report: a line break quoted from the file
+        # (a multi-line target text, say) is shown as \n, never printed as a break
+        for name in ("message", "hint"):
+            text = getattr(self, name)
+            if text is not None and ("\n" in text or "\r" in text):
+                flat = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r")
+                object.__setattr__(self, name, flat)
+
     def where(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
 

@@ -386,10 +386,7 @@ def test_a_revision_cannot_pass_for_an_option_or_a_command(
 
 MARKUP = ROOT / "tests" / "corpus" / "markup.yaml"
 # Outputs known to let markup through today (reported to their owners): command -> why.
-KNOWN = {
-    "diff": "diff --format markdown writes kodes in `code spans` without escaping `|`, "
-    "which splits a GFM table row (a kode `M|1`)",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -516,7 +513,6 @@ def test_every_problem_the_loader_finds_is_one_line(tmp_path: Path) -> None:
     assert any("kunci\\nbaru" in p.message for p in found)
 
 
-@pytest.mark.xfail(reason="rules: PK105 quotes a target text with its line break")
 def test_every_problem_validate_prints_is_one_line() -> None:
     rows = json.loads(run("validate", MARKUP, "--format", "json", expect=1).stdout)
     assert rows

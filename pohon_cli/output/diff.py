@@ -233,7 +233,11 @@ def _cell(text: str) -> str:
 def _code(text: str | None) -> str:
     if not text:
         return ""
-    return f"`{text}`" if "`" not in text else _cell(text)
+    if "`" in text:
+        return _cell(text)
+    # GFM splits a row on every unescaped pipe, even inside a code span
+    flat = text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return f"`{flat}`"
 
 
 def _row(cells: Sequence[str]) -> str:
