@@ -215,18 +215,7 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _problem(name: str, pos: Pos, code: str, message: str, hint: str | None = None) -> Problem:
-    # a text from the file quoted in a message keeps it on one line, as every problem is
-    if _BREAKS.search(message) or (hint and _BREAKS.search(hint)):
-        message = _BREAKS.sub(_shown, message)
-        hint = _BREAKS.sub(_shown, hint) if hint else hint
     return Problem(name, pos[0], pos[1], code, "error", message, hint)
-
-
-_BREAKS = re.compile("[\r\n\t]")
-
-
-def _shown(match: re.Match[str]) -> str:
-    return {"\r": "\\r", "\n": "\\n", "\t": "\\t"}[match.group()]
 
 
 # -- YAML events -> positioned values ------------------------------------------------------

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
+_BREAKS = re.compile("[\r\n\t]")
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
@@ -27,13 +29,12 @@ class Problem:
     end_column: int | None = None
 
     def __post_init__(self) -> None:
-        # a problem is one line in every report: a line break quoted from the file
+        # a problem is one line in every report: a line break or tab quoted from the file
         # (a multi-line target text, say) is shown as \n, never printed as a break
         for name in ("message", "hint"):
             text = getattr(self, name)
-            if text is not None and ("\n" in text or "\r" in text):
-                flat = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r")
-                object.__setattr__(self, name, flat)
+            if text is not None and _BREAKS.search(text):
+                object.__setattr__(self, name, _BREAKS.sub(_shown, text))
 
     def where(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
@@ -42,6 +43,10 @@ class Problem:
         """The one-line form every text output uses: ``path:line:col: severity [CODE] message``."""
         tail = f" ({self.hint})" if self.hint else ""
         return f"{self.where()}: {self.severity} [{self.code}] {self.message}{tail}"
+
+
+def _shown(match: re.Match[str]) -> str:
+    return {"\r": "\\r", "\n": "\\n", "\t": "\\t"}[match.group()]
 
 
 class InputError(Exception):
