@@ -1,5 +1,5 @@
 """Run as ``python -m pohon_cli``."""
 
-from pohon_cli.cli import main
+from pohon_cli.entry import main
 
 main()

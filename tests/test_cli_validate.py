@@ -95,3 +95,30 @@ def test_help_lists_commands_in_the_order_a_planner_meets_them() -> None:
     positions = [m.start() for m in found if m is not None]
     assert len(positions) == len(COMMAND_ORDER)
     assert positions == sorted(positions)
+
+
+INTERRUPT_WHILE_IMPORTING = """
+import importlib.abc, os, signal, sys
+
+class Interrupt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "pohon_cli.cli.app":  # the commands are still being imported
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["pohon", "validate", sys.argv[1]]
+from pohon_cli.entry import main
+main()
+"""
+
+
+def test_ctrl_c_while_starting_exits_130_with_one_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_WHILE_IMPORTING, str(DATA)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr, done.stdout) == (130, "pohon: interrupted\n", "")
