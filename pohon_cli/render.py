@@ -98,9 +98,18 @@ class Page:
 
 
 # The backslash (Graphviz's escape character: ``\\`` reads as one backslash) and what
-# HTML-like labels and XML give a meaning to, replaced in one pass.
+# HTML-like labels and XML give a meaning to, replaced in one pass. A "]" is written as
+# a reference too: Graphviz 2.43's label lexer fails on a text that is only "]".
 _ESCAPES = str.maketrans(
-    {"\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+    {
+        "\\": "\\\\",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#39;",
+        "]": "&#93;",
+    }
 )
 
 

@@ -536,3 +536,25 @@ def test_the_committed_picture_is_current(seed: Tree) -> None:
     committed = (DOCS / "pohon_M1.dot").read_text(encoding="utf-8")
     assert committed == draw(seed, Filter(misi="M1")).source, "run `make docs`"
     assert set(boxes(DOCS / "pohon_M1.svg")) == select(seed, Filter(misi="M1")).matched
+
+
+def test_a_text_that_is_only_a_bracket_still_draws(
+    write: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """Graphviz 2.43 fails on an HTML-like label whose text is only "]" (found by Hypothesis
+    in a unit's name)."""
+    path = write(
+        """
+        versi: 1
+        instansi: {nama: "]"}
+        tahun: 2024
+        visi: "]"
+        misi: [{kode: M1, uraian: "]"}]
+        unit_kerja: [{kode: A, nama: "]"}]
+        pohon: [{kode: T1, jenjang: tujuan, uraian: "]", penanggung_jawab: A}]
+        """
+    )
+    for extra in ([], ["--units"]):
+        out = tmp_path / f"tree{len(extra)}.svg"
+        run("render", path, *extra, "-o", out)
+        assert "]" in "".join(ET.parse(out).getroot().itertext())
