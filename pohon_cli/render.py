@@ -29,6 +29,7 @@ from pohon_cli.model import (
     value_text,
 )
 from pohon_cli.select import Filter, select
+from pohon_cli.stats import count
 
 # Characters per line of wrapped text: a node's uraian, an indicator's uraian.
 NODE_LINE = 34
@@ -403,15 +404,7 @@ def draw_units(tree: Tree) -> Page:
     its numbered duties and how many nodes and indicators it answers for."""
     units = tree.header.units
     ids = {u.code: f"u{i}" for i, u in enumerate(units)}
-    nodes_of: dict[str, int] = {}
-    indicators_of: dict[str, int] = {}
-    for node in tree.nodes.values():
-        if node.owner is not None:
-            nodes_of[node.owner] = nodes_of.get(node.owner, 0) + 1
-    for _, indicator in tree.indicators():
-        owner = tree.owner_of(indicator)
-        if owner is not None:
-            indicators_of[owner] = indicators_of.get(owner, 0) + 1
+    answers = {c.kode: (c.nodes, c.indicators) for c in count(tree).units}
     depth = _unit_depths(units)
     title = _title(tree, "CASCADING AKUNTABILITAS KINERJA", [])
     # an organisation chart: square lines read best (but orthogonal routing is slow, so
@@ -423,8 +416,8 @@ def draw_units(tree: Tree) -> Page:
             band.attr(rank="same")
             for unit in units:
                 if depth[unit.code] == d:
-                    counts = (nodes_of.get(unit.code, 0), indicators_of.get(unit.code, 0))
-                    band.node(ids[unit.code], label=_unit_label(unit, counts, level_style(d)))
+                    label = _unit_label(unit, answers[unit.code], level_style(d))
+                    band.node(ids[unit.code], label=label)
     # each atasan's line runs down to one junction below it, which branches to every
     # unit under it, as organisation charts are drawn
     hubs: set[str] = set()
