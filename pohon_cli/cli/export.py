@@ -44,9 +44,9 @@ def export(
         ),
     ] = None,
 ) -> None:
-    """Write the cascading matrix, the indicator manual, accountability per unit and
-    the achievement of --year (when realisasi exist) as an xlsx workbook, a folder of
-    CSV files or a Markdown document.
+    """Write the tree as the tables planners exchange: xlsx, CSV files or Markdown.
+
+    Cascading matrix, indicator manual, units and the achievement of --year.
     """
     from pohon_cli import export as sheets_of
     from pohon_cli.output import export as view

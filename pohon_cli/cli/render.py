@@ -68,8 +68,10 @@ def render(
         float, typer.Option(min=0.01, help="Stop dot after this many seconds.")
     ] = DEFAULT_TIMEOUT,
 ) -> None:
-    """Draw the pohon kinerja as the posters do: one band per level, each box with its
-    indicators and their targets, the legend of levels on the left."""
+    """Draw the tree as the posters do: SVG, PNG, PDF or the DOT source.
+
+    One band per level; each box holds its indicators and their targets.
+    """
     from pohon_cli import render as draw
     from pohon_cli.select import Filter
 

@@ -60,9 +60,9 @@ def report(
         typer.Option("--format", "-f", help="Output format: text, markdown, json or csv."),
     ] = "text",
 ) -> None:
-    """Achievement of a year: realisasi against target for every indicator, rated in
-    bands, averaged per node, unit kerja and misi. Indicators without a realisasi are
-    listed as missing, never counted as 0.
+    """Achievement of a year: realisasi against target, rated in bands.
+
+    Averaged per node, unit kerja and misi; a missing realisasi is listed, never 0.
     """
     from pohon_cli.output import report as view
     from pohon_cli.report import build
