@@ -10,6 +10,7 @@ sasaran through ``rujuk``; text is long Indonesian. Deterministic for a given si
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from collections.abc import Iterator
@@ -139,7 +140,9 @@ def generate(size: int, seed: int = 1) -> Iterator[str]:
 
 
 def main() -> None:
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    parser = argparse.ArgumentParser(description="Write a realistic pohon tree to stdout.")
+    parser.add_argument("nodes", type=int, nargs="?", default=1000, help="about how many nodes")
+    size = parser.parse_args().nodes
     out = sys.stdout
     for chunk in generate(size):
         out.write(chunk)
