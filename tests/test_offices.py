@@ -77,6 +77,8 @@ def test_show_json_names_only_the_office_levels(path: Path) -> None:
     data = json.loads(pohon("show", path, "--format", "json"))
     levels = {n["jenjang"] for n in _nodes(data["pohon"]) if "jenjang" in n}
     assert levels == set(LEVELS[path])
+    # the order of the levels is the file's, given to programs (the default when omitted)
+    assert data["jenjang"] == LEVELS[path]
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)

@@ -361,6 +361,8 @@ def write_json(request: ShowRequest, out: TextIO, screen: Screen) -> None:
             for m in header.missions
             if chosen.misi is None or m.code == chosen.misi
         ],
+        # each office names its own levels: a reader needs their order, top first
+        "jenjang": list(header.levels),
         "filter": {
             "misi": chosen.misi,
             "unit": chosen.unit,
