@@ -147,6 +147,23 @@ def test_dinas_cascading_sheet_follows_its_five_levels(tmp_path: Path) -> None:
     ]
 
 
+def test_dinas_sub_kegiatan_is_its_activity_level_for_the_rules(tmp_path: Path) -> None:
+    # its sub_kegiatan ("Pembangunan ...", "Pengadaan ...") are activities, and pass;
+    # a kegiatan, one level above, worded as an activity does not
+    copy = tmp_path / "dinas.yaml"
+    copy.write_text(
+        DINAS.read_text(encoding="utf-8").replace(
+            "uraian: Meningkatnya layanan pendidikan khusus bagi peserta didik berkebutuhan khusus",
+            "uraian: Pengelolaan Pendidikan Khusus",
+        ),
+        encoding="utf-8",
+    )
+    out = pohon("validate", copy)
+    assert [line.split("[")[1][:5] for line in out.splitlines() if "[PK" in line] == ["PK114"]
+    assert "the kegiatan `K-PKLK` is written as an activity" in out
+    assert "activities belong at the `sub_kegiatan` level" in out
+
+
 def test_dinas_report_rates_the_text_targets_on_its_skala_and_turun_indicators() -> None:
     data = json.loads(pohon("report", DINAS, "--format", "json"))
     rows = {r["kode"]: r for r in data["indikator"]}
