@@ -523,6 +523,12 @@ def _aliases(model: type[BaseModel]) -> list[str]:
     return [f.alias or n for n, f in model.model_fields.items()]
 
 
+def level_name(text: str) -> str:
+    """What a written level name should be: ``Sasaran Kegiatan`` → ``Sasaran_Kegiatan``,
+    ``sub-kegiatan`` → ``sub_kegiatan`` ("" when nothing is left of it)."""
+    return re.sub(r"^[^A-Za-z]+", "", re.sub(r"[^A-Za-z0-9_]+", "_", text.strip())).strip("_")
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, YMap | dict):
         return "a mapping"
@@ -656,8 +662,14 @@ class _Builder:
             )
         elif kind in ("string_pattern_mismatch", "string_too_short", "string_too_long"):
             if key == "jenjang" or (len(loc) >= 2 and loc[-2] == "jenjang"):
-                reason = "a level name is one word of letters, digits and _"
-            elif kind == "string_too_long":
+                written = value if isinstance(value, str) else ""
+                fixed = level_name(written)
+                hint = "a level name is one word of letters, digits and _"
+                if fixed and fixed != written:
+                    hint = f"write `{fixed}`, here and in each node's `jenjang`: {hint}"
+                self.error(pos, "PK012", f"{label} is not a level name: {_describe(value)}", hint)
+                return
+            if kind == "string_too_long":
                 reason = "is too long"
             else:
                 reason = "cannot be empty, or start or end with a space"
@@ -685,9 +697,12 @@ class _Builder:
             return None
 
     def _levels_guess(self) -> tuple[str, ...]:
+        """The levels when the header did not load: as written, a name that is not a level
+        name in the form its error suggests, so that nodes already written that way are
+        not each told their level is unknown."""
         raw = self.document.get("jenjang")
         if isinstance(raw, YList) and all(isinstance(v, str) for v in raw):
-            return tuple(raw)
+            return tuple(level_name(v) or v for v in raw)
         return DEFAULT_LEVELS
 
     # -- the tree, walked without recursion

@@ -98,6 +98,22 @@ def test_rule_options(tmp_path: Path) -> None:
     assert _codes(run("validate", _tree(tmp_path)).stdout) == []
 
 
+def test_a_growth_rate_in_persen_may_fall_below_zero_with_min(tmp_path: Path) -> None:
+    """A Bappeda's growth targets in persen can be negative: `min` lowers the floor."""
+    tree = tmp_path / "pohon.yaml"
+    tree.write_text(
+        TREE
+        + "    indikator:\n"
+        + "      - {kode: I1, uraian: Pertumbuhan PDRB, satuan: persen,"
+        + " target: {2024: -0.5}}\n",
+        encoding="utf-8",
+    )
+    out = run("validate", tree, "--select", "PK104", expect=1).stdout
+    assert "is -0.5, but `satuan: persen` lies between 0 and 100" in out
+    _toml(tmp_path / "pohon.toml", "[rules.PK104]\nmin = -10\n")
+    assert _codes(run("validate", tree, "--select", "PK104").stdout) == []
+
+
 def test_command_line_wins_over_the_config(tmp_path: Path) -> None:
     _toml(
         tmp_path / "pohon.toml",

@@ -403,3 +403,24 @@ def test_unreadable_files_are_input_errors(tmp_path: Path) -> None:
         load_path(tmp_path / "missing.yaml")
     with pytest.raises(InputError, match="is a directory"):
         load_path(tmp_path)
+
+
+def test_a_level_name_with_a_hyphen_or_a_space_says_what_to_write() -> None:
+    """Offices write their own level names; a hyphen or a space gets the name to write,
+    once, and nodes already written with it are not each called unknown."""
+    text = (
+        HEADER + "jenjang: [tujuan, sasaran-program, Sasaran Kegiatan]\n"
+        "pohon:\n"
+        "  - kode: T1\n    jenjang: tujuan\n    uraian: u\n    anak:\n"
+        "      - kode: S1\n        jenjang: sasaran_program\n        uraian: u\n"
+    )
+    assert messages(text) == [
+        f"t.yaml:{at(text, 'sasaran-program')[0]}:{at(text, 'sasaran-program')[1]}: error "
+        "[PK012] item 2 of `jenjang` is not a level name: the text `sasaran-program` "
+        "(write `sasaran_program`, here and in each node's `jenjang`: a level name is one "
+        "word of letters, digits and _)",
+        f"t.yaml:{at(text, 'Sasaran K')[0]}:{at(text, 'Sasaran K')[1]}: error "
+        "[PK012] item 3 of `jenjang` is not a level name: the text `Sasaran Kegiatan` "
+        "(write `Sasaran_Kegiatan`, here and in each node's `jenjang`: a level name is one "
+        "word of letters, digits and _)",
+    ]

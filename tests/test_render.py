@@ -189,6 +189,24 @@ def test_split_unit_pages_show_the_unit_nodes_and_their_context(seed: Tree, tmp_
     assert not (tmp_path / "STAF.svg").exists()  # answers for nothing
 
 
+def test_split_unit_of_a_file_without_unit_kerja_says_so(tmp_path: Path) -> None:
+    """Regression: it said "no node matches the filters" when no filter was given."""
+    tree = tmp_path / "pohon.yaml"
+    tree.write_text(
+        "versi: 1\ninstansi: {nama: Kecamatan Contoh}\ntahun: 2026\nvisi: V\n"
+        "misi: [{kode: M1, uraian: M}]\npohon:\n"
+        "  - {kode: T1, jenjang: tujuan, uraian: Meningkatnya layanan, misi: [M1]}\n",
+        encoding="utf-8",
+    )
+    result = run("render", tree, "--split", "unit", "-o", tmp_path / "out", expect=1)
+    assert result.stderr.strip() == (
+        "pohon: the file declares no unit_kerja: there is no page to draw"
+    )
+    assert not (tmp_path / "out").exists()
+    run("render", tree, "--split", "misi", "-o", tmp_path / "out")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["M1.svg"]
+
+
 def test_filters_choose_the_nodes(tmp_path: Path) -> None:
     out = tmp_path / "part.svg"
     run("render", DATA, "--root", "S-AMAN", "--depth", "2", "-o", out)

@@ -97,6 +97,9 @@ def render(
         pages, empty = draw.split(tree, split_by, chosen, year=year)
         for key in empty:
             typer.echo(f"pohon: no page for {key}: no node of the selection serves it", err=True)
+        if not pages and not empty:
+            declared = "unit_kerja" if split_by == "unit" else split_by
+            fail(f"the file declares no {declared}: there is no page to draw", EXIT_PROBLEMS)
         if not pages:
             fail("nothing to draw: no node matches the filters", EXIT_PROBLEMS)
     for page in pages:

@@ -3,14 +3,14 @@ same tree resolved for other programs.
 
 A node that serves several parents is shown in full once, at its first place in the
 view, and as a reference everywhere else (never as a silent copy). The text view hangs
-the tujuan under the misi they serve, below the visi, like the posters; JSON keeps the
-file's order.
+the top nodes under the misi they (or the nodes below them) serve, below the visi, like
+the posters; JSON keeps the file's order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
 from pohon_cli.capaian import capaian, rounded
@@ -18,7 +18,7 @@ from pohon_cli.model import Indicator, Mission, Node, Tree
 from pohon_cli.output import tables
 from pohon_cli.output.show_text import Glyphs, Item, Printer, Screen, Segment, flat, level_style
 from pohon_cli.output.tables import value_json, value_text
-from pohon_cli.select import Filter, Selection
+from pohon_cli.select import Filter, Selection, select
 from pohon_cli.stats import indicators_of
 
 
@@ -133,13 +133,44 @@ def posters(request: ShowRequest) -> list[Group]:
     if request_filter.misi is not None:
         mission = next(m for m in header.missions if m.code == request_filter.misi)
         return [Group(mission, grower.grow_all(tops, mission.code))]
-    nodes = request.tree.nodes
+    served = _served_below(request, tops)
     for mission in header.missions:
-        serving = [k for k in tops if mission.code in nodes[k].missions]
+        serving = [k for k in tops if mission.code in served[k]]
         groups.append(Group(mission, grower.grow_all(serving, mission.code)))
-    orphans = [k for k in tops if not nodes[k].missions]
+    orphans = [k for k in tops if not served[k]]
     groups.append(Group(None, grower.grow_all(orphans, "visi")))
     return groups
+
+
+def _served_below(request: ShowRequest, tops: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The misi each top node leads to: its own `misi`, or else the `misi` written on the
+    first nodes below it that write one.
+
+    An office may list `misi` on its sasaran rather than on its tujuan (any level can): a
+    tujuan then hangs under the misi its sasaran serve, rather than every misi reading "no
+    node serves this misi". Only `misi` written below count, not those a shared node
+    inherits through its other parents; ``--depth`` only shortens the view, so nodes
+    below it still count."""
+    tree, chosen = request.tree, request.filter
+    kept = request.selection.kept
+    if chosen.depth is not None:
+        kept = select(tree, replace(chosen, depth=None)).kept
+    served: dict[str, frozenset[str]] = {}
+    for top in tops:
+        found: set[str] = set()
+        stack, seen = [top], set()
+        while stack:
+            kode = stack.pop()
+            if kode in seen or kode not in kept:
+                continue
+            seen.add(kode)
+            own = tree.nodes[kode].missions
+            if own:
+                found.update(own)
+            else:
+                stack.extend(tree.children.get(kode, ()))
+        served[top] = frozenset(found)
+    return served
 
 
 # -- text ------------------------------------------------------------------------------
@@ -330,6 +361,8 @@ def write_json(request: ShowRequest, out: TextIO, screen: Screen) -> None:
             for m in header.missions
             if chosen.misi is None or m.code == chosen.misi
         ],
+        # each office names its own levels: a reader needs their order, top first
+        "jenjang": list(header.levels),
         "filter": {
             "misi": chosen.misi,
             "unit": chosen.unit,

@@ -26,6 +26,15 @@ REGION_KINDS: dict[str, str] = {
     "desa": "desa",
     "kelurahan": "kelurahan",
 }
+# how far down the government each kind of region lies: an office oversees the ones below
+REGION_TIERS: dict[str, int] = {
+    "provinsi": 0,
+    "kabupaten": 1,
+    "kota": 1,
+    "kecamatan": 2,
+    "desa": 3,
+    "kelurahan": 3,
+}
 INSTITUTION_WORDS: tuple[str, ...] = (
     "KPU",
     "KIP",
@@ -96,6 +105,8 @@ def _mentions(
     text: str, institutions: frozenset[str], relations: frozenset[str]
 ) -> Iterator[_Mention]:
     tokens = list(_TOKEN.finditer(text))
+    # the last token of the previous mention: an institution word before it belongs to it
+    taken = -1
     for i, token in enumerate(tokens):
         kind = _region_kind(token.group())
         if kind is None:
@@ -113,14 +124,33 @@ def _mentions(
         if owner > 0 and tokens[owner - 1].group().casefold() in relations:
             continue  # "laporan ke KPU Provinsi": a relation with another office, not a copy
         end, name = _name_after(tokens, i)
-        yield _Mention(tokens[owner].start(), end, kind, name)
+        # "KPU Kota A dan Kota B": the second office starts at its own region, not at "KPU"
+        start = tokens[owner].start() if owner > taken else token.start()
+        taken = max(taken, i + len(name))
+        yield _Mention(start, end, kind, name)
 
 
 def _is_own(mention: _Mention, own: set[tuple[str, tuple[str, ...]]]) -> bool:
     for kind, name in own:
-        if mention.kind == kind and (not mention.name or mention.name[: len(name)] == name):
+        if mention.kind != kind:
+            continue
+        if not mention.name or mention.name[: len(name)] == name:
             return True
+        if _initials(mention.name) == name or _initials(name) == mention.name:
+            return True  # "Provinsi NTB" for "Provinsi Nusa Tenggara Barat"
     return False
+
+
+def _initials(name: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``(nusa, tenggara, barat)`` → ``(ntb,)``: the way a region's name is abbreviated."""
+    return ("".join(word[0] for word in name),) if len(name) > 1 else None
+
+
+def _below(mention: _Mention, own: set[tuple[str, tuple[str, ...]]]) -> bool:
+    """A region below the office's own (a Kecamatan's desa, a province's kabupaten): an
+    office the tree oversees or works through, not one it was copied from."""
+    lowest = max(REGION_TIERS[kind] for kind, _ in own)
+    return REGION_TIERS[mention.kind] > lowest
 
 
 def _other_institution(tree: Tree, options: Options) -> Iterator[Problem]:
@@ -147,7 +177,7 @@ def _other_institution(tree: Tree, options: Options) -> Iterator[Problem]:
             if not _REGION.search(text):
                 continue
             for mention in _mentions(text, institutions, relations):
-                if _is_own(mention, own):
+                if _is_own(mention, own) or _below(mention, own):
                     continue
                 named = text[mention.start : mention.end]
                 pos, end = span(tree, at(tree, item.code, key), text, mention.start, mention.end)
@@ -184,8 +214,11 @@ OTHER_INSTITUTION = Rule(
         "neighbouring city's) and forget to edit a row: the published tree then promises "
         "results of an office that is not theirs. An office is an institution word "
         '("KPU", "Dinas", ...; the first word of `instansi` counts too) followed by a '
-        "region (Provinsi, Kabupaten, Kota, ...) other than the file's own. A relation "
-        '("laporan ke KPU Provinsi", "dari", "dengan", ...) is not flagged, nor are '
+        "region (Provinsi, Kabupaten, Kota, ...) other than the file's own, whose name may "
+        'be abbreviated ("Provinsi NTB" is "Provinsi Nusa Tenggara Barat"). A relation '
+        '("laporan ke KPU Provinsi", "dari", "dengan", ...) is not flagged, nor an office '
+        "of a region below the file's own (a Kecamatan's Pemerintah Desa, a province's "
+        "Dinas Kabupaten: offices it oversees), nor "
         "enumerations such as Kabupaten/Kota, nor inherited national items "
         "(`nasional: true`) unless `check-national` is set. Silent when `instansi` names "
         "no region."

@@ -25,21 +25,21 @@ from pohon_cli.rules.base import (
 
 def _persen_range(tree: Tree, options: Options) -> Iterator[Problem]:
     units = options.folded("percent-units")
-    high = options.number("max")
+    low, high = options.number("min"), options.number("max")
     for _node, indicator in tree.indicators():
         if unit_word(indicator.unit) not in units:
             continue
         for path, value in values_of(indicator):
             bounds = value if isinstance(value, tuple) else (value,)
             for i, bound in enumerate(bounds):
-                if not isinstance(bound, Decimal) or 0 <= bound <= high:
+                if not isinstance(bound, Decimal) or low <= bound <= high:
                     continue
                 where = (*path, i) if isinstance(value, tuple) else path
                 yield PERSEN_OUT_OF_RANGE.problem(
                     tree,
                     at(tree, indicator.code, *where),
                     f"{describe(path)} of `{indicator.code}` is {bound}, "
-                    f"but `satuan: {indicator.unit}` lies between 0 and {high}",
+                    f"but `satuan: {indicator.unit}` lies between {low} and {high}",
                     "a share cannot be negative or more than the whole: check the "
                     "value or the satuan",
                 )
@@ -53,7 +53,8 @@ PERSEN_OUT_OF_RANGE = Rule(
     rationale=(
         "A percentage of a whole cannot be negative or above 100: such a target can never be "
         "met (or is always exceeded), and its achievement is meaningless. Usually a typo, or "
-        "the wrong satuan. An office that measures growth rates in persen can raise `max`."
+        "the wrong satuan. An office that measures growth rates in persen (which can "
+        "exceed 100, or fall below 0) can raise `max` and lower `min`."
     ),
     bad="""\
 pohon:
@@ -80,6 +81,7 @@ pohon:
     check=_persen_range,
     options=(
         Option("percent-units", "words", PERCENT_UNITS, "satuan that mean a percentage"),
+        Option("min", "number", Decimal(0), "the lowest value a percentage may take"),
         Option("max", "number", Decimal(100), "the highest value a percentage may take"),
     ),
 )

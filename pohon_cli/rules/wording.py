@@ -39,7 +39,9 @@ def _name_unit(tree: Tree, options: Options) -> Iterator[Problem]:
         graded = word in grade_words or (
             word in measures and len(words) > 1 and words[1] in grade_words
         )
-        if graded and (unit in percent_units or unit in count_units):
+        if graded:
+            if unit not in percent_units and unit not in count_units:
+                continue  # "Persentase Opini WTP" in `opini`: the grade is what is measured
             expected = "an opinion or a grade (WTP, B, ...), not a number"
         elif word in percent_words and unit not in percent_units:
             expected = "a percentage (persen)"
