@@ -89,10 +89,11 @@ def test_json_is_flat_and_linked_by_atasan() -> None:
     assert b["simpul"][-1] == {
         "kode": "S2",
         "jenjang": "sasaran",
-        "penanggung_jawab": False,
+        "penanggung_jawab": "C",  # B answers for one indicator of C's node
         "indikator": ["I-S2"],
     }
     assert [n["kode"] for n in data["tanpa_unit"]] == ["K2", "T2"]
+    assert {n["penanggung_jawab"] for n in data["tanpa_unit"]} == {None}
 
 
 def test_bad_input() -> None:

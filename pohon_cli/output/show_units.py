@@ -160,7 +160,7 @@ def _account_json(account: Account) -> dict[str, Any]:
             {
                 "kode": d.node.code,
                 "jenjang": d.node.level,
-                "penanggung_jawab": d.owns,
+                "penanggung_jawab": d.node.owner,  # a unit kode, as everywhere else
                 "indikator": [i.code for i in d.indicators],
             }
             for d in account.duties
