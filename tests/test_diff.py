@@ -696,3 +696,15 @@ def test_the_readme_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
     actual = run("diff", "data/pohon_kinerja.yaml", "data/pohon_kinerja_2025.yaml")
     lines = actual.stdout.splitlines()
     assert [line for line in shown.splitlines() if line != "…" and line not in lines] == []
+
+
+def test_a_tiny_difference_is_written_in_digits_in_every_format(
+    write: Callable[[str, str], Path],
+) -> None:
+    old = write(edit(BASE, ("target: {2024: 1.10}", "target: {2024: 0.0000001}")), "old.yaml")
+    new = write(edit(BASE, ("target: {2024: 1.10}", "target: {2024: 0.0000002}")), "new.yaml")
+    (row,) = json.loads(run("diff", old, new, "-f", "json").stdout)
+    assert row["delta"] == "0.0000001"
+    assert "0.0000001 → 0.0000002 (+0.0000001)" in run("diff", old, new).stdout
+    table = run("diff", old, new, "-f", "markdown").stdout
+    assert "| 0.0000001 | 0.0000002 | +0.0000001 |" in table and "E-" not in table

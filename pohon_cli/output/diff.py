@@ -100,7 +100,8 @@ def quoted(shown: Shown, field: str | None = None) -> str:
 
 
 def signed(delta: Decimal) -> str:
-    return format(delta, "+")
+    """``+0.10``, ``-1``: the digits as ``number_text`` writes them, never ``+1E-7``."""
+    return format(delta, "+f")
 
 
 def describe(change: Change) -> str:
