@@ -259,3 +259,32 @@ def test_no_inline_suppress_shows_everything(write: Write) -> None:
     assert "[PK108]" not in run("validate", path, expect=1).stdout
     out = run("validate", path, "--no-inline-suppress", expect=1).stdout
     assert "[PK108]" in out and "[PK118]" not in out
+
+
+# Every command that reads a file, with the format a program would parse.
+READERS = [
+    ("show", "-f", "json"),
+    ("indicators", "-f", "csv"),
+    ("units", "-f", "json"),
+    ("stats", "-f", "json"),
+    ("report", "-f", "json"),
+    ("export", "-f", "markdown"),
+    ("render", "-f", "dot", "-o", "-"),
+]
+
+
+@pytest.mark.parametrize("command", READERS, ids=lambda c: c[0])
+def test_a_broken_file_leaves_stdout_empty_in_every_command(
+    command: tuple[str, ...], write: Write
+) -> None:
+    """The rule of every command but validate: stdout is the document or nothing; the
+    problems go to stderr as validate prints them, and the exit code is 1."""
+    broken = write(TREE.replace("jenjang: kegiatan", "jenjang: kegiatann"))
+    name, *options = command
+    result = run(name, broken, *options, expect=1)
+    assert result.stdout == ""
+    assert re.match(rf"{re.escape(str(broken))}:9:14: error \[PK023\]", result.stderr)
+    old = write(TREE, "old.yaml")
+    for pair in ((old, broken), (broken, old)):
+        result = run("diff", *pair, "-f", "json", expect=1)
+        assert result.stdout == "" and "[PK023]" in result.stderr

@@ -7,7 +7,6 @@ import gc
 import os
 import sys
 from collections.abc import Callable
-from contextlib import redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
@@ -69,10 +68,9 @@ def load_tree(path: Path) -> Tree:
 
     loaded = load_path(path)
     if loaded.tree is None or not loaded.ok:
-        from pohon_cli.output.problems import write_text
+        from pohon_cli.output.problems import report_broken
 
-        with redirect_stdout(sys.stderr):
-            write_text([loaded])
+        report_broken([loaded])
         raise typer.Exit(EXIT_PROBLEMS)
     return loaded.tree
 
