@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -288,3 +291,31 @@ def test_a_broken_file_leaves_stdout_empty_in_every_command(
     for pair in ((old, broken), (broken, old)):
         result = run("diff", *pair, "-f", "json", expect=1)
         assert result.stdout == "" and "[PK023]" in result.stderr
+
+
+def test_a_file_name_that_is_not_utf8_in_every_format(tmp_path: Path) -> None:
+    """Its bytes reach Python as lone surrogates, which a UTF-8 stdout refuses: each
+    format still comes out whole, the name escaped, and SARIF keeps the byte (%FF)."""
+    (tmp_path / os.fsdecode(b"bad\xff.yaml")).write_text(
+        TREE.replace("kegiatan", "kegiatann"), encoding="utf-8"
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    outputs = {}
+    for name in ("text", "json", "sarif", "junit", "github"):
+        done = subprocess.run(
+            [sys.executable, "-m", "pohon_cli", "validate", ".", "-f", name],
+            cwd=tmp_path,
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        assert (done.returncode, done.stderr) == (1, b""), done.stderr.decode()
+        outputs[name] = done.stdout.decode("utf-8")  # valid UTF-8, or this fails
+    assert json.loads(outputs["json"])[0]["file"] == os.fsdecode(b"bad\xff.yaml")
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in json.loads(outputs["sarif"])["runs"][0]["results"]
+    }
+    assert uris == {"bad%FF.yaml"}
+    ET.fromstring(outputs["junit"])
+    assert "bad\\udcff.yaml:" in outputs["text"]

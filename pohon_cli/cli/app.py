@@ -114,9 +114,22 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
+def _writable_anywhere() -> None:
+    """A character the output's encoding cannot hold is written as its escape (``\\udcff``)
+    instead of stopping the command with a traceback. A file name that is not UTF-8 (its
+    bytes reach Python as lone surrogates) or a tree printed under a Latin-1 locale would
+    otherwise fail, or under the C locale's surrogateescape write bytes that are not UTF-8
+    into the JSON; escaped, JSON still parses back to the name Python was given."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
     """Console entry point: Ctrl-C exits 130 with one line, never a traceback."""
     signal.signal(signal.SIGINT, _on_interrupt)
+    _writable_anywhere()
     try:
         app()
     except _Interrupted:
