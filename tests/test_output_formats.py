@@ -319,3 +319,24 @@ def test_a_file_name_that_is_not_utf8_in_every_format(tmp_path: Path) -> None:
     assert uris == {"bad%FF.yaml"}
     ET.fromstring(outputs["junit"])
     assert "bad\\udcff.yaml:" in outputs["text"]
+
+
+def test_control_characters_in_a_file_name(tmp_path: Path) -> None:
+    """JUnit stays well-formed (XML cannot hold \\x01 even escaped) and the text report
+    keeps one line per problem, without an escape code to drive the terminal."""
+    broken = TREE.replace("kegiatan", "kegiatann")
+    for name in ("a\x01\x1b[31m.yaml", 'b\nc]]>&"<.yaml'):
+        (tmp_path / name).write_text(broken, encoding="utf-8")
+    root = ET.fromstring(run("validate", tmp_path, "-f", "junit", expect=1).stdout)
+    names = [suite.get("name") for suite in root.iter("testsuite")]
+    assert names == [f"{tmp_path}/a\\x01\\x1b[31m.yaml", f'{tmp_path}/b\nc]]>&"<.yaml']
+    for failure in root.iter("failure"):
+        assert (failure.text or "").count("\n") == 0
+    out = run("validate", tmp_path, expect=1).stdout
+    assert "\x1b" not in out and "\x01" not in out
+    lines = [line for line in out.splitlines() if "[PK" in line]
+    assert list(dict.fromkeys(line.split(":")[0] for line in lines)) == [
+        f"{tmp_path}/a\\x01\\x1b[31m.yaml",
+        f'{tmp_path}/b\\nc]]>&"<.yaml',
+    ]
+    assert len(lines) == 8 and all(LINE.match(line) for line in lines)
