@@ -340,3 +340,42 @@ def test_control_characters_in_a_file_name(tmp_path: Path) -> None:
         f'{tmp_path}/b\\nc]]>&"<.yaml',
     ]
     assert len(lines) == 8 and all(LINE.match(line) for line in lines)
+
+
+def test_force_color_colours_the_text_report_as_it_does_every_text_view(tree: Path) -> None:
+    coloured = run("validate", tree, expect=1, env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert "\x1b[" in coloured.stdout
+    for off in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
+        plain = run("validate", tree, expect=1, env={"FORCE_COLOR": "1", **off}).stdout
+        assert "\x1b" not in plain
+
+
+MACHINE = [
+    ("validate", "-f", "json"),
+    ("validate", "-f", "sarif"),
+    ("validate", "-f", "junit"),
+    ("validate", "-f", "github"),
+    ("show", "-f", "json"),
+    ("indicators", "-f", "json"),
+    ("indicators", "-f", "csv"),
+    ("indicators", "-f", "markdown"),
+    ("units", "-f", "json"),
+    ("stats", "-f", "json"),
+    ("stats", "-f", "markdown"),
+    ("report", "-f", "json"),
+    ("report", "-f", "csv"),
+    ("report", "-f", "markdown"),
+    ("export", "-f", "markdown"),
+]
+
+
+@pytest.mark.parametrize("command", MACHINE, ids=" ".join)
+def test_machine_formats_ignore_the_terminal_settings(command: tuple[str, ...], tree: Path) -> None:
+    """The same bytes whatever COLUMNS, TERM, NO_COLOR or FORCE_COLOR say: no colour, no
+    wrapping (a long uraian stays on its line)."""
+    name, *options = command
+    expect = 1 if name == "validate" else 0
+    plain = run(name, tree, *options, expect=expect, env={"FORCE_COLOR": ""}).stdout
+    for env in ({"FORCE_COLOR": "1", "COLUMNS": "20"}, {"COLUMNS": "400", "TERM": "dumb"}):
+        assert run(name, tree, *options, expect=expect, env=env).stdout == plain
+    assert "\x1b" not in plain and plain.endswith("\n")
