@@ -605,11 +605,20 @@ def test_markdown_has_a_table_per_kind() -> None:
 
 
 def test_markdown_escapes_pipes_and_html(pair: Callable[..., list[Change]]) -> None:
-    changes = pair(("uraian: Indeks kepuasan pemilih", "uraian: Indeks <b>kepuasan</b> | pemilih"))
+    changes = pair(
+        (
+            "uraian: Indeks kepuasan pemilih",
+            'uraian: "Indeks <b>kepuasan</b> | **pemilih** `x` _y_ [z](http://w) &amp;"',
+        )
+    )
     out = io.StringIO()
     write_markdown(DiffReport("a", "b", changes), out)
     row = next(r for r in out.getvalue().splitlines() if r.startswith("| `I1`"))
-    assert "Indeks &lt;b&gt;kepuasan&lt;/b&gt; \\| pemilih" in row
+    # the same escaping as every other markdown table: each piece of markup as text
+    assert (
+        "Indeks \\<b\\>kepuasan\\</b\\> \\| \\*\\*pemilih\\*\\* \\`x\\` \\_y\\_ "
+        "[z]\\(http://w) \\&amp;"
+    ) in row
 
 
 def test_filters_on_the_command_line() -> None:
