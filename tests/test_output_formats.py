@@ -379,3 +379,57 @@ def test_machine_formats_ignore_the_terminal_settings(command: tuple[str, ...], 
     for env in ({"FORCE_COLOR": "1", "COLUMNS": "20"}, {"COLUMNS": "400", "TERM": "dumb"}):
         assert run(name, tree, *options, expect=expect, env=env).stdout == plain
     assert "\x1b" not in plain and plain.endswith("\n")
+
+
+SMALL = Path(__file__).parent / "cases" / "show" / "small.yaml"
+INDICATOR_KEYS = {"kode", "uraian", "satuan", "polaritas", "baseline", "target", "realisasi"}
+INDICATOR_KEYS |= {"capaian", "penanggung_jawab", "nasional", "baris"}
+
+
+def test_json_keys_are_the_ones_the_readme_lists() -> None:
+    """The keys are an interface: a program reads them, the README lists them, this
+    test keeps them; each node and indicator says on which line it is written."""
+    shown = json.loads(run("show", SMALL, "-f", "json").stdout)
+    assert set(shown) == {"file", "instansi", "tahun", "visi", "misi", "filter", "pohon"}
+    top = shown["pohon"][0]
+    assert set(top) == {
+        *("kode", "jenjang", "uraian", "misi", "penanggung_jawab", "jenis", "nasional"),
+        *("catatan", "konteks", "baris", "indikator", "anak"),
+    }
+    assert set(top["indikator"][0]) == INDICATOR_KEYS | {
+        "definisi",
+        "formula",
+        "sumber_data",
+        "catatan",
+    }
+    text = SMALL.read_text(encoding="utf-8").splitlines()
+    assert text[top["baris"] - 1].endswith("- kode: T1")
+    assert "kode: I-T1" in text[top["indikator"][0]["baris"] - 1]
+
+    (row, *_) = json.loads(run("indicators", SMALL, "-f", "json").stdout)
+    assert set(row) == INDICATOR_KEYS | {"simpul", "jenjang"}
+    assert row["baris"] == top["indikator"][0]["baris"]
+
+    report = json.loads(run("report", SMALL, "-f", "json").stdout)
+    assert set(report) == {"file", "tahun", "pengaturan", "indikator", "tanpa_realisasi"} | {
+        "ringkasan"
+    }
+    assert set(report["indikator"][0]) == {
+        *("kode", "uraian", "simpul", "satuan", "polaritas", "penanggung_jawab", "target"),
+        *("realisasi_tertulis", "realisasi", "dasar", "sementara", "status", "capaian"),
+        *("capaian_dibatasi", "predikat", "keterangan", "baris"),
+    }
+    assert report["indikator"][0]["baris"] == row["baris"]
+    assert set(report["ringkasan"]) == {"simpul", "unit", "misi", "keseluruhan"}
+
+    stats = json.loads(run("stats", SMALL, "-f", "json").stdout)
+    assert set(stats) == {
+        *("file", "instansi", "year", "nodes", "indicators", "levels", "indicators_per_node"),
+        *("shared", "units", "nodes_without_unit", "indicators_without_unit", "missions"),
+        *("nodes_without_mission", "without_target", "with_realisasi"),
+    }
+    units = json.loads(run("units", SMALL, "-f", "json").stdout)
+    assert set(units) == {"unit_kerja", "tanpa_unit"}
+    assert set(units["unit_kerja"][0]) == {
+        *("kode", "nama", "atasan", "tugas", "jumlah_simpul", "jumlah_indikator", "simpul"),
+    }

@@ -267,6 +267,7 @@ def row_json(row: Row) -> dict[str, Any]:
         "capaian_dibatasi": row.capped,
         "predikat": row.band,
         "keterangan": row.reason,
+        "baris": row.line,
     }
 
 
