@@ -433,3 +433,25 @@ def test_json_keys_are_the_ones_the_readme_lists() -> None:
     assert set(units["unit_kerja"][0]) == {
         *("kode", "nama", "atasan", "tugas", "jumlah_simpul", "jumlah_indikator", "simpul"),
     }
+
+
+@pytest.mark.parametrize(("strict", "expect"), [((), 0), (("--strict",), 1)])
+def test_a_reader_that_stops_early_keeps_validates_verdict(
+    tmp_path: Path, strict: tuple[str, ...], expect: int
+) -> None:
+    """`pohon validate data/ | head -1`: the exit code is still the verdict on the files
+    (click would exit 1 for the broken pipe: "problems" in a clean tree)."""
+    for n in range(20):  # annotations well beyond a pipe's buffer
+        (tmp_path / f"p{n:02}.yaml").write_bytes(DATA.read_bytes())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pohon_cli", "validate", str(tmp_path), "-f", "github", *strict],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # like `| head -1`
+    stderr = process.stderr.read()
+    process.stderr.close()
+    assert process.wait(timeout=120) == expect
+    assert first.startswith(b"::") and stderr == b""

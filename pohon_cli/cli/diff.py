@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
+from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, emit, fail
 
 
 @app.command()
@@ -84,8 +84,10 @@ def diff(
         changes = compare(before, after, order=order)
         if kept is not None:
             changes = within(changes, kept)
-        writer(report.DiffReport(old, new, changes), None)
+        done = report.DiffReport(old, new, changes)
+        verdict = EXIT_PROBLEMS if exit_code and changes else EXIT_OK
+        emit(lambda out: writer(done, out), verdict)
     finally:
         if enabled:
             gc.enable()
-    raise typer.Exit(EXIT_PROBLEMS if exit_code and changes else EXIT_OK)
+    raise typer.Exit(verdict)
