@@ -520,3 +520,8 @@ class Tree:
         if indicator.owner is not None:
             return indicator.owner
         return self.nodes[self.indicator_node[indicator.code]].owner
+
+    def line_of(self, kode: str) -> int | None:
+        """The line where the node or indicator ``kode`` is written, for a program to point
+        at it (None for a tree that was not read from a file)."""
+        return None if self.source is None else self.source.at(kode)[0]

@@ -8,6 +8,8 @@ from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 _BREAKS = re.compile("[\r\n\t]")
+# control characters (C0, DEL, C1): a file name may hold any of them
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
@@ -37,7 +39,10 @@ class Problem:
                 object.__setattr__(self, name, _BREAKS.sub(_shown, text))
 
     def where(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        """``path:line:col``, the path's control characters escaped (``\\n``, ``\\x1b``):
+        a file name may hold a line break or a terminal's escape code, and the problem
+        must stay one line that cannot drive the reader's terminal."""
+        return f"{printable(self.file)}:{self.line}:{self.column}"
 
     def text(self) -> str:
         """The one-line form every text output uses: ``path:line:col: severity [CODE] message``."""
@@ -46,7 +51,13 @@ class Problem:
 
 
 def _shown(match: re.Match[str]) -> str:
-    return {"\r": "\\r", "\n": "\\n", "\t": "\\t"}[match.group()]
+    char = match.group()
+    return {"\r": "\\r", "\n": "\\n", "\t": "\\t"}.get(char) or f"\\x{ord(char):02x}"
+
+
+def printable(text: str) -> str:
+    """The text with every control character written as its escape (``\\n``, ``\\x1b``)."""
+    return _CONTROLS.sub(_shown, text) if _CONTROLS.search(text) else text
 
 
 class InputError(Exception):

@@ -100,6 +100,7 @@ class Row:
     capped: Decimal | None = None
     band: str | None = None
     reason: str | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,7 @@ def _row(tree: Tree, node: str, indicator: Indicator, year: int, settings: Setti
         basis=basis,
         partial=partial,
         status="tanpa_target",
+        line=tree.line_of(indicator.code),
     )
     if target is None:
         return replace(row, reason=f"no target for {year}")

@@ -605,11 +605,20 @@ def test_markdown_has_a_table_per_kind() -> None:
 
 
 def test_markdown_escapes_pipes_and_html(pair: Callable[..., list[Change]]) -> None:
-    changes = pair(("uraian: Indeks kepuasan pemilih", "uraian: Indeks <b>kepuasan</b> | pemilih"))
+    changes = pair(
+        (
+            "uraian: Indeks kepuasan pemilih",
+            'uraian: "Indeks <b>kepuasan</b> | **pemilih** `x` _y_ [z](http://w) &amp;"',
+        )
+    )
     out = io.StringIO()
     write_markdown(DiffReport("a", "b", changes), out)
     row = next(r for r in out.getvalue().splitlines() if r.startswith("| `I1`"))
-    assert "Indeks &lt;b&gt;kepuasan&lt;/b&gt; \\| pemilih" in row
+    # the same escaping as every other markdown table: each piece of markup as text
+    assert (
+        "Indeks \\<b\\>kepuasan\\</b\\> \\| \\*\\*pemilih\\*\\* \\`x\\` \\_y\\_ "
+        "[z]\\(http://w) \\&amp;"
+    ) in row
 
 
 def test_filters_on_the_command_line() -> None:
@@ -696,3 +705,15 @@ def test_the_readme_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
     actual = run("diff", "data/pohon_kinerja.yaml", "data/pohon_kinerja_2025.yaml")
     lines = actual.stdout.splitlines()
     assert [line for line in shown.splitlines() if line != "…" and line not in lines] == []
+
+
+def test_a_tiny_difference_is_written_in_digits_in_every_format(
+    write: Callable[[str, str], Path],
+) -> None:
+    old = write(edit(BASE, ("target: {2024: 1.10}", "target: {2024: 0.0000001}")), "old.yaml")
+    new = write(edit(BASE, ("target: {2024: 1.10}", "target: {2024: 0.0000002}")), "new.yaml")
+    (row,) = json.loads(run("diff", old, new, "-f", "json").stdout)
+    assert row["delta"] == "0.0000001"
+    assert "0.0000001 → 0.0000002 (+0.0000001)" in run("diff", old, new).stdout
+    table = run("diff", old, new, "-f", "markdown").stdout
+    assert "| 0.0000001 | 0.0000002 | +0.0000001 |" in table and "E-" not in table

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -259,3 +262,196 @@ def test_no_inline_suppress_shows_everything(write: Write) -> None:
     assert "[PK108]" not in run("validate", path, expect=1).stdout
     out = run("validate", path, "--no-inline-suppress", expect=1).stdout
     assert "[PK108]" in out and "[PK118]" not in out
+
+
+# Every command that reads a file, with the format a program would parse.
+READERS = [
+    ("show", "-f", "json"),
+    ("indicators", "-f", "csv"),
+    ("units", "-f", "json"),
+    ("stats", "-f", "json"),
+    ("report", "-f", "json"),
+    ("export", "-f", "markdown"),
+    ("render", "-f", "dot", "-o", "-"),
+]
+
+
+@pytest.mark.parametrize("command", READERS, ids=lambda c: c[0])
+def test_a_broken_file_leaves_stdout_empty_in_every_command(
+    command: tuple[str, ...], write: Write
+) -> None:
+    """The rule of every command but validate: stdout is the document or nothing; the
+    problems go to stderr as validate prints them, and the exit code is 1."""
+    broken = write(TREE.replace("jenjang: kegiatan", "jenjang: kegiatann"))
+    name, *options = command
+    result = run(name, broken, *options, expect=1)
+    assert result.stdout == ""
+    assert re.match(rf"{re.escape(str(broken))}:9:14: error \[PK023\]", result.stderr)
+    old = write(TREE, "old.yaml")
+    for pair in ((old, broken), (broken, old)):
+        result = run("diff", *pair, "-f", "json", expect=1)
+        assert result.stdout == "" and "[PK023]" in result.stderr
+
+
+def test_a_file_name_that_is_not_utf8_in_every_format(tmp_path: Path) -> None:
+    """Its bytes reach Python as lone surrogates, which a UTF-8 stdout refuses: each
+    format still comes out whole, the name escaped, and SARIF keeps the byte (%FF)."""
+    (tmp_path / os.fsdecode(b"bad\xff.yaml")).write_text(
+        TREE.replace("kegiatan", "kegiatann"), encoding="utf-8"
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    outputs = {}
+    for name in ("text", "json", "sarif", "junit", "github"):
+        done = subprocess.run(
+            [sys.executable, "-m", "pohon_cli", "validate", ".", "-f", name],
+            cwd=tmp_path,
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        assert (done.returncode, done.stderr) == (1, b""), done.stderr.decode()
+        outputs[name] = done.stdout.decode("utf-8")  # valid UTF-8, or this fails
+    assert json.loads(outputs["json"])[0]["file"] == os.fsdecode(b"bad\xff.yaml")
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in json.loads(outputs["sarif"])["runs"][0]["results"]
+    }
+    assert uris == {"bad%FF.yaml"}
+    ET.fromstring(outputs["junit"])
+    assert "bad\\udcff.yaml:" in outputs["text"]
+
+
+def test_control_characters_in_a_file_name(tmp_path: Path) -> None:
+    """JUnit stays well-formed (XML cannot hold \\x01 even escaped) and the text report
+    keeps one line per problem, without an escape code to drive the terminal."""
+    broken = TREE.replace("kegiatan", "kegiatann")
+    for name in ("a\x01\x1b[31m.yaml", 'b\nc]]>&"<.yaml'):
+        (tmp_path / name).write_text(broken, encoding="utf-8")
+    root = ET.fromstring(run("validate", tmp_path, "-f", "junit", expect=1).stdout)
+    names = [suite.get("name") for suite in root.iter("testsuite")]
+    assert names == [f"{tmp_path}/a\\x01\\x1b[31m.yaml", f'{tmp_path}/b\nc]]>&"<.yaml']
+    for failure in root.iter("failure"):
+        assert (failure.text or "").count("\n") == 0
+    out = run("validate", tmp_path, expect=1).stdout
+    assert "\x1b" not in out and "\x01" not in out
+    lines = [line for line in out.splitlines() if "[PK" in line]
+    assert list(dict.fromkeys(line.split(":")[0] for line in lines)) == [
+        f"{tmp_path}/a\\x01\\x1b[31m.yaml",
+        f'{tmp_path}/b\\nc]]>&"<.yaml',
+    ]
+    assert len(lines) == 8 and all(LINE.match(line) for line in lines)
+
+
+def test_force_color_colours_the_text_report_as_it_does_every_text_view(tree: Path) -> None:
+    coloured = run("validate", tree, expect=1, env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert "\x1b[" in coloured.stdout
+    for off in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
+        plain = run("validate", tree, expect=1, env={"FORCE_COLOR": "1", **off}).stdout
+        assert "\x1b" not in plain
+
+
+MACHINE = [
+    ("validate", "-f", "json"),
+    ("validate", "-f", "sarif"),
+    ("validate", "-f", "junit"),
+    ("validate", "-f", "github"),
+    ("show", "-f", "json"),
+    ("indicators", "-f", "json"),
+    ("indicators", "-f", "csv"),
+    ("indicators", "-f", "markdown"),
+    ("units", "-f", "json"),
+    ("stats", "-f", "json"),
+    ("stats", "-f", "markdown"),
+    ("report", "-f", "json"),
+    ("report", "-f", "csv"),
+    ("report", "-f", "markdown"),
+    ("export", "-f", "markdown"),
+]
+
+
+@pytest.mark.parametrize("command", MACHINE, ids=" ".join)
+def test_machine_formats_ignore_the_terminal_settings(command: tuple[str, ...], tree: Path) -> None:
+    """The same bytes whatever COLUMNS, TERM, NO_COLOR or FORCE_COLOR say: no colour, no
+    wrapping (a long uraian stays on its line)."""
+    name, *options = command
+    expect = 1 if name == "validate" else 0
+    plain = run(name, tree, *options, expect=expect, env={"FORCE_COLOR": ""}).stdout
+    for env in ({"FORCE_COLOR": "1", "COLUMNS": "20"}, {"COLUMNS": "400", "TERM": "dumb"}):
+        assert run(name, tree, *options, expect=expect, env=env).stdout == plain
+    assert "\x1b" not in plain and plain.endswith("\n")
+
+
+SMALL = Path(__file__).parent / "cases" / "show" / "small.yaml"
+INDICATOR_KEYS = {"kode", "uraian", "satuan", "polaritas", "baseline", "target", "realisasi"}
+INDICATOR_KEYS |= {"capaian", "penanggung_jawab", "nasional", "baris"}
+
+
+def test_json_keys_are_the_ones_the_readme_lists() -> None:
+    """The keys are an interface: a program reads them, the README lists them, this
+    test keeps them; each node and indicator says on which line it is written."""
+    shown = json.loads(run("show", SMALL, "-f", "json").stdout)
+    assert set(shown) == {"file", "instansi", "tahun", "visi", "misi", "filter", "pohon"}
+    top = shown["pohon"][0]
+    assert set(top) == {
+        *("kode", "jenjang", "uraian", "misi", "penanggung_jawab", "jenis", "nasional"),
+        *("catatan", "konteks", "baris", "indikator", "anak"),
+    }
+    assert set(top["indikator"][0]) == INDICATOR_KEYS | {
+        "definisi",
+        "formula",
+        "sumber_data",
+        "catatan",
+    }
+    text = SMALL.read_text(encoding="utf-8").splitlines()
+    assert text[top["baris"] - 1].endswith("- kode: T1")
+    assert "kode: I-T1" in text[top["indikator"][0]["baris"] - 1]
+
+    (row, *_) = json.loads(run("indicators", SMALL, "-f", "json").stdout)
+    assert set(row) == INDICATOR_KEYS | {"simpul", "jenjang"}
+    assert row["baris"] == top["indikator"][0]["baris"]
+
+    report = json.loads(run("report", SMALL, "-f", "json").stdout)
+    assert set(report) == {"file", "tahun", "pengaturan", "indikator", "tanpa_realisasi"} | {
+        "ringkasan"
+    }
+    assert set(report["indikator"][0]) == {
+        *("kode", "uraian", "simpul", "satuan", "polaritas", "penanggung_jawab", "target"),
+        *("realisasi_tertulis", "realisasi", "dasar", "sementara", "status", "capaian"),
+        *("capaian_dibatasi", "predikat", "keterangan", "baris"),
+    }
+    assert report["indikator"][0]["baris"] == row["baris"]
+    assert set(report["ringkasan"]) == {"simpul", "unit", "misi", "keseluruhan"}
+
+    stats = json.loads(run("stats", SMALL, "-f", "json").stdout)
+    assert set(stats) == {
+        *("file", "instansi", "year", "nodes", "indicators", "levels", "indicators_per_node"),
+        *("shared", "units", "nodes_without_unit", "indicators_without_unit", "missions"),
+        *("nodes_without_mission", "without_target", "with_realisasi"),
+    }
+    units = json.loads(run("units", SMALL, "-f", "json").stdout)
+    assert set(units) == {"unit_kerja", "tanpa_unit"}
+    assert set(units["unit_kerja"][0]) == {
+        *("kode", "nama", "atasan", "tugas", "jumlah_simpul", "jumlah_indikator", "simpul"),
+    }
+
+
+@pytest.mark.parametrize(("strict", "expect"), [((), 0), (("--strict",), 1)])
+def test_a_reader_that_stops_early_keeps_validates_verdict(
+    tmp_path: Path, strict: tuple[str, ...], expect: int
+) -> None:
+    """`pohon validate data/ | head -1`: the exit code is still the verdict on the files
+    (click would exit 1 for the broken pipe: "problems" in a clean tree)."""
+    for n in range(20):  # annotations well beyond a pipe's buffer
+        (tmp_path / f"p{n:02}.yaml").write_bytes(DATA.read_bytes())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pohon_cli", "validate", str(tmp_path), "-f", "github", *strict],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # like `| head -1`
+    stderr = process.stderr.read()
+    process.stderr.close()
+    assert process.wait(timeout=120) == expect
+    assert first.startswith(b"::") and stderr == b""

@@ -367,8 +367,9 @@ def test_a_broken_file_is_reported_like_validate_and_nothing_is_written(
         """
     )
     result = run("render", broken, "-o", tmp_path / "x.svg", expect=1)
-    assert f"{broken}:9:5: error [PK010]" in result.stdout
-    assert "did you mean `uraian`" in result.stdout
+    # on stderr, as every command but validate reports a broken input: `-o -` is stdout
+    assert f"{broken}:9:5: error [PK010]" in result.stderr
+    assert "did you mean `uraian`" in result.stderr and result.stdout == ""
     assert not (tmp_path / "x.svg").exists()
 
 

@@ -269,6 +269,18 @@ def test_no_cap(tmp_path: Path) -> None:
     assert str(by_kode(as_json(copy))["NAIK-LEBIH"]["capaian_dibatasi"]) == "125.00"
 
 
+def test_settings_from_the_config_are_written_in_digits(tmp_path: Path) -> None:
+    """TOML floats (``1e20``, ``0.5e2``) come through as the digits, never as ``1E+20``."""
+    (tmp_path / "pohon.toml").write_text(
+        "[report]\ncap = 1e20\nbands = { Baik = 0.5e2, Buruk = 0 }\n", encoding="utf-8"
+    )
+    copy = tmp_path / "cases.yaml"
+    copy.write_text(CASES_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    for fmt in ("text", "markdown"):
+        out = run("report", copy, "--format", fmt).stdout
+        assert "capped at 100000000000000000000 (and at 0)" in out and "E+" not in out, out
+
+
 @pytest.mark.parametrize(
     ("toml", "words"),
     [

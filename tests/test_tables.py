@@ -65,6 +65,12 @@ def test_markdown_renders_as_the_text() -> None:
     assert markdown_cell("a | b") == "a \\| b"
     assert markdown_cell("<b>tebal</b> *miring*") == "\\<b\\>tebal\\</b\\> \\*miring\\*"
     assert markdown_cell("dua\nbaris") == "dua baris"
+    # links, strike-through, entities and emphasis by underscores are text too; names
+    # with underscores inside and ranges stay as they are written
+    assert markdown_cell("[x](http://y) ~~z~~ &lt;") == "[x]\\(http://y) \\~\\~z\\~\\~ \\&lt;"
+    assert markdown_cell("_a_ penanggung_jawab [80, 90] A & B") == (
+        "\\_a\\_ penanggung_jawab [80, 90] A & B"
+    )
     out = io.StringIO()
     write_markdown(Table(("kode", "nilai"), [("A", "1")], numeric=frozenset({1})), out)
     assert out.getvalue() == "| kode | nilai |\n| --- | ---: |\n| A | 1 |\n"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import typer
 from typer.core import TyperGroup
@@ -86,6 +88,29 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
+def emit(write: Callable[[TextIO], object], stopped: int = EXIT_OK) -> None:
+    """Write to stdout; a reader that stops early (``| head``) ends the command quietly,
+    with exit ``stopped``: 0, or the verdict the command had reached (validate's 1 for
+    problems, diff's 1 for changes), never click's 1 for every broken pipe.
+
+    The cyclic garbage collector is paused meanwhile: the views make hundreds of
+    thousands of small objects without cycles, and each collection would walk the whole
+    loaded tree again (it triples the time of a 10,000-node ``show``)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        write(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes stdout at exit: point it at nothing
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(stopped) from None
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
     """The files named, with a directory standing for every *.yaml / *.yml file under it."""
     for path in paths:
@@ -114,9 +139,22 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
+def _writable_anywhere() -> None:
+    """A character the output's encoding cannot hold is written as its escape (``\\udcff``)
+    instead of stopping the command with a traceback. A file name that is not UTF-8 (its
+    bytes reach Python as lone surrogates) or a tree printed under a Latin-1 locale would
+    otherwise fail, or under the C locale's surrogateescape write bytes that are not UTF-8
+    into the JSON; escaped, JSON still parses back to the name Python was given."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
     """Console entry point: Ctrl-C exits 130 with one line, never a traceback."""
     signal.signal(signal.SIGINT, _on_interrupt)
+    _writable_anywhere()
     try:
         app()
     except _Interrupted:

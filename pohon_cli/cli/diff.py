@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import gc
-import sys
-from contextlib import redirect_stdout
 from typing import Annotated
 
 import typer
 
-from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
+from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, emit, fail
 
 
 @app.command()
@@ -75,9 +73,7 @@ def diff(
     loaded = [load_bytes(data.pop(0), spec) for spec in (old, new)]
     before, after = loaded[0].tree, loaded[1].tree
     if before is None or after is None or not all(side.ok for side in loaded):
-        # the same report as `pohon validate`, kept off stdout, where the diff would go
-        with redirect_stdout(sys.stderr):
-            problems.write_text(loaded)
+        problems.report_broken(loaded)
         raise typer.Exit(EXIT_PROBLEMS)
     # The diff makes many small objects and no cycles: without the cyclic GC walking the
     # two big trees again and again it is a third faster on large trees (as in load).
@@ -88,8 +84,10 @@ def diff(
         changes = compare(before, after, order=order)
         if kept is not None:
             changes = within(changes, kept)
-        writer(report.DiffReport(old, new, changes), None)
+        done = report.DiffReport(old, new, changes)
+        verdict = EXIT_PROBLEMS if exit_code and changes else EXIT_OK
+        emit(lambda out: writer(done, out), verdict)
     finally:
         if enabled:
             gc.enable()
-    raise typer.Exit(EXIT_PROBLEMS if exit_code and changes else EXIT_OK)
+    raise typer.Exit(verdict)

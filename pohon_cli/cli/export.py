@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from pohon_cli.cli.app import app, fail
+from pohon_cli.cli.app import app, emit, fail
 from pohon_cli.cli.report import report_settings
-from pohon_cli.cli.show import FileArg, choose_year, emit, load_tree, pick
+from pohon_cli.cli.show import FileArg, choose_year, load_tree, pick
 
 
 @app.command()

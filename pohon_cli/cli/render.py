@@ -140,11 +140,11 @@ def _format(output: str, chosen: str | None, *, folder: bool) -> str:
 def _load(path: Path) -> Tree:
     """The tree, or the same report and exit code as ``pohon validate`` for a broken file."""
     from pohon_cli.load import load_path
-    from pohon_cli.output.problems import write_text
+    from pohon_cli.output.problems import report_broken
 
     loaded = load_path(path)
     if not loaded.ok or loaded.tree is None:
-        write_text([loaded])
+        report_broken([loaded])
         raise typer.Exit(EXIT_PROBLEMS)
     return loaded.tree
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
+from functools import partial
 from typing import Annotated
 
 import typer
 
-from pohon_cli.cli.app import app, fail
+from pohon_cli.cli.app import app, emit, fail
 
 
 @app.command("rules")
@@ -22,12 +22,12 @@ def rules_command(
     from pohon_cli.rules import LOADER_CHECKS, find_rule, not_a_rule
 
     if code is None:
-        rule_docs.write_table(sys.stdout)
+        emit(rule_docs.write_table)
         return
     if code.upper() in LOADER_CHECKS:
-        rule_docs.write_loader_check(code.upper(), sys.stdout)
+        emit(partial(rule_docs.write_loader_check, code.upper()))
         return
     rule = find_rule(code)
     if rule is None:
         fail(not_a_rule(code))
-    rule_docs.write_rule(rule, sys.stdout)
+    emit(partial(rule_docs.write_rule, rule))

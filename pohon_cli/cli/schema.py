@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import typer
-
-from pohon_cli.cli.app import app
+from pohon_cli.cli.app import app, emit
 
 
 @app.command()
@@ -12,4 +10,5 @@ def schema() -> None:
     """Print the JSON Schema of the pohon format (the same as schemas/pohon_kinerja.schema.json)."""
     from pohon_cli.schema import schema_text
 
-    typer.echo(schema_text(), nl=False)
+    text = schema_text()
+    emit(lambda out: out.write(text))

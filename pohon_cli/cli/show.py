@@ -3,17 +3,14 @@ the filter options, loading with validate's messages, the screen, writing to a p
 
 from __future__ import annotations
 
-import gc
-import os
 import sys
 from collections.abc import Callable
-from contextlib import redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 
-from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
+from pohon_cli.cli.app import EXIT_PROBLEMS, app, emit, fail
 from pohon_cli.problem import InputError
 
 if TYPE_CHECKING:
@@ -69,10 +66,9 @@ def load_tree(path: Path) -> Tree:
 
     loaded = load_path(path)
     if loaded.tree is None or not loaded.ok:
-        from pohon_cli.output.problems import write_text
+        from pohon_cli.output.problems import report_broken
 
-        with redirect_stdout(sys.stderr):
-            write_text([loaded])
+        report_broken([loaded])
         raise typer.Exit(EXIT_PROBLEMS)
     return loaded.tree
 
@@ -99,27 +95,6 @@ def pick(formats: dict[str, T], name: str) -> T:
     if writer is None:
         fail(f"unknown format `{name}`: use one of {', '.join(formats)}")
     return writer
-
-
-def emit(write: Callable[[TextIO], None]) -> None:
-    """Write to stdout; a reader that stops early (``| head``) ends the command quietly.
-
-    The cyclic garbage collector is paused meanwhile: the views make hundreds of
-    thousands of small objects without cycles, and each collection would walk the whole
-    loaded tree again (it triples the time of a 10,000-node ``show``)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        write(sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python would complain again when it flushes stdout at exit: point it at nothing
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(EXIT_OK) from None
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def present(writer: Callable[[R, TextIO, Screen], None], request: R) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail, yaml_files
+from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, emit, fail, yaml_files
 
 if TYPE_CHECKING:
     from pohon_cli.problem import Severity
@@ -105,9 +105,10 @@ def validate(
     finder = Finder(overrides)
     work = [(str(path), finder.settings_for(path)) for path in files]
     reports = lint_all(work, jobs or os.cpu_count() or 1)
+    verdict = EXIT_PROBLEMS if any(r.failed for r in reports) else EXIT_OK
     for name in names:
-        FORMATS[name](reports, sys.stdout)
-    raise typer.Exit(EXIT_PROBLEMS if any(r.failed for r in reports) else EXIT_OK)
+        emit(partial(FORMATS[name], reports), verdict)
+    raise typer.Exit(verdict)
 
 
 def _split(words: list[str]) -> list[str]:

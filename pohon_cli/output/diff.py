@@ -21,6 +21,7 @@ from rich.text import Text
 
 from pohon_cli.diff import KINDS, Change, Kind, Shown, count_by_kind
 from pohon_cli.model import number_text
+from pohon_cli.output.tables import markdown_cell
 
 _VALUES = frozenset(("target", "baseline", "realisasi"))
 # Fields of prose, shown in quotes so that a changed sentence reads as one.
@@ -100,7 +101,8 @@ def quoted(shown: Shown, field: str | None = None) -> str:
 
 
 def signed(delta: Decimal) -> str:
-    return format(delta, "+")
+    """``+0.10``, ``-1``: the digits as ``number_text`` writes them, never ``+1E-7``."""
+    return format(delta, "+f")
 
 
 def describe(change: Change) -> str:
@@ -219,25 +221,22 @@ def write_text(report: DiffReport, out: TextIO | None = None) -> None:
 
 
 def _cell(text: str) -> str:
-    """Markdown table cells: no pipes, line breaks or raw HTML from the file."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\r", " ")
-        .replace("\n", " ")
-    )
+    """Markdown table cells: the text itself, never a pipe, a line break or markup from
+    the file (the escaping of every markdown table pohon writes)."""
+    return markdown_cell(text)
 
 
-def _code(text: str | None) -> str:
+def _code(text: str | None, table: bool = True) -> str:
+    """A kode or a field name in a code span; with a backtick of its own, escaped text."""
     if not text:
         return ""
     if "`" in text:
         return _cell(text)
-    # GFM splits a row on every unescaped pipe, even inside a code span
-    flat = text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-    return f"`{flat}`"
+    one_line = text.replace("\r", " ").replace("\n", " ")
+    if table:
+        # GFM splits a row on every unescaped pipe, even inside a code span
+        one_line = one_line.replace("|", "\\|")
+    return f"`{one_line}`"
 
 
 def _row(cells: Sequence[str]) -> str:
@@ -261,7 +260,7 @@ def _md_lines(change: Change) -> str:
 def write_markdown(report: DiffReport, out: TextIO | None = None) -> None:
     stream = out if out is not None else sys.stdout
     changes = report.changes
-    text = [f"### pohon diff: `{_cell(report.old)}` → `{_cell(report.new)}`", ""]
+    text = [f"### pohon diff: {_code(report.old, False)} → {_code(report.new, False)}", ""]
     text.append(f"**{summary(changes)}**")
     top = [c for c in changes if c.top_level]
     if top:

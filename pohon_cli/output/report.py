@@ -135,7 +135,7 @@ def _figures(row: Row) -> tuple[str, str, str, str, str]:
 
 
 def bar_scale(settings: Settings) -> str:
-    return f"0–{settings.cap or BAR_FULL}"
+    return f"0–{number_text(settings.cap or BAR_FULL)}"
 
 
 def summary_table(
@@ -170,15 +170,15 @@ def summary_table(
 
 def settings_text(settings: Settings) -> str:
     ordered = sorted(settings.bands, key=lambda b: b.lowest, reverse=True)
-    bands = ", ".join(f"{b.name} ≥ {b.lowest}" for b in ordered[:-1])
+    bands = ", ".join(f"{b.name} ≥ {number_text(b.lowest)}" for b in ordered[:-1])
     bands += f", {ordered[-1].name} below" if len(ordered) > 1 else ordered[0].name
-    cap = f"capped at {settings.cap}" if settings.cap is not None else "not capped"
+    cap = f"capped at {number_text(settings.cap)}" if settings.cap is not None else "not capped"
     return f"predikat: {bands}; averages of capaian {cap} (and at 0)"
 
 
 def overall_text(report: Report) -> str:
     s = report.overall
-    average = f"{s.average} ({s.band})" if s.average is not None else "—"
+    average = f"{number_text(s.average)} ({s.band})" if s.average is not None else "—"
     extra = [
         f"{n} {what}"
         for n, what in (
@@ -267,6 +267,7 @@ def row_json(row: Row) -> dict[str, Any]:
         "capaian_dibatasi": row.capped,
         "predikat": row.band,
         "keterangan": row.reason,
+        "baris": row.line,
     }
 
 

@@ -324,6 +324,7 @@ class _JsonView:
             "formula": indicator.formula,
             "sumber_data": indicator.data_source,
             "catatan": indicator.note,
+            "baris": self.tree.line_of(indicator.code),
         }
 
     def branch(self, branch: Branch) -> dict[str, Any]:
@@ -340,6 +341,7 @@ class _JsonView:
             "nasional": node.national,
             "catatan": node.note,
             "konteks": branch.context,
+            "baris": self.tree.line_of(node.code),
             "indikator": [self.indicator(i) for i in branch.indicators],
             "anak": [self.branch(b) for b in branch.children],
         }

@@ -131,6 +131,7 @@ def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen) -> None:
             "capaian": {str(y): _achieved(indicator, y) for y in request.actual_years},
             "penanggung_jawab": tree.owner_of(indicator),
             "nasional": indicator.national,
+            "baris": tree.line_of(indicator.code),
         }
         for node, indicator in rows(request)
     ]

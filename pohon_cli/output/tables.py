@@ -179,12 +179,19 @@ def write_csv(table: Table, out: TextIO) -> None:
         writer.writerow([csv_cell(cell) for cell in row])
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\|<>*`])")
+# What Markdown would read as markup, each escaped with a backslash: table breaks, HTML,
+# code, emphasis and strike-through; an underscore only at a word's edge (``_x_``), so that
+# ``penanggung_jawab`` stays readable; ``&`` only before an entity (``&lt;``); ``(`` only
+# after ``]``, which is all a link or an image needs (ranges ``[80, 90]`` stay as written).
+_MARKDOWN_SPECIAL = re.compile(
+    r"[\\|<>*`~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|&(?=#?[0-9A-Za-z]+;)|(?<=\])\("
+)
 
 
 def markdown_cell(text: str) -> str:
-    """A cell that renders as the text itself: no table breaks, no HTML, no emphasis."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat(text))
+    """A cell that renders as the text itself: no table breaks, no HTML, no code, no
+    emphasis, no link."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), flat(text))
 
 
 def write_markdown(table: Table, out: TextIO) -> None:

@@ -25,6 +25,9 @@ FORMATS: dict[str, Writer] = {
 }
 
 
-def write_text(results: Sequence[Loaded]) -> None:
-    """The loader's problems of files other commands load, printed as validate prints them."""
-    text.write([FileReport(r.path, tuple(r.problems)) for r in results], sys.stdout)
+def report_broken(results: Sequence[Loaded]) -> None:
+    """The loader's problems of files another command loads, as validate prints them, on
+    stderr: every command but validate writes a document on stdout, and a broken input
+    leaves stdout empty (exit 1), whatever the format, so a program never parses half a
+    document or a problem report as one."""
+    text.write([FileReport(r.path, tuple(r.problems)) for r in results], sys.stderr)

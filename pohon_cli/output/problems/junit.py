@@ -5,35 +5,46 @@ without problems is one passing case."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TextIO
 
 from pohon_cli.rules.lint import FileReport, at_least
 
+# What XML 1.0 cannot hold even as a character reference; ElementTree writes it as is and
+# the document would not parse. A file name may hold any of it.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    """The text with what XML cannot hold written as its escape (``\\x01``, ``\\udcff``)."""
+    return _NOT_XML.sub(lambda m: ascii(m.group())[1:-1], text)
+
 
 def write(reports: Sequence[FileReport], out: TextIO) -> None:
     root = ET.Element("testsuites", name="pohon validate")
     total = failed = 0
     for report in reports:
-        suite = ET.SubElement(root, "testsuite", name=report.path)
+        path = _xml(report.path)
+        suite = ET.SubElement(root, "testsuite", name=path)
         suite_failures = 0
         for p in report.problems:
             case = ET.SubElement(
                 suite,
                 "testcase",
-                classname=report.path,
+                classname=path,
                 name=f"{p.code} at {p.line}:{p.column}",
             )
             if at_least(p.severity, report.fail_on):
-                failure = ET.SubElement(case, "failure", type=p.code, message=p.message)
-                failure.text = p.text()
+                failure = ET.SubElement(case, "failure", type=p.code, message=_xml(p.message))
+                failure.text = _xml(p.text())
                 suite_failures += 1
             else:
-                ET.SubElement(case, "system-out").text = p.text()
+                ET.SubElement(case, "system-out").text = _xml(p.text())
         cases = len(report.problems)
         if not report.problems:
-            ET.SubElement(suite, "testcase", classname=report.path, name="valid")
+            ET.SubElement(suite, "testcase", classname=path, name="valid")
             cases = 1
         suite.set("tests", str(cases))
         suite.set("failures", str(suite_failures))

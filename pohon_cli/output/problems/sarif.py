@@ -49,11 +49,13 @@ def _rules() -> list[dict[str, Any]]:
 
 
 def uri(path: str) -> str:
-    """A file path as a SARIF artifact URI: relative paths stay relative."""
+    """A file path as a SARIF artifact URI: relative paths stay relative, every character
+    but letters, digits and ``/-._~`` percent-encoded (``a b.yaml`` is ``a%20b.yaml``); a
+    name that is not UTF-8 keeps its bytes (``%FF``)."""
     p = Path(path)
     if p.is_absolute():
-        return p.as_uri()
-    return quote(p.as_posix())
+        return "file://" + quote(p.as_posix(), errors="surrogateescape")
+    return quote(p.as_posix(), errors="surrogateescape")
 
 
 def write(reports: Sequence[FileReport], out: TextIO) -> None:

@@ -4,13 +4,13 @@ single escape code, when the output is not a terminal or NO_COLOR is set."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
+from pohon_cli.output.show_text import detect
 from pohon_cli.problem import Problem
 from pohon_cli.rules.lint import FileReport
 
@@ -25,11 +25,9 @@ def write(reports: Sequence[FileReport], out: TextIO) -> None:
 
 
 def use_colour(out: TextIO) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(out, "isatty", None)
-    return bool(isatty and isatty())
+    """Colour only on a terminal (or with FORCE_COLOR), never when NO_COLOR is set
+    (https://no-color.org) nor on TERM=dumb: the rule of every text view (``detect``)."""
+    return detect(out).colour
 
 
 def summary(reports: Sequence[FileReport]) -> str:
