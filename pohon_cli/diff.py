@@ -202,12 +202,14 @@ _OWN_KIND: dict[str, Kind] = {
     "baseline": "baseline",
 }
 _NODE_APART = frozenset(("kode", "indikator"))
-_INDICATOR_APART = frozenset(("kode", "target", "realisasi"))
+_INDICATOR_APART = frozenset(("kode", "target", "target_induk", "realisasi"))
 _HEADER_APART = frozenset(
     ("versi", "tahun", "periode", "instansi", "visi", "induk", "jenjang", "misi", "unit_kerja")
 )
 _TARGETS = attrgetter(_INDICATOR_KEYS["target"])
 _ACTUALS = attrgetter(_INDICATOR_KEYS["realisasi"])
+_PARENT_TARGETS = attrgetter(_INDICATOR_KEYS["target_induk"])
+_PER_YEAR = {"target": _TARGETS, "target_induk": _PARENT_TARGETS, "realisasi": _ACTUALS}
 # Every field at once: a fast way past the many items that did not change.
 _node_fields = attrgetter(*(a for k, a in _NODE_KEYS.items() if k not in ("kode", "indikator")))
 _indicator_fields = attrgetter(*(a for k, a in _INDICATOR_KEYS.items() if k != "kode"))
@@ -549,15 +551,30 @@ class _Differ:
         )
         for old_year, year in years:
             self._value("target", before, after, node, years=(old_year, year))
-        for year in sorted(set(_ACTUALS(before)) | set(_ACTUALS(after))):
-            self._value("realisasi", before, after, node, years=(year, year))
+        per_year: tuple[tuple[str, Kind], ...] = (
+            ("target_induk", "target"),
+            ("realisasi", "realisasi"),
+        )
+        for key, kind in per_year:
+            values = _PER_YEAR[key]
+            for year in sorted(set(values(before)) | set(values(after))):
+                self._value(kind, before, after, node, years=(year, year), key=key)
 
     def _value(
-        self, kind: Kind, before: Indicator, after: Indicator, node: str, *, years: tuple[int, int]
+        self,
+        kind: Kind,
+        before: Indicator,
+        after: Indicator,
+        node: str,
+        *,
+        years: tuple[int, int],
+        key: str | None = None,
     ) -> None:
-        """One year of a target or realisation: old -> new, with the difference."""
+        """One year of a value per year (``key``, by default the kind's own: target,
+        realisasi, or target_induk reported as a target): old -> new, with the difference."""
         old_year, year = years
-        values = _TARGETS if kind == "target" else _ACTUALS
+        key = key or kind
+        values = _PER_YEAR[key]
         a, b = values(before).get(old_year), values(after).get(year)
         if _same(a, b):
             return
@@ -566,12 +583,12 @@ class _Differ:
             "indicator",
             was=before.code,
             now=after.code,
-            field=kind,
+            field=key,
             old=_shown(a),
             new=_shown(b),
             node=node,
-            at=(kind, year),
-            old_at=(kind, old_year),
+            at=(key, year),
+            old_at=(key, old_year),
             year=year,
             old_year=old_year if old_year != year else None,
             delta=difference(a, b),

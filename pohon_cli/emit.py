@@ -77,6 +77,7 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "uraian",
         "satuan",
         "target",
+        "target_induk",
         "polaritas",
         "baseline",
         "realisasi",

@@ -225,6 +225,13 @@ class Indicator(_Model):
         description="Target per tahun / target per year: number, text or [low, high]",
         json_schema_extra=_YEARS_SCHEMA,
     )
+    parent_targets: dict[Year, Value] = Field(
+        default_factory=dict,
+        alias="target_induk",
+        description="Target induk per tahun, untuk indikator turunan / the target the induk "
+        "set for this inherited indicator, per year",
+        json_schema_extra=_YEARS_SCHEMA,
+    )
     polarity: Polarity = Field(
         "naik",
         alias="polaritas",

@@ -240,6 +240,21 @@ def test_baseline_and_realisasi(pair: Callable[..., list[Change]]) -> None:
     ]
 
 
+def test_the_induks_target_is_a_target_change_of_its_own_field(
+    pair: Callable[..., list[Change]],
+) -> None:
+    changes = pair(
+        ("realisasi: {2024: 9}", "realisasi: {2024: 9}\n                target_induk: {2024: 12}"),
+    )
+    assert [(c.kind, c.field, c.kode, c.year, c.old, c.new) for c in changes] == [
+        ("target", "target_induk", "I2", 2024, None, Decimal("12")),
+    ]
+    assert changes[0].new_line == line(BASE, "realisasi: {2024: 9}") + 1
+    out = io.StringIO()
+    write_text(DiffReport("a", "b", changes), out)
+    assert "target_induk 2024:" in out.getvalue()
+
+
 def test_top_level_changes(pair: Callable[..., list[Change]]) -> None:
     changes = pair(
         (

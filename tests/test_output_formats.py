@@ -399,6 +399,7 @@ def test_json_keys_are_the_ones_the_readme_lists() -> None:
         *("catatan", "konteks", "baris", "indikator", "anak"),
     }
     assert set(top["indikator"][0]) == INDICATOR_KEYS | {
+        "target_induk",
         "definisi",
         "formula",
         "sumber_data",

@@ -217,6 +217,7 @@ def _indicator(draw: st.DrawFn, kode: str, units: list[str]) -> Indicator:
     fields: dict[str, Any] = {"kode": kode, "uraian": draw(texts)}
     _optional(draw, fields, "satuan", texts)
     _optional(draw, fields, "target", st.dictionaries(years, values, max_size=4))
+    _optional(draw, fields, "target_induk", st.dictionaries(years, values, max_size=2))
     _optional(draw, fields, "polaritas", st.sampled_from(["naik", "turun", "stabil"]))
     _optional(draw, fields, "baseline", values)
     if draw(st.booleans()):  # the realisasi of a year by quarter, combined as it says

@@ -129,7 +129,7 @@ def describe(change: Change) -> str:
     if c.kind in ("target", "realisasi"):
         years = f"{c.old_year} → {c.year}" if c.old_year is not None else str(c.year)
         tail = f" ({signed(c.delta)})" if c.delta is not None else ""
-        return f"{c.kind} {years}: {old} → {new}{tail}"
+        return f"{c.field} {years}: {old} → {new}{tail}"
     if c.kind == "order":
         return f"order of {c.field}: {old} → {new}"
     if c.item == "file" and c.kode is not None:

@@ -316,6 +316,7 @@ class _JsonView:
             "polaritas": indicator.polarity,
             "baseline": value_json(indicator.baseline),
             "target": {str(y): value_json(v) for y, v in indicator.targets.items()},
+            "target_induk": {str(y): value_json(v) for y, v in indicator.parent_targets.items()},
             "realisasi": {str(y): value_json(v) for y, v in indicator.actuals.items()},
             "capaian": achieved,
             "penanggung_jawab": self.tree.owner_of(indicator),

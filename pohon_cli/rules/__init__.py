@@ -32,6 +32,7 @@ RULES: dict[str, Rule] = {
     "PK117": years.REALISASI_WITHOUT_TARGET,
     "PK118": UNUSED_SUPPRESSION,
     "PK119": values.RANGE_WITHOUT_STABIL,
+    "PK120": years.BELOW_PARENT_TARGET,
 }
 
 LOADER_CHECKS: dict[str, str] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from pohon_cli.model import Indicator, Tree
+from pohon_cli.model import Indicator, Tree, number_text
 from pohon_cli.problem import Problem
 from pohon_cli.rules.base import Options, Rule, at
 
@@ -83,6 +83,73 @@ pohon:
         target: {2024: 80}
 """,
     check=_unchallenging,
+)
+
+
+def _below_parent(tree: Tree, options: Options) -> Iterator[Problem]:
+    for _node, indicator in tree.indicators():
+        if not indicator.parent_targets:
+            continue
+        if "polarity" not in indicator.model_fields_set or indicator.polarity == "stabil":
+            continue  # pohon never guesses a polarity
+        rising = indicator.polarity == "naik"
+        for year, parents in indicator.parent_targets.items():
+            target = indicator.targets.get(year)
+            if not isinstance(target, Decimal) or not isinstance(parents, Decimal):
+                continue
+            if (target < parents) if rising else (target > parents):
+                side = "below" if rising else "above"
+                yield BELOW_PARENT_TARGET.problem(
+                    tree,
+                    at(tree, indicator.code, "target", year),
+                    f"with `polaritas: {indicator.polarity}`, the target of `{indicator.code}` "
+                    f"for {year} ({number_text(target)}) is {side} the induk's target "
+                    f"({number_text(parents)})",
+                    "an inherited indicator is planned at the induk's target or better: "
+                    f"{number_text(parents)} or {'more' if rising else 'less'}",
+                )
+
+
+BELOW_PARENT_TARGET = Rule(
+    code="PK120",
+    name="below-parent-target",
+    severity="warning",
+    summary="An inherited indicator's target is worse than the target its induk set.",
+    rationale=(
+        "An office that inherits an indicator from its induk (a district KPU from the "
+        "national KPU) does not plan below the induk's target for it: with `polaritas: "
+        "naik` the target is at least `target_induk` of the same year (with `turun`, at "
+        "most). Silent without `target_induk` or `polaritas`, and for text or range values."
+    ),
+    bad="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        polaritas: naik
+        nasional: true
+        target_induk: {2024: 77.5}
+        target: {2024: 75}
+""",
+    good="""\
+pohon:
+  - kode: S1
+    jenjang: tujuan
+    uraian: Meningkatnya partisipasi pemilih
+    indikator:
+      - kode: S1.1
+        uraian: Persentase partisipasi pemilih
+        satuan: persen
+        polaritas: naik
+        nasional: true
+        target_induk: {2024: 77.5}
+        target: {2024: 78}
+""",
+    check=_below_parent,
 )
 
 
