@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-import sys
-from contextlib import redirect_stdout
 from typing import Annotated
 
 import typer
@@ -76,8 +74,7 @@ def diff(
     before, after = loaded[0].tree, loaded[1].tree
     if before is None or after is None or not all(side.ok for side in loaded):
         # the same report as `pohon validate`, kept off stdout, where the diff would go
-        with redirect_stdout(sys.stderr):
-            problems.write_text(loaded)
+        problems.write_text(loaded)
         raise typer.Exit(EXIT_PROBLEMS)
     # The diff makes many small objects and no cycles: without the cyclic GC walking the
     # two big trees again and again it is a third faster on large trees (as in load).

@@ -7,7 +7,6 @@ import gc
 import os
 import sys
 from collections.abc import Callable
-from contextlib import redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
@@ -71,8 +70,7 @@ def load_tree(path: Path) -> Tree:
     if loaded.tree is None or not loaded.ok:
         from pohon_cli.output.problems import write_text
 
-        with redirect_stdout(sys.stderr):
-            write_text([loaded])
+        write_text([loaded])
         raise typer.Exit(EXIT_PROBLEMS)
     return loaded.tree
 

@@ -26,5 +26,6 @@ FORMATS: dict[str, Writer] = {
 
 
 def write_text(results: Sequence[Loaded]) -> None:
-    """The loader's problems of files other commands load, printed as validate prints them."""
-    text.write([FileReport(r.path, tuple(r.problems)) for r in results], sys.stdout)
+    """The loader's problems of files other commands load, printed as validate prints them
+    but on stderr: stdout is the command's own output (a DOT or JSON piped on)."""
+    text.write([FileReport(r.path, tuple(r.problems)) for r in results], sys.stderr)
