@@ -8,6 +8,7 @@ option. Every failure is an InputError (exit 2) that says what to fix.
 from __future__ import annotations
 
 import os
+import posixpath
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from pohon_cli.suggest import did_you_mean
 # Local git answers in milliseconds; a hung git (a lock, a network filesystem) must not
 # hang pohon.
 GIT_TIMEOUT = 60.0
+_DOTS = frozenset((".", ".."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,16 @@ def parse(spec: str, cwd: Path | None = None) -> Path | Revision:
         raise InputError(f"`{spec}`: name the file after the colon, e.g. {rev}:pohon.yaml")
     if rev.startswith("-"):
         raise InputError(f"`{spec}`: a revision cannot start with `-`")
+    if rev and inside.startswith("/"):
+        raise InputError(
+            f"`{spec}`: the path after the colon is from the top of the repository "
+            f"(e.g. {rev}:data/pohon.yaml), not an absolute path"
+        )
+    if not inside.startswith(("./", "../")) and _DOTS.intersection(inside.split("/")):
+        # git reads `data/../x` literally and finds nothing: mean what is written
+        inside = posixpath.normpath(inside)
+        if inside == ".." or inside.startswith("../"):
+            raise InputError(f"`{spec}`: the path leads outside the repository")
     return Revision(rev, inside)
 
 
@@ -81,6 +93,8 @@ def show(where: Revision, cwd: Path | None = None) -> bytes:
     kind = _git(["cat-file", "-t", "--end-of-options", str(where)], cwd)
     what = kind.stdout.decode(errors="replace").strip()
     if kind.returncode != 0:
+        if b"outside repository" in kind.stderr:
+            raise InputError(f"{where}: `{where.path}` leads outside the repository")
         at = f"`{where.rev}`" if where.rev else "the index"
         raise InputError(
             f"{where}: no file `{where.path}` at {at} "

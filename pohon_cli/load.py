@@ -10,7 +10,10 @@ Every problem becomes a ``Problem`` at a line and column; nothing here raises on
 from __future__ import annotations
 
 import gc
+import os
 import re
+import stat
+import time
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -47,6 +50,8 @@ MAX_VALUES = 6_000_000
 # A realistic tree of 100,000 nodes holds 610,000 of them.
 MAX_CONTAINERS = 1_500_000
 MAX_TREE_DEPTH = 64
+# How long a named pipe may stay without a writer (steps of 50 ms) before it is refused.
+PIPE_WAIT_STEPS = 10
 # Aliases may expand to this many values beyond the number written in the file.
 ALIAS_ALLOWANCE = 10_000
 
@@ -89,24 +94,75 @@ class Loaded:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """The file's bytes, or InputError (exit 2) when it cannot be read at all."""
+    """The file's bytes, or InputError (exit 2) when it cannot be read at all.
+
+    Never more than MAX_BYTES, whatever the file is: a device that never ends
+    (``/dev/zero``) is refused once it passes the limit, and a named pipe nobody writes to
+    is refused at once rather than waited on for ever (``<(command)`` still reads)."""
     p = Path(path)
+    too_big = InputError(
+        f"{path}: the file is larger than {MAX_BYTES // (1024 * 1024)} MB; pohon reads files "
+        "up to that size (split the tree into several files)"
+    )
     try:
-        size = p.stat().st_size
-        if p.is_dir():
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{path}: is a directory, not a file")
-        if size > MAX_BYTES:
+        if info.st_size > MAX_BYTES:
             raise InputError(
-                f"{path}: the file is {size // (1024 * 1024)} MB; pohon reads files up to "
-                f"{MAX_BYTES // (1024 * 1024)} MB (split the tree into several files)"
+                f"{path}: the file is {info.st_size // (1024 * 1024)} MB; pohon reads files up "
+                f"to {MAX_BYTES // (1024 * 1024)} MB (split the tree into several files)"
             )
-        return p.read_bytes()
+        if stat.S_ISFIFO(info.st_mode):
+            data = _read_pipe(p)
+        else:
+            with open(p, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
+        if str(path) == "-":
+            raise InputError(
+                "-: pohon reads a file, not standard input; name the file "
+                "(or /dev/stdin to read what is piped in)"
+            ) from None
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    if len(data) > MAX_BYTES:
+        raise too_big
+    return data
+
+
+def _read_pipe(path: Path) -> bytes:
+    """A named pipe: read when something writes to it; refused when nothing does."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        first: bytes | None = b""
+        # a writer already waiting to open the pipe is let in by this open: give it a moment
+        for _ in range(PIPE_WAIT_STEPS):
+            try:
+                first = handle.read(65536)
+            except BlockingIOError:  # a writer is there, not yet written: wait for it
+                first = None
+            if first != b"":
+                break
+            time.sleep(0.05)
+        if first == b"":
+            raise InputError(
+                f"{path}: a named pipe that nothing writes to; "
+                "start the program that writes to it first, or name a file"
+            )
+        os.set_blocking(fd, True)
+        chunks = [first or b""]
+        size = len(chunks[0])
+        while size <= MAX_BYTES:
+            chunk = handle.read(min(1 << 20, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
 
 
 def load_path(path: str | Path) -> Loaded:
@@ -674,11 +730,27 @@ class _Builder:
             else:
                 reason = "cannot be empty, or start or end with a space"
             self.error(pos, "PK012", f"{label} {reason}: {_describe(value)}")
+        elif kind == "too_short" and isinstance(value, str) and not value:
+            self.error(pos, "PK012", f"{label} cannot be empty")
         elif kind in ("too_short", "too_long") and isinstance(value, str):
-            longest = detail.get("ctx", {}).get("max_length")
-            self.error(pos, "PK012", f"{label} is {len(value)} characters long; at most {longest}")
+            ctx = detail.get("ctx", {})
+            bound = (
+                f"at least {ctx.get('min_length')}"
+                if kind == "too_short"
+                else f"at most {ctx.get('max_length')}"
+            )
+            self.error(pos, "PK012", f"{label} is {len(value)} characters long; {bound}")
         elif kind in ("too_short", "too_long"):
-            self.error(pos, "PK012", f"{label}: {detail['msg'].lower()}")
+            ctx = detail.get("ctx", {})
+            bound = ctx.get("min_length" if kind == "too_short" else "max_length")
+            count = ctx.get("actual_length")
+            if count == 0 and bound == 1:
+                reason = "cannot be an empty list"
+            elif kind == "too_short":
+                reason = f"needs at least {bound} items, not {count}"
+            else:
+                reason = f"holds {count} items; at most {bound}"
+            self.error(pos, "PK012", f"{label} {reason}")
         else:
             self.error(pos, "PK012", f"{label}: {detail['msg']}, not {_describe(value)}")
 
@@ -710,12 +782,17 @@ class _Builder:
     def _nodes(self) -> None:
         nodes, items, roots = self.nodes, self.items, self.roots
         children, parents = self.children, self.parents
-        raw_tree = self.document.get("pohon")
-        if raw_tree is None:
+        if "pohon" not in self.document:
             return
+        raw_tree = self.document["pohon"]
         if not isinstance(raw_tree, YList):
             pos = locate(self.document, ("pohon",))
-            self.error(pos, "PK012", f"`pohon` must be a list of nodes, not {_describe(raw_tree)}")
+            self.error(
+                pos,
+                "PK012",
+                f"`pohon` must be a list of nodes, not {_describe(raw_tree)}",
+                "write the nodes under it as `- kode: ...` items; `pohon: []` for none yet",
+            )
             self.schema_ok = False
             return
         # (raw node, its position, parent kode or None, depth)
@@ -760,9 +837,9 @@ class _Builder:
                     parents.setdefault(kode, []).append(parent)
                 for i, indicator in enumerate(node.indicators):
                     self._register(indicator.code, raw["indikator"][i], items)
-            kids = raw.get("anak")
-            if kids is None:
+            if "anak" not in raw:
                 continue
+            kids = raw["anak"]
             if kode is None:
                 kode = f"\x00{len(pending)}:{pos}"
             if not isinstance(kids, YList):
@@ -770,6 +847,8 @@ class _Builder:
                     locate(raw, ("anak",)),
                     "PK012",
                     f"`anak` must be a list of nodes, not {_describe(kids)}",
+                    "write the child nodes under it as `- kode: ...` or `- rujuk: KODE` items"
+                    + (", or remove `anak:`" if kids is None else ""),
                 )
                 self.schema_ok = False
                 continue
@@ -853,8 +932,12 @@ class _Builder:
             self.parents,
             self.refs,
         )
-        rank = {name: i for i, name in enumerate(levels)}
+        rank: dict[str, int] = {}
+        for i, name in enumerate(levels):
+            rank.setdefault(name, i)  # a name written twice (reported) keeps its first place
         for node in nodes.values():
+            if not rank:  # `jenjang: []`, reported: no level to check against
+                break
             if node.level not in rank:
                 self.error(
                     locate(items[node.code], ("jenjang",)),

@@ -101,18 +101,29 @@ def _as_actual(value: Any) -> Any:
     if not value:
         raise ValueError("no quarter is written: write tw1..tw4, or one value for the year")
     found: dict[str, Decimal] = {}
+    wrong: list[str] = []
     for key, quarter_value in value.items():
         name = str(key)
         if name not in QUARTERS:
-            raise ValueError(f"`{name}` is not a quarter (triwulan): write tw1, tw2, tw3 or tw4")
+            wrong.append(f"`{name}`")
+            continue
         if quarter_value is None:
             raise ValueError(f"{name} is empty: write a number, or leave the quarter out")
         if not isinstance(quarter_value, Decimal):
-            kind = "a list" if isinstance(quarter_value, list | tuple) else "text"
-            raise ValueError(
-                f"{name}: a quarter's realisasi is a number, not {kind} ({quarter_value!r})"
+            kind = (
+                "a list"
+                if isinstance(quarter_value, list | tuple)
+                else "a mapping"
+                if isinstance(quarter_value, dict)
+                else f"the text `{str(quarter_value)[:40]}`"
             )
+            raise ValueError(f"{name}: a quarter's realisasi is a number, not {kind}")
         found[name] = quarter_value
+    if wrong:
+        verb = "is not a quarter" if len(wrong) == 1 else "are not quarters"
+        raise ValueError(
+            f"{', '.join(wrong)} {verb} (triwulan): write tw1, tw2, tw3 or tw4, in small letters"
+        )
     return {q: found[q] for q in QUARTERS if q in found}
 
 

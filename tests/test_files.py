@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,35 @@ def test_a_missing_folder_is_an_error_not_a_guess(tmp_path: Path) -> None:
 )
 def test_safe_name_makes_a_kode_a_plain_file_name(kode: str, name: str) -> None:
     assert safe_name(kode) == name
+
+
+def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.svg"
+    real.write_text("old")
+    link = tmp_path / "link.svg"
+    link.symlink_to(real.name)
+    write_atomic(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.svg", "real.svg"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_written_in_place_never_replaced_by_a_file(tmp_path: Path) -> None:
+    # as /dev/null or /dev/stdout would be: renaming over them put a plain file there
+    fifo = tmp_path / "out.dot"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="nothing reads from"):
+        write_atomic(fifo, "digraph {}")  # no reader: an error, not a wait without end
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    for _ in range(200):  # until the reader has the pipe open
+        try:
+            write_atomic(fifo, "digraph {}")
+            break
+        except OSError:
+            time.sleep(0.01)
+    reader.join(10)
+    assert got == [b"digraph {}"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.dot"]

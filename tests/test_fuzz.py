@@ -46,11 +46,17 @@ def test_the_harness_sees_a_wrong_exit_a_missing_message_and_a_hang(tmp_path: Pa
     assert failure is not None and failure.why == "exit 2, expected 1"
     assert "no such file" in failure.output
     assert fuzz.run(["validate", missing], frozenset({2})) is None
-    # A FIFO nobody writes to blocks in open() itself, so the deadline always lands there and
-    # never between a file's opening and its closing (which a 1 ms deadline on a real file did).
-    fifo = tmp_path / "nobody-writes.yaml"
+    # A FIFO whose writer never writes blocks in read(), in a `with` that closes the file
+    # when the deadline lands (a 1 ms deadline on a real file could land between an open()
+    # and its `with`, and leave an unclosed file for the GC). A FIFO with no writer at all
+    # is refused by pohon (exit 2), so the test holds a writer open itself.
+    fifo = tmp_path / "silent-writer.yaml"
     os.mkfifo(fifo)
-    failure = fuzz.run(["validate", str(fifo)], frozenset({0, 1}), limit=0.2)
+    writer = os.open(fifo, os.O_RDWR)  # a writer that never writes (O_RDWR: no wait)
+    try:
+        failure = fuzz.run(["validate", str(fifo)], frozenset({0, 1}), limit=0.2)
+    finally:
+        os.close(writer)
     assert failure is not None and failure.why == "no answer within 0.2 s"
 
 

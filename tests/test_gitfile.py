@@ -140,3 +140,19 @@ def test_git_not_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(InputError, match="git is not installed"):
         gitfile.read(f"v2024:{TREE}", tmp_path)
+
+
+def test_dots_in_a_path_at_a_revision(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # git reads `data/../data/x` literally and finds nothing: pohon reads what it means
+    assert gitfile.read(f"v2024:data/../{TREE}", repo) == DATA.read_bytes()
+    assert gitfile.read(f"v2024:./data/./{TREE.split('/')[1]}", repo) == DATA.read_bytes()
+    with pytest.raises(InputError, match="leads outside the repository"):
+        gitfile.read("v2024:data/../../etc/passwd", repo)
+    with pytest.raises(InputError, match="leads outside the repository"):
+        gitfile.read("v2024:../etc/passwd", repo)  # relative to the folder git runs in
+    with pytest.raises(InputError, match="not an absolute path"):
+        gitfile.read("v2024:/etc/passwd", repo)
+    monkeypatch.chdir(repo / "data")
+    assert run("diff", "v2024:../data/pohon_kinerja.yaml", "pohon_kinerja.yaml").stdout
+    result = run("diff", "v2024:../../pohon_kinerja.yaml", "pohon_kinerja.yaml", expect=2)
+    assert result.stderr.count("\n") == 1 and "outside the repository" in result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA
 
-from pohon_cli.load import load_bytes, load_path, load_text
+from pohon_cli.load import MAX_BYTES, load_bytes, load_path, load_text, read_bytes
 from pohon_cli.problem import InputError
 
 HEADER = """\
@@ -424,3 +426,56 @@ def test_a_level_name_with_a_hyphen_or_a_space_says_what_to_write() -> None:
         "(write `Sasaran_Kegiatan`, here and in each node's `jenjang`: a level name is one "
         "word of letters, digits and _)",
     ]
+
+
+def test_a_dash_is_not_standard_input_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="not standard input; name the file"):
+        load_path("-")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_nobody_writes_to_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "pohon.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="a named pipe that nothing writes to"):
+        read_bytes(fifo)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_with_a_writer_is_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pohon.yaml"
+    os.mkfifo(fifo)
+    data = DATA.read_bytes()
+
+    def writer() -> None:
+        with open(fifo, "wb") as handle:  # waits for the reader, as a shell redirection does
+            handle.write(data)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert load_path(fifo).ok
+    finally:
+        thread.join(10)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_without_end_is_refused_at_the_size_limit() -> None:
+    # /dev/zero has size 0 and never ends: without a bound it would fill the memory
+    with pytest.raises(InputError, match=f"larger than {MAX_BYTES // (1024 * 1024)} MB"):
+        read_bytes("/dev/zero")
+
+
+def test_empty_lists_and_texts_are_named_plainly() -> None:
+    text = (
+        "versi: 1\ninstansi: {nama: K}\ntahun: 2024\nvisi: V\n"
+        'misi: [{kode: "", uraian: M}]\njenjang: []\npohon:\n'
+        "  - {kode: T1, jenjang: tujuan, uraian: U}\n"
+    )
+    messages = [p.message for p in load_text(text, "t.yaml").problems]
+    # not pydantic's "at most None" nor "tuple should have at least 1 item after validation";
+    # and with no level named, no node is reported against an empty list of levels
+    assert messages == ["`kode` cannot be empty", "`jenjang` cannot be an empty list"]

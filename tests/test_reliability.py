@@ -110,7 +110,87 @@ def test_an_output_that_is_the_input_is_refused(tmp_path: Path) -> None:
     before = files_under(tmp_path)
     assert "input" in run("render", source, "-o", source, expect=2).stderr
     assert "input" in run("render", source, "-o", linked, expect=2).stderr
+    # export too: a Markdown file or workbook named as the input, or a CSV folder (replaced
+    # whole) that holds the input
+    assert "input" in run("export", source, "-f", "markdown", "-o", source, expect=2).stderr
+    assert "input" in run("export", source, "-f", "xlsx", "-o", linked, expect=2).stderr
+    assert "input" in run("export", source, "-f", "csv", "-o", tmp_path, expect=2).stderr
+    sheets = tmp_path / "sheets"
+    sheets.mkdir()
+    in_csv = sheets / "pohon.csv"  # a tree kept where an earlier export wrote its sheets
+    shutil.copy2(DATA, in_csv)
+    before = files_under(tmp_path)
+    assert "input" in run("export", in_csv, "-f", "csv", "-o", sheets, expect=2).stderr
     assert files_under(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "--format", "json"],
+        ["indicators", "--format", "csv"],
+        ["units", "--format", "json"],
+        ["stats", "--format", "json"],
+        ["report", "--format", "json"],
+        ["export", "--format", "markdown"],
+        ["render", "--format", "dot", "-o", "-"],
+        ["render", "--units", "--format", "dot", "-o", "-"],
+    ],
+)
+def test_a_broken_file_leaves_stdout_to_the_output_and_reports_on_stderr(
+    argv: list[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "rusak.yaml"
+    broken.write_bytes(DATA.read_bytes().replace(b"jenjang: program", b"jenjang: [", 1))
+    [problem] = load_path(broken).problems
+    result = run(argv[0], broken, *argv[1:], expect=1)
+    assert result.stdout == ""  # piped into dot or a JSON reader: nothing, not a problem
+    assert problem.text() in result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "-2024.yaml"],
+        ["show", "{data}", "--year", "abc"],
+        ["show", "{data}", "--depth", "x"],
+        ["show"],
+        ["diff", "--output=x:{data}", "{data}"],
+        ["render", "{data}"],
+        ["render", "{data}", "-o", "x.svg", "--timeout", "-1"],
+        ["show", "{data}", "extra"],
+        ["no-such-command"],
+        ["--no-such-option"],
+    ],
+)
+def test_a_command_line_click_refuses_is_one_line_and_exit_2(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy2(DATA, tmp_path / "-2024.yaml")
+    result = run(*(a.format(data=DATA) for a in argv), expect=2)
+    assert result.stderr.startswith("pohon") and result.stderr.count("\n") == 1, result.stderr
+    assert "--help" in result.stderr and "\u256d" not in result.stderr  # not in a box
+    if argv[1:2] == ["-2024.yaml"]:
+        assert "./-2024.yaml" in result.stderr  # how to name a file that starts with -
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize(
+    "argv", [["show"], ["validate", "--format", "json"], ["render", "-f", "dot", "-o", "-"]]
+)
+def test_stdout_that_cannot_be_written_is_one_line_and_exit_2(argv: list[str]) -> None:
+    with open("/dev/full", "w") as full:  # a disk that is full
+        done = subprocess.run(
+            [sys.executable, "-m", "pohon_cli", argv[0], str(DATA), *argv[1:]],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == "pohon: cannot write the output: No space left on device\n"
 
 
 def test_a_render_that_fails_leaves_the_old_output_and_no_temporary_file(tmp_path: Path) -> None:
@@ -123,6 +203,19 @@ def test_a_render_that_fails_leaves_the_old_output_and_no_temporary_file(tmp_pat
     run("render", DATA, "-o", out, expect=2, env={"PATH": str(tmp_path)})  # no dot
     run("render", DATA, "-o", out, "--misi", "M9", expect=2)  # a misi the file lacks
     assert files_under(tmp_path) == before
+
+
+def test_pages_are_written_all_or_none(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    (pages / "M5.dot").mkdir(parents=True)  # the last page's name is taken by a folder
+    result = run("render", DATA, "--split", "misi", "-f", "dot", "-o", pages, expect=2)
+    assert "M5.dot: cannot write" in result.stderr
+    assert sorted(p.name for p in pages.iterdir()) == ["M5.dot"]  # M1..M4 not written
+    blocked = tmp_path / "a-file"
+    blocked.write_text("kept")
+    result = run("render", DATA, "-f", "dot", "-o", blocked / "sub" / "x.dot", expect=2)
+    assert result.stderr.endswith("a-file is a file, not a folder\n")
+    assert blocked.read_text() == "kept"
 
 
 def test_an_export_that_fails_leaves_the_old_output_and_no_temporary_file(tmp_path: Path) -> None:

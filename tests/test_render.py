@@ -371,6 +371,10 @@ def test_a_broken_file_is_reported_like_validate_and_nothing_is_written(
     assert f"{broken}:9:5: error [PK010]" in result.stderr
     assert "did you mean `uraian`" in result.stderr and result.stdout == ""
     assert not (tmp_path / "x.svg").exists()
+    # with -o -, stdout is the drawing: a problem there would be piped into the next program
+    result = run("render", broken, "-o", "-", "--format", "dot", expect=1)
+    assert result.stdout == ""
+    assert f"{broken}:9:5: error [PK010]" in result.stderr
 
 
 def test_nothing_to_draw_exits_1(tmp_path: Path) -> None:

@@ -399,8 +399,10 @@ def test_a_broken_file_is_reported_as_validate_does(
     ("realisasi", "words"),
     [
         ("{2024: {tw5: 1}}", "`tw5` is not a quarter (triwulan)"),
-        ("{2024: {tw1: banyak}}", "tw1: a quarter's realisasi is a number, not text"),
+        ("{2024: {tw1: banyak}}", "tw1: a quarter's realisasi is a number, not the text `banyak`"),
         ("{2024: {tw1: }}", "tw1 is empty"),
+        ("{2024: {tw1: [1, 2]}}", "tw1: a quarter's realisasi is a number, not a list"),
+        ("{2024: {tw1: 1, TW2: 2, q3: 3}}", "`TW2`, `q3` are not quarters (triwulan)"),
         ("{2024: {}}", "no quarter is written"),
     ],
 )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -22,6 +23,13 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
+
+# click's exception classes, wherever this typer keeps click (its own copy since 0.25):
+# typer.BadParameter is click's BadParameter, a UsageError, a ClickException.
+_UsageError: type[Any] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+_ClickException: type[Any] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
 
 # The order of `pohon --help`: the daily commands first, as a planner meets them.
 COMMAND_ORDER = (
@@ -47,6 +55,45 @@ class _Group(TyperGroup):
         names: list[str] = super().list_commands(ctx)
         rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
         return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """A usage error (an unknown option, a value that is not a number, a missing
+        argument) on one line with exit 2, as every other usage error, not in a box."""
+        run = functools.partial(
+            super().main, args, prog_name, complete_var, False, windows_expand_args, **extra
+        )
+        if not standalone_mode:
+            return run()
+        try:
+            code = run()
+        except _UsageError as error:
+            context = getattr(error, "ctx", None)
+            where = context.command_path if context is not None else "pohon"
+            dashed = [a for a in (sys.argv[1:] if args is None else args) if _dashed_file(a)]
+            hint = f"write ./{dashed[0]} for a file named so; " if dashed else ""
+            message = _one_line(error.format_message())
+            typer.echo(f"{where}: {message} ({hint}see {where} --help)", err=True)
+            sys.exit(error.exit_code)
+        except _ClickException as error:
+            typer.echo(f"pohon: {_one_line(error.format_message())}", err=True)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            typer.echo("pohon: aborted", err=True)
+            sys.exit(EXIT_PROBLEMS)
+        except OSError as error:  # stdout on a full disk or a device that fails (not EPIPE)
+            _drop_stdout()
+            where = f"{error.filename}: " if error.filename else "cannot write the output: "
+            typer.echo(f"pohon: {where}{error.strerror or error}", err=True)
+            sys.exit(EXIT_USAGE)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -80,6 +127,25 @@ def _root(
     ),
 ) -> None:
     """Keep a pohon kinerja (SAKIP performance tree) as YAML: validate, show, diff, render."""
+
+
+def _dashed_file(arg: object) -> bool:
+    """An argument click took for an option that names an existing file (``-2024.yaml``)."""
+    return isinstance(arg, str) and arg.startswith("-") and len(arg) > 1 and Path(arg).exists()
+
+
+def _drop_stdout() -> None:
+    """Point stdout at nothing, so that Python's flush at exit does not fail a second time
+    on what is still buffered."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

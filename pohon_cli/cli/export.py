@@ -50,6 +50,7 @@ def export(
     """
     from pohon_cli import export as sheets_of
     from pohon_cli.output import export as view
+    from pohon_cli.output.files import refuse_input, refuse_input_inside
     from pohon_cli.report import build
 
     name = output_format
@@ -58,6 +59,10 @@ def export(
         if name is None:
             fail("say --format xlsx, csv or markdown (or give -o a .xlsx or .md name)")
     writer = pick(view.FORMATS, name)
+    if output is not None and output != "-":
+        # a workbook or Markdown file replaces its target, a CSV folder the whole folder
+        refuse = refuse_input_inside if name == "csv" else refuse_input
+        refuse(output, path)
     tree = load_tree(path)
     report = build(tree, choose_year(tree, year), report_settings(path))
     sheets = sheets_of.sheets(tree, report)

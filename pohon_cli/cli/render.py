@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,12 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pohon_cli.cli.app import EXIT_PROBLEMS, app, fail
+from pohon_cli.cli.show import load_tree
 from pohon_cli.dot import DEFAULT_TIMEOUT, FORMATS, DotError, Drawn  # stdlib only: light
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from pohon_cli.model import Tree
     from pohon_cli.render import Page
 
 # File extensions that name a format; the formats themselves are pohon_cli.dot.FORMATS.
@@ -84,7 +83,7 @@ def render(
         fail(f"unknown format `{output_format}`: use one of {', '.join(FORMATS)}")
     fmt = _format(output, output_format, folder=split_by is not None)
 
-    tree = _load(path)
+    tree = load_tree(path)
     if units:
         if not tree.header.units:
             fail("the file declares no unit_kerja: there is no chart to draw", EXIT_PROBLEMS)
@@ -137,21 +136,9 @@ def _format(output: str, chosen: str | None, *, folder: bool) -> str:
     return "svg"
 
 
-def _load(path: Path) -> Tree:
-    """The tree, or the same report and exit code as ``pohon validate`` for a broken file."""
-    from pohon_cli.load import load_path
-    from pohon_cli.output.problems import report_broken
-
-    loaded = load_path(path)
-    if not loaded.ok or loaded.tree is None:
-        report_broken([loaded])
-        raise typer.Exit(EXIT_PROBLEMS)
-    return loaded.tree
-
-
 def _targets(output: str, pages: list[Page], fmt: str, source: Path) -> list[Path | None]:
     """Where each page goes (None: stdout); never onto the input file."""
-    from pohon_cli.output.files import safe_name
+    from pohon_cli.output.files import refuse_input, safe_name
 
     if output == _STDOUT:
         return [None]
@@ -174,16 +161,8 @@ def _targets(output: str, pages: list[Page], fmt: str, source: Path) -> list[Pat
             names.add(name.casefold())
             targets.append(folder / f"{name}.{fmt}")
     for target in targets:
-        if _same_file(target, source):
-            fail(f"{target}: is the input file; pohon never writes to its input")
+        refuse_input(target, source)
     return list(targets)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return a.resolve() == b.resolve()
 
 
 def _drawn(make: Callable[[str, float], Drawn], source: str, timeout: float) -> bytes:
@@ -197,17 +176,25 @@ def _drawn(make: Callable[[str, float], Drawn], source: str, timeout: float) -> 
 
 
 def _write(targets: list[Path | None], drawn: list[bytes], pages: list[Page]) -> None:
-    """Every page is drawn before the first is written, so a failure leaves no new file."""
-    from pohon_cli.output.files import write_atomic
+    """Every page is drawn before the first is written, and the pages are written all or
+    none, so a failure leaves no new file."""
+    from pohon_cli.output.files import write_all_atomic
 
-    for target, data, page in zip(targets, drawn, pages, strict=True):
-        if target is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-            continue
-        try:
+    if targets == [None]:
+        sys.stdout.buffer.write(drawn[0])
+        sys.stdout.buffer.flush()
+        return
+    files = [(t, data) for t, data in zip(targets, drawn, strict=True) if t is not None]
+    for target, _ in files:
+        above = next((p for p in target.parents if p.exists()), None)
+        if above is not None and not above.is_dir():
+            fail(f"{target}: cannot write: {above} is a file, not a folder")
+    try:
+        for target, _ in files:
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
-        except OSError as error:
-            fail(f"{target}: cannot write: {error.strerror or error}")
+        write_all_atomic(files)
+    except OSError as error:
+        where = error.filename or files[0][0]
+        fail(f"{where}: cannot write: {error.strerror or error}")
+    for (target, _), page in zip(files, pages, strict=True):
         typer.echo(f"wrote {target} ({page.nodes} box{'es' * (page.nodes != 1)})", err=True)

@@ -4,44 +4,154 @@ folder, renamed over the target only once every byte is on disk."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+
+from pohon_cli.problem import InputError
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:
     """Write ``data`` (text as UTF-8) to ``path`` atomically: readers see the old file or
     the new one, never a part. On any failure the temporary file is removed and the
     target is untouched. A new file gets the usual permissions (0666 less the umask);
-    an existing one keeps its own."""
-    target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = target.parent
+    an existing one keeps its own.
+
+    A symbolic link is followed, so the link stays and the file it names is replaced. A
+    device or a named pipe (``-o /dev/null``, ``-o /dev/stdout``) is written in place:
+    replacing it would put a plain file where the device was."""
+    write_all_atomic([(path, data)])
+
+
+def write_all_atomic(files: Sequence[tuple[str | Path, bytes | str]]) -> None:
+    """Write several files all or none: every one goes to a temporary file beside its
+    target first, and only when all are on disk are they renamed into place, so a failure
+    on the last page leaves the first one unwritten too (devices and pipes, which cannot
+    wait, are written last, once the files are in place)."""
+    pending: list[_Pending] = []
+    in_place: list[tuple[Path, bytes]] = []
     try:
-        mode: int | None = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        temp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
-        try:
-            fd = os.open(temp, flags, 0o666)
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
-        os.replace(temp, target)
+        for path, data in files:
+            payload = data.encode("utf-8") if isinstance(data, str) else data
+            target, mode, special = _resolve(Path(path))
+            if special:
+                in_place.append((target, payload))
+            else:
+                pending.append(_Pending.write(target, payload, mode))
+        for item in pending:
+            item.commit()
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        for item in pending:
+            item.discard()
         raise
-    _sync_folder(folder)
+    for folder in sorted({item.target.parent for item in pending}):
+        _sync_folder(folder)
+    for target, payload in in_place:
+        _write_in_place(target, payload)
+
+
+def _resolve(target: Path) -> tuple[Path, int | None, bool]:
+    """The file to replace (a link followed), its permissions (None: a new file), and
+    whether it is a device or a named pipe, written in place. A folder in the way stops
+    everything before a byte is written."""
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return target, None, False
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "a folder is in the way", str(target))
+    if not stat.S_ISREG(info.st_mode):
+        return target, None, True
+    return target, info.st_mode & 0o7777, False
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A temporary file written whole beside its target, not yet renamed over it."""
+
+    target: Path
+    temp: Path
+    mode: int | None
+    done: bool = False
+
+    @classmethod
+    def write(cls, target: Path, payload: bytes, mode: int | None) -> _Pending:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        while True:
+            temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+            try:
+                fd = os.open(temp, flags, 0o666)
+                break
+            except FileExistsError:
+                continue
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if mode is not None:
+                os.chmod(temp, mode)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        return cls(target, temp, mode)
+
+    def commit(self) -> None:
+        os.replace(self.temp, self.target)
+        self.done = True
+
+    def discard(self) -> None:
+        if not self.done:
+            with contextlib.suppress(OSError):
+                os.unlink(self.temp)
+
+
+def _write_in_place(target: Path, payload: bytes) -> None:
+    """Write to a device or a named pipe as it is; a pipe nothing reads is an error, not a
+    wait without end."""
+    try:
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "a named pipe that nothing reads from") from None
+        raise
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Whether two paths name one file (through links too); false when either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def refuse_input(target: str | Path, source: str | Path) -> None:
+    """Stop before an output would overwrite the file read: pohon never writes its input."""
+    if same_file(target, source):
+        raise InputError(f"{target}: is the input file; pohon never writes to its input")
+
+
+def refuse_input_inside(folder: str | Path, source: str | Path) -> None:
+    """Stop before a folder that is replaced whole would take the input file with it."""
+    inside = Path(source).resolve()
+    if inside.is_relative_to(Path(folder).resolve()):
+        raise InputError(
+            f"{folder}: holds the input file {source}; pohon never writes to its input"
+        )
 
 
 def _sync_folder(folder: Path) -> None:
