@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from pohon_cli.model import QUARTERS, Indicator, Node, Tree, Value
+from pohon_cli.model import QUARTERS, Indicator, Node, Tree, Value, value_text
 from pohon_cli.report import Report, Summary
 
 # text: a short text; long: a text that wraps; value: a target or realisasi (a number as
@@ -57,7 +57,7 @@ def sheets(tree: Tree, report: Report | None = None) -> list[Sheet]:
 def value_cell(value: Value | None) -> Cell:
     """A target or realisasi: a number as written, a text, a range as ``[80, 90]``."""
     if isinstance(value, tuple):
-        return f"[{value[0]}, {value[1]}]"
+        return value_text(value)
     return value
 
 

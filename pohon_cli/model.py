@@ -83,7 +83,9 @@ def _as_value(value: Any) -> Any:
         if len(value) == 2 and all(isinstance(v, Decimal) for v in value):
             low, high = value
             if low > high:
-                raise ValueError(f"a range is [low, high]: {low} is above {high}")
+                raise ValueError(
+                    f"a range is [low, high]: {number_text(low)} is above {number_text(high)}"
+                )
             return (low, high)
         raise ValueError("a range is two numbers [low, high], e.g. [80, 90]")
     if value is None:

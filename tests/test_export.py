@@ -15,7 +15,7 @@ import pytest
 from conftest import CASES, DATA, run
 from openpyxl import load_workbook
 
-from pohon_cli.export import sheets
+from pohon_cli.export import sheets, value_cell
 from pohon_cli.load import load_path
 from pohon_cli.output.export_xlsx import number_format
 from pohon_cli.report import build
@@ -283,3 +283,8 @@ def test_a_broken_file_exits_1_and_writes_nothing(
     out = tmp_path / "never.xlsx"
     assert "broken.yaml:" in run("export", broken, "-o", out, expect=1).stderr
     assert not out.exists()
+
+
+def test_a_range_cell_keeps_the_digits_of_both_bounds() -> None:
+    assert value_cell((Decimal("0.0000001"), Decimal("1.10"))) == "[0.0000001, 1.10]"
+    assert value_cell(Decimal("1.10")) == Decimal("1.10") and value_cell("WTP") == "WTP"

@@ -138,3 +138,34 @@ def test_rules_command_unknown_code_exits_2_with_a_suggestion() -> None:
     err = run("rules", "PK1O8", expect=2).stderr
     assert "`PK1O8` is not a rule" in err and "`PK108`" in err
     assert "did you mean `other-institution`" in run("rules", "other-institutions", expect=2).stderr
+
+
+def test_numbers_in_messages_keep_their_digits(write: Callable[[str, str], Path]) -> None:
+    """str() of a Decimal writes 0.0000001 as 1E-7: every message goes through number_text."""
+    path = write(
+        _complete(
+            "pohon:\n"
+            "  - kode: T1\n    jenjang: tujuan\n    uraian: Meningkatnya mutu\n"
+            "    indikator:\n"
+            "      - {kode: A, uraian: Persentase a, satuan: persen, polaritas: naik,\n"
+            "         realisasi: {2023: 0.0000002}, target: {2024: 0.0000001}}\n"
+            "      - {kode: B, uraian: Persentase b, satuan: persen, target: {2024: -0.0000001}}\n"
+            "      - {kode: C, uraian: Persentase c, satuan: persen,\n"
+            "         target: {2024: [0.0000001, 0.0000002]}}\n"
+            "      - {kode: D, uraian: Jumlah d, satuan: unit, polaritas: naik,\n"
+            "         target_induk: {2024: 0.0000003}, target: {2024: 0.0000001}}\n"
+        ),
+        "tiny.yaml",
+    )
+    out = run("validate", path, expect=1).stdout
+    for code in ("PK104", "PK115", "PK119", "PK120"):
+        assert f"[{code}]" in out, code
+    assert "-0.0000001" in out and "(0.0000002)" in out and "(0.0000003)" in out
+    # the loader's own messages too: a range written high to low
+    broken = write(
+        path.read_text(encoding="utf-8").replace("0.0000002]", "0.00000002]"),
+        "broken.yaml",
+    )
+    out += run("validate", broken, expect=1).stdout
+    assert "[PK012]" in out and "0.0000001 is above 0.00000002" in out
+    assert not re.search(r"\dE[-+]\d", out), out

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from pohon_cli.model import Indicator, Tree
+from pohon_cli.model import Indicator, Tree, number_text
 from pohon_cli.problem import Problem
 from pohon_cli.rules.base import (
     COUNT_UNITS,
@@ -38,8 +38,9 @@ def _persen_range(tree: Tree, options: Options) -> Iterator[Problem]:
                 yield PERSEN_OUT_OF_RANGE.problem(
                     tree,
                     at(tree, indicator.code, *where),
-                    f"{describe(path)} of `{indicator.code}` is {bound}, "
-                    f"but `satuan: {indicator.unit}` lies between {low} and {high}",
+                    f"{describe(path)} of `{indicator.code}` is {number_text(bound)}, but "
+                    f"`satuan: {indicator.unit}` lies between {number_text(low)} and "
+                    f"{number_text(high)}",
                     "a share cannot be negative or more than the whole: check the "
                     "value or the satuan",
                 )
@@ -204,7 +205,7 @@ def _range_without_stabil(tree: Tree, options: Options) -> Iterator[Problem]:
         for path, value in values_of(indicator, tuple):
             if not isinstance(value, tuple) or path[0] != "target":
                 continue
-            low, high = value
+            low, high = number_text(value[0]), number_text(value[1])
             yield RANGE_WITHOUT_STABIL.problem(
                 tree,
                 at(tree, indicator.code, *path),

@@ -20,11 +20,26 @@ def _reached(indicator: Indicator, year: int) -> tuple[str, Decimal] | None:
     return None
 
 
+def _rising(indicator: Indicator) -> bool | None:
+    """True for ``naik``, False for ``turun``; None when ``polaritas`` is not written
+    (pohon never guesses one) or is ``stabil`` (no side is worse)."""
+    if "polarity" not in indicator.model_fields_set or indicator.polarity == "stabil":
+        return None
+    return indicator.polarity == "naik"
+
+
+def _worse(rising: bool, target: Decimal, reference: Decimal) -> str | None:
+    """ "below" or "above" when the target plans worse than the reference, else None."""
+    if (target < reference) if rising else (target > reference):
+        return "below" if rising else "above"
+    return None
+
+
 def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
     for _node, indicator in tree.indicators():
-        if "polarity" not in indicator.model_fields_set or indicator.polarity == "stabil":
-            continue  # pohon never guesses a polarity
-        rising = indicator.polarity == "naik"
+        rising = _rising(indicator)
+        if rising is None:
+            continue
         for year, target in indicator.targets.items():
             if not isinstance(target, Decimal):
                 continue
@@ -32,13 +47,14 @@ def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
             if reached is None:
                 continue
             what, value = reached
-            if (target < value) if rising else (target > value):
-                side = "below" if rising else "above"
+            side = _worse(rising, target, value)
+            if side is not None:
                 yield UNCHALLENGING_TARGET.problem(
                     tree,
                     at(tree, indicator.code, "target", year),
                     f"with `polaritas: {indicator.polarity}`, the target of `{indicator.code}` "
-                    f"for {year} ({target}) is {side} {what} ({value})",
+                    f"for {year} ({number_text(target)}) is {side} {what} "
+                    f"({number_text(value)})",
                     "a target must at least keep what was already reached: an evaluator "
                     "scores a lower target zero",
                 )
@@ -88,17 +104,15 @@ pohon:
 
 def _below_parent(tree: Tree, options: Options) -> Iterator[Problem]:
     for _node, indicator in tree.indicators():
-        if not indicator.parent_targets:
+        rising = _rising(indicator) if indicator.parent_targets else None
+        if rising is None:
             continue
-        if "polarity" not in indicator.model_fields_set or indicator.polarity == "stabil":
-            continue  # pohon never guesses a polarity
-        rising = indicator.polarity == "naik"
         for year, parents in indicator.parent_targets.items():
             target = indicator.targets.get(year)
             if not isinstance(target, Decimal) or not isinstance(parents, Decimal):
                 continue
-            if (target < parents) if rising else (target > parents):
-                side = "below" if rising else "above"
+            side = _worse(rising, target, parents)
+            if side is not None:
                 yield BELOW_PARENT_TARGET.problem(
                     tree,
                     at(tree, indicator.code, "target", year),
