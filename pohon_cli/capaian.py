@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 
-from pohon_cli.model import Polarity, Value
+from pohon_cli.model import Polarity, Value, number_text, value_text
 
 # An explicit context: the result never depends on the caller's decimal settings.
 # exponents as wide as Decimal allows: a realisasi of a million digits must not overflow
@@ -132,15 +132,18 @@ def explain(
         low, high = target
         bound = low if realisasi < low else high
         return NoCapaian(
-            f"the realisasi {realisasi} is outside the range [{low}, {high}] and its nearer "
-            f"bound is {bound}: the formulas divide by a positive bound"
+            f"the realisasi {number_text(realisasi)} is outside the range "
+            f"{value_text(target)} and its nearer bound is {number_text(bound)}: the "
+            "formulas divide by a positive bound"
         )
     if target == 0:
         return NoCapaian(
             f"the target is 0: realisasi / target divides by zero (the realisasi is "
-            f"{realisasi}); only a realisasi of exactly 0 meets it"
+            f"{number_text(realisasi)}); only a realisasi of exactly 0 meets it"
         )
-    return NoCapaian(f"the target {target} is below zero: the formulas need a positive target")
+    return NoCapaian(
+        f"the target {number_text(target)} is below zero: the formulas need a positive target"
+    )
 
 
 def on_scale(target: str, realisasi: str, scale: Sequence[str]) -> Decimal | NoCapaian:

@@ -38,6 +38,7 @@ from pohon_cli.model import (
     Reference,
     Tree,
     Unit,
+    number_text,
 )
 from pohon_cli.problem import InputError, Problem
 from pohon_cli.source import Pos, Source, YList, YMap, locate, pack
@@ -593,7 +594,7 @@ def _describe(value: Any) -> str:
     if value is None:
         return "an empty value"
     if isinstance(value, Decimal):
-        return f"the number {value}"
+        return f"the number {number_text(value)}"
     return f"the text `{_clip(str(value))}`"
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal, localcontext
 
 import pytest
 
-from pohon_cli.capaian import capaian, rounded
+from pohon_cli.capaian import NoCapaian, capaian, explain, rounded
 from pohon_cli.model import Polarity, Value
 
 D = Decimal
@@ -102,3 +102,17 @@ def test_rounded_keeps_every_digit_of_a_huge_value() -> None:
     huge = capaian(D(1), D("1" + "0" * 40))
     assert huge is not None
     assert str(rounded(huge)) == "1" + "0" * 42 + ".0"
+
+
+def test_why_there_is_no_capaian_keeps_the_digits() -> None:
+    """A reason quotes the values as written, never str()'s 1E-7."""
+    tiny = Decimal("0.0000001")
+    reasons = [
+        explain(-tiny, tiny),
+        explain(Decimal("0.0"), Decimal("0.0000003")),
+        explain((Decimal("-0.0000002"), -tiny), Decimal("-0.0000003"), "stabil"),
+    ]
+    texts = [r.reason for r in reasons if isinstance(r, NoCapaian)]
+    assert len(texts) == 3 and not any("E-" in t for t in texts), texts
+    assert "-0.0000001" in texts[0] and "0.0000003" in texts[1]
+    assert "[-0.0000002, -0.0000001]" in texts[2] and "bound is -0.0000002" in texts[2]
