@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
+from conftest import DATA
 
 from pohon_cli.output.files import safe_name, write_atomic
 
@@ -92,3 +96,34 @@ def test_a_named_pipe_is_written_in_place_never_replaced_by_a_file(tmp_path: Pat
     assert got == [b"digraph {}"]
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["out.dot"]
+
+
+def _pohon(*args: str, stdout: int | IO[bytes]) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "pohon_cli", *args]
+    return subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, check=False)
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout here")
+def test_dev_stdout_appended_by_the_shell_keeps_what_was_there(tmp_path: Path) -> None:
+    """`pohon render -o /dev/stdout --format dot >> log`: written through the descriptor the
+    shell opened for appending, never by replacing (or truncating) the file behind it."""
+    log = tmp_path / "log.txt"
+    log.write_text("hello\n", encoding="utf-8")
+    inode = log.stat().st_ino
+    with log.open("ab") as appended:
+        done = _pohon("render", str(DATA), "-o", "/dev/stdout", "--format", "dot", stdout=appended)
+    assert done.returncode == 0, done.stderr
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("hello\ndigraph pohon {") and text.rstrip().endswith("}")
+    assert log.stat().st_ino == inode
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout here")
+def test_dev_stdout_into_a_pipe_is_written_through_it() -> None:
+    for args in (
+        ("render", str(DATA), "-o", "/dev/stdout", "--format", "dot"),
+        ("export", str(DATA), "-o", "/dev/stdout", "--format", "markdown"),
+    ):
+        done = _pohon(*args, stdout=subprocess.PIPE)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith((b"digraph pohon {", b"## Cascading")), done.stdout[:80]

@@ -6,8 +6,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +24,11 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     an existing one keeps its own.
 
     A symbolic link is followed, so the link stays and the file it names is replaced. A
-    device or a named pipe (``-o /dev/null``, ``-o /dev/stdout``) is written in place:
-    replacing it would put a plain file where the device was."""
+    device or a named pipe (``-o /dev/null``) is written in place: replacing it would put a
+    plain file where the device was. A name of a descriptor pohon already holds
+    (``/dev/stdout``, ``/dev/fd/3``) is written through that descriptor, whatever it is:
+    a pipe, a terminal, or a file the shell opened for appending (``>> log``), which a
+    rename would replace and reopening would truncate."""
     write_all_atomic([(path, data)])
 
 
@@ -54,10 +59,30 @@ def write_all_atomic(files: Sequence[tuple[str | Path, bytes | str]]) -> None:
         _write_in_place(target, payload)
 
 
+# /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: a descriptor of this process
+_DESCRIPTOR = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d+))|/proc/self/fd/(\d+)")
+
+
+def _descriptor(target: Path) -> int | None:
+    """The open descriptor ``target`` names, or None for any other path."""
+    found = _DESCRIPTOR.fullmatch(target.as_posix())
+    if found is None:
+        return None
+    stdout, stderr, fd, proc_fd = found.groups()
+    number = 1 if stdout else 2 if stderr else int(fd or proc_fd)
+    try:
+        os.fstat(number)
+    except OSError:
+        return None  # not open here: an ordinary path
+    return number
+
+
 def _resolve(target: Path) -> tuple[Path, int | None, bool]:
     """The file to replace (a link followed), its permissions (None: a new file), and
-    whether it is a device or a named pipe, written in place. A folder in the way stops
-    everything before a byte is written."""
+    whether it is written in place: a device, a named pipe, or a descriptor this process
+    holds. A folder in the way stops everything before a byte is written."""
+    if _descriptor(target) is not None:
+        return target, None, True
     if target.is_symlink():
         target = Path(os.path.realpath(target))
     try:
@@ -115,7 +140,20 @@ class _Pending:
 
 def _write_in_place(target: Path, payload: bytes) -> None:
     """Write to a device or a named pipe as it is; a pipe nothing reads is an error, not a
-    wait without end."""
+    wait without end. A descriptor already held is written through a duplicate of it."""
+    held = _descriptor(target)
+    if held is not None:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()  # what Python printed before goes first
+        fd = os.dup(held)
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        return
     try:
         fd = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
