@@ -4,6 +4,7 @@ are found."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -169,3 +170,24 @@ def test_numbers_in_messages_keep_their_digits(write: Callable[[str, str], Path]
     out += run("validate", broken, expect=1).stdout
     assert "[PK012]" in out and "0.0000001 is above 0.00000002" in out
     assert not re.search(r"\dE[-+]\d", out), out
+
+
+def test_pk119_says_what_report_computes(write: Callable[[str, str], Path]) -> None:
+    """The warning on a naik or turun range says which side scores more than 100, and
+    `pohon report` scores it so."""
+    path = write(
+        _complete(
+            "pohon:\n"
+            "  - kode: T1\n    jenjang: tujuan\n    uraian: Meningkatnya mutu\n"
+            "    indikator:\n"
+            "      - {kode: A, uraian: Persentase a, satuan: persen, polaritas: naik,\n"
+            "         target: {2024: [80, 90]}, realisasi: {2024: 92}}\n"
+            "      - {kode: B, uraian: Lama proses, satuan: bulan, polaritas: turun,\n"
+            "         target: {2024: [7, 8]}, realisasi: {2024: 6.5}}\n"
+        ),
+        "ranges.yaml",
+    )
+    out = run("validate", path).stdout
+    assert "one above 90 scores more" in out and "one below 7 scores more" in out
+    rows = json.loads(run("report", path, "--format", "json").stdout)["indikator"]
+    assert [(r["kode"], r["capaian"]) for r in rows] == [("A", 102.22), ("B", 107.14)]

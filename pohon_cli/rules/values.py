@@ -205,15 +205,18 @@ def _range_without_stabil(tree: Tree, options: Options) -> Iterator[Problem]:
         for path, value in values_of(indicator, tuple):
             if not isinstance(value, tuple) or path[0] != "target":
                 continue
-            low, high = number_text(value[0]), number_text(value[1])
+            rising = indicator.polarity == "naik"
+            better = number_text(value[1] if rising else value[0])
+            side = "above" if rising else "below"
             yield RANGE_WITHOUT_STABIL.problem(
                 tree,
                 at(tree, indicator.code, *path),
-                f"{describe(path)} of `{indicator.code}` is a range {show(value)}, "
-                f"but `polaritas` is {indicator.polarity}: it is scored against "
-                f"{low if indicator.polarity == 'naik' else high}, which a reader may not expect",
-                "write `polaritas: stabil` when a range is best; otherwise write one "
-                f"target ({low} when higher is better, {high} when lower is)",
+                f"{describe(path)} of `{indicator.code}` is a range {show(value)}, but "
+                f"`polaritas` is {indicator.polarity}: a realisasi inside it scores 100, one "
+                f"{side} {better} scores more, as `pohon report` computes it; a reader may "
+                "expect otherwise",
+                "write `polaritas: stabil` when a range is best (outside it scores less on "
+                "both sides); otherwise write the one target meant",
             )
 
 
@@ -263,9 +266,10 @@ RANGE_WITHOUT_STABIL = Rule(
     rationale=(
         "A range is the natural target of a `stabil` indicator (inside the range scores "
         "100). PermenPAN-RB 6/2022 also writes ranges for `naik` and `turun` indicators "
-        '("7-8 bulan"); pohon then scores against the bound that is easier to meet (the '
-        "low one for naik, the high one for turun), as its examples do. Evaluators differ, "
-        "so say it plainly: make the indicator `stabil`, or write the one target meant."
+        '("7-8 bulan"); pohon then scores as its examples do: 100 inside the range, and '
+        "outside it against the nearer bound with the polaritas' formula (with naik, 92 "
+        "against [80, 90] is 102.22 and 70 is 87.5). Evaluators differ, so say it plainly: "
+        "make the indicator `stabil`, or write the one target meant."
     ),
     bad="""\
 pohon:

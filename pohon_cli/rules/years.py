@@ -56,7 +56,7 @@ def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
                     f"for {year} ({number_text(target)}) is {side} {what} "
                     f"({number_text(value)})",
                     "a target must at least keep what was already reached: an evaluator "
-                    "scores a lower target zero",
+                    "scores a target worse than that zero",
                 )
 
 
