@@ -317,3 +317,12 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(generated: Path) -> 
     assert process.wait(timeout=60) == 0
     assert first.startswith(b"[visi] ")
     assert stderr == b""
+
+
+def test_a_filter_that_matches_nothing_says_so_on_stderr() -> None:
+    empty = run("show", DATA, "--unit", "SUBBAG-KUL", "--depth", "2")
+    assert empty.stderr == "pohon: no node matches the filters\n"
+    assert empty.stdout.startswith("[visi]")
+    shown = run("show", DATA, "--misi", "M6", "--format", "json")  # M6: served by no node
+    assert json.loads(shown.stdout)["pohon"] == [] and "no node matches" in shown.stderr
+    assert run("show", DATA, "--misi", "M1").stderr == ""

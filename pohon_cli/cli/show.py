@@ -142,12 +142,16 @@ def show(
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)
     the_filter = chosen(misi, unit, root, depth, level)
+    selection = select(tree, the_filter)
     request = view.ShowRequest(
         file=str(path),
         tree=tree,
         filter=the_filter,
-        selection=select(tree, the_filter),
+        selection=selection,
         year=choose_year(tree, year),
         indicators=not no_indicators,
     )
     present(writer, request)
+    if tree.nodes and not selection.matched:
+        # an empty view is still a view (and valid JSON), but never a silent one
+        typer.echo("pohon: no node matches the filters", err=True)
