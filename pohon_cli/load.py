@@ -614,6 +614,9 @@ class _Builder:
         # what the walk over the tree finds
         self.nodes: dict[str, Node] = {}
         self.items: dict[str, YMap] = {}
+        # nodes reported invalid: their kode is still taken and their level still checked,
+        # so that one mistake in a node does not hide the others (a second run per problem)
+        self.broken: dict[str, YMap] = {}
         self.roots: list[str] = []
         self.children: dict[str, list[str]] = {}
         self.parents: dict[str, list[str]] = {}
@@ -838,6 +841,8 @@ class _Builder:
                     parents.setdefault(kode, []).append(parent)
                 for i, indicator in enumerate(node.indicators):
                     self._register(indicator.code, raw["indikator"][i], items)
+            elif node is None:
+                self._claim_broken(raw, items)
             if "anak" not in raw:
                 continue
             kids = raw["anak"]
@@ -855,6 +860,18 @@ class _Builder:
                 continue
             for i in range(len(kids) - 1, -1, -1):
                 pending.append((kids[i], kids.item_pos(i), kode, depth + 1))
+
+    def _claim_broken(self, raw: YMap, items: dict[str, YMap]) -> None:
+        """The kodes of an invalid node and of its indicators, as written, so that a kode
+        used twice is reported now rather than after the node is mended."""
+        kode = raw.get("kode")
+        if isinstance(kode, str) and self._register(kode, raw, items):
+            self.broken[kode] = raw
+        indicators = raw.get("indikator")
+        if isinstance(indicators, YList):
+            for item in indicators:
+                if isinstance(item, YMap) and isinstance(item.get("kode"), str):
+                    self._register(item["kode"], item, items)
 
     def _raw_kode(self, raw: YMap) -> str | None:
         kode = raw.get("kode")
@@ -936,19 +953,27 @@ class _Builder:
         rank: dict[str, int] = {}
         for i, name in enumerate(levels):
             rank.setdefault(name, i)  # a name written twice (reported) keeps its first place
-        for node in nodes.values():
+        written = [(node.level, items[node.code]) for node in nodes.values()]
+        written += [
+            (raw["jenjang"], raw)
+            for raw in self.broken.values()
+            if isinstance(raw.get("jenjang"), str)
+        ]
+        for level, raw in written:
             if not rank:  # `jenjang: []`, reported: no level to check against
                 break
-            if node.level not in rank:
+            if level not in rank:
                 self.error(
-                    locate(items[node.code], ("jenjang",)),
+                    locate(raw, ("jenjang",)),
                     "PK023",
-                    f"`{node.level}` is not one of the levels in `jenjang`",
-                    did_you_mean(node.level, levels) or "levels: " + ", ".join(levels),
+                    f"`{level}` is not one of the levels in `jenjang`",
+                    did_you_mean(level, levels) or "levels: " + ", ".join(levels),
                 )
         for parent, ref, pos in refs:
             if ref not in nodes:
-                if ref not in items:
+                if ref in self.broken:
+                    pass  # the node itself is reported: nothing more to say of the reference
+                elif ref not in items:
                     self.error(
                         pos,
                         "PK021",

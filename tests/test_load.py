@@ -479,3 +479,26 @@ def test_empty_lists_and_texts_are_named_plainly() -> None:
     # not pydantic's "at most None" nor "tuple should have at least 1 item after validation";
     # and with no level named, no node is reported against an empty list of levels
     assert messages == ["`kode` cannot be empty", "`jenjang` cannot be an empty list"]
+
+
+def test_one_bad_key_in_a_node_hides_none_of_its_other_problems() -> None:
+    """An invalid node still takes its kode and has its level checked: a CI run reports
+    every problem at once, not one per round; a reference to it adds nothing."""
+    text = (
+        HEADER + "jenjang: [tujuan, sasaran_pd]\n"
+        "pohon:\n"
+        "  - kode: T1\n    jenjang: tujuan\n    uraian: u\n    anak:\n"
+        "      - kode: S1\n        jenjang: sasaran_pdd\n        uraian: u\n"
+        "        penanggungjawab: X\n"
+        "        indikator:\n          - {kode: S1, uraian: i}\n"
+        "      - rujuk: S1\n"
+        "  - kode: T1\n    jenjang: tujuan\n    urian: typo\n"
+    )
+    assert problems(text) == [
+        (*at(text, "sasaran_pdd"), "PK023"),
+        (*at(text, "penanggungjawab"), "PK010"),
+        (*at(text, "S1, uraian"), "PK020"),
+        (at(text, "- kode: T1", 2)[0], 5, "PK011"),  # the second T1 has no uraian
+        (*at(text, "T1", 2), "PK020"),
+        (*at(text, "urian"), "PK010"),
+    ]
