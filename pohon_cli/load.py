@@ -684,6 +684,9 @@ class _Builder:
         if kind == "extra_forbidden":
             pos = locate(raw, loc, key=True)
             allowed = _aliases(model)
+            if model is Header:
+                # the tree is read apart from the header, but it is a top-level key all the same
+                allowed.append("pohon")
             hint = did_you_mean(str(key), allowed) or "allowed keys: " + ", ".join(allowed)
             self.error(pos, "PK010", f"unknown key `{key}` in this {container}", hint)
             return

@@ -255,6 +255,23 @@ def test_misspelt_top_level_key_and_wrong_types() -> None:
     assert (1, 1, "PK011") in found  # visi is missing: pointed at the start of the file
 
 
+@pytest.mark.parametrize("written", ["pohn", "phon", "Pohon"])
+def test_a_misspelt_pohon_key_is_told_it_means_pohon(written: str) -> None:
+    text = HEADER + f"{written}:\n  - kode: T1\n"
+    line, column = at(text, f"{written}:")
+    assert (
+        f"t.yaml:{line}:{column}: error [PK010] unknown key `{written}` in this top level "
+        "(did you mean `pohon`?)"
+    ) in messages(text)
+
+
+def test_an_unknown_top_level_key_lists_pohon_among_the_allowed() -> None:
+    text = HEADER + "pohon: []\nwibble: 1\n"
+    [found] = messages(text)
+    assert found.startswith("t.yaml:10:1: error [PK010] unknown key `wibble` in this top level")
+    assert found.endswith(", jenjang, pohon)")
+
+
 def test_wrong_kinds_of_value() -> None:
     text = HEADER.replace("tahun: 2024", "tahun: dua ribu") + (
         "pohon:\n"
