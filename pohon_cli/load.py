@@ -51,6 +51,9 @@ MAX_VALUES = 6_000_000
 # A realistic tree of 100,000 nodes holds 610,000 of them.
 MAX_CONTAINERS = 1_500_000
 MAX_TREE_DEPTH = 64
+# About where libyaml stops reading nested lists and mappings (it counts flow and block
+# nesting apart); only the message names it.
+YAML_MAX_DEPTH = 1000
 # How long a named pipe may stay without a writer (steps of 50 ms) before it is refused.
 PIPE_WAIT_STEPS = 10
 # Aliases may expand to this many values beyond the number written in the file.
@@ -516,13 +519,22 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     pos = (1, 1) if mark is None else _Lines(text).at(min(mark.index, len(text)))
     at = _char_at(text, pos)
     problem = (error.problem or "").strip()
+    if "maximum nesting depth" in problem:
+        # not a mistake in the syntax but a file too deep to read: PK005, as aliases that
+        # expand too far
+        return _problem(
+            name,
+            pos,
+            "PK005",
+            "lists and mappings are nested too deep here: the YAML reader stops at "
+            f"about {YAML_MAX_DEPTH:,} levels",
+            "flatten the structure: a pohon file needs only a few dozen levels",
+        )
     context = (error.context or "").strip()
     message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
     hint = None
     if at == "\t" or "'\\t'" in problem:
         hint = "indent with spaces, not tabs"
-    elif "nesting depth" in problem:
-        hint = "a pohon file never needs this much nesting"
     elif "mapping values are not allowed" in problem:
         hint = "quote a value that contains ': ', or check the indentation"
     elif "could not find expected ':'" in problem:
@@ -687,6 +699,9 @@ class _Builder:
         if kind == "extra_forbidden":
             pos = locate(raw, loc, key=True)
             allowed = _aliases(model)
+            if model is Header:
+                # the tree is read apart from the header, but it is a top-level key all the same
+                allowed.append("pohon")
             hint = did_you_mean(str(key), allowed) or "allowed keys: " + ", ".join(allowed)
             self.error(pos, "PK010", f"unknown key `{key}` in this {container}", hint)
             return

@@ -10,6 +10,9 @@ from pohon_cli.model import Tree
 from pohon_cli.problem import InputError
 from pohon_cli.suggest import did_you_mean
 
+# How many of a file's kodes an unknown --misi, --unit, --root or --level lists.
+LISTED = 10
+
 
 @dataclass(frozen=True, slots=True)
 class Filter:
@@ -38,7 +41,7 @@ class Selection:
 
 def select(tree: Tree, chosen: Filter) -> Selection:
     """Apply a filter; an unknown kode or level is an InputError (exit 2) with a suggestion."""
-    _check_known(tree, chosen)
+    check_known(tree, chosen)
     roots = (chosen.root,) if chosen.root is not None else tree.roots
     within = _descendants(tree, roots)
     matched = set(within)
@@ -63,20 +66,31 @@ def select(tree: Tree, chosen: Filter) -> Selection:
     return Selection(frozenset(kept), frozenset(matched), tuple(roots))
 
 
-def _check_known(tree: Tree, chosen: Filter) -> None:
+def check_known(tree: Tree, chosen: Filter) -> None:
+    """An InputError for a kode or level the file lacks, with what is close or what exists."""
     header = tree.header
-    checks: list[tuple[str, str | None, list[str]]] = [
-        ("misi", chosen.misi, [m.code for m in header.missions]),
-        ("unit kerja", chosen.unit, [u.code for u in header.units]),
-        ("node", chosen.root, list(tree.nodes)),
-        ("level", chosen.level, list(header.levels)),
+    # (what, its plural, the value asked for, the values the file has)
+    checks: list[tuple[str, str, str | None, list[str]]] = [
+        ("misi", "misi", chosen.misi, [m.code for m in header.missions]),
+        ("unit kerja", "unit kerja", chosen.unit, [u.code for u in header.units]),
+        ("node", "nodes", chosen.root, list(tree.nodes)),
+        ("level", "levels", chosen.level, list(header.levels)),
     ]
-    for what, value, known in checks:
+    for what, plural, value, known in checks:
         if value is not None and value not in known:
-            hint = did_you_mean(value, known)
-            raise InputError(f"no {what} `{value}` in this file" + (f"; {hint}" if hint else ""))
+            hint = did_you_mean(value, known) or _listing(plural, known)
+            raise InputError(f"no {what} `{value}` in this file; {hint}")
     if chosen.depth is not None and chosen.depth < 1:
         raise InputError("--depth must be 1 or more")
+
+
+def _listing(plural: str, known: list[str]) -> str:
+    """What the file has, when nothing is close to what was asked: the first few, in file
+    order, so that the user sees how its kodes are written."""
+    if not known:
+        return f"the file has no {plural}"
+    shown = ", ".join(known[:LISTED])
+    return f"the {plural} are {shown}" + (", …" if len(known) > LISTED else "")
 
 
 def _descendants(tree: Tree, roots: Iterable[str]) -> set[str]:

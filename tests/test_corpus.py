@@ -201,37 +201,44 @@ misi: [{kode: M1, uraian: Misi satu}]
 DEEP = 10_000
 
 
+def _opening(i: int) -> str:
+    """A node written in flow style up to the opening of its children."""
+    return f"{{kode: N{i}, jenjang: tujuan, uraian: u, anak: ["
+
+
 @pytest.mark.parametrize(
-    ("text", "line"),
+    ("text", "place"),
     [
-        pytest.param("x: " + "[" * DEEP + "]" * DEEP + "\n", 1, id="flow-lists"),
-        pytest.param("x: " + "{a: " * DEEP + "1" + "}" * DEEP + "\n", 1, id="flow-mappings"),
-        pytest.param("x: " + "[" * DEEP + "\n", 1, id="flow-unclosed"),
-        pytest.param("x:\n" + "- " * DEEP + "x\n", 2, id="block-lists"),
+        # at the bracket, dash or key that opens the 1,000th level inside the top mapping
+        pytest.param("x: " + "[" * DEEP + "]" * DEEP + "\n", (1, 3 + 1000), id="flow-lists"),
+        pytest.param(
+            "x: " + "{a: " * DEEP + "1" + "}" * DEEP + "\n", (1, 4 * 1000), id="flow-mappings"
+        ),
+        pytest.param("x: " + "[" * DEEP + "\n", (1, 3 + 1000), id="flow-unclosed"),
+        pytest.param("x:\n" + "- " * DEEP + "x\n", (2, 2 * 1000 - 1), id="block-lists"),
         pytest.param(
             "x:\n" + "".join(" " * (i + 1) + "a:\n" for i in range(3000)) + " " * 3001 + "b\n",
-            1000,
+            (1000, 1001),  # the `:` after `a` that makes line 1000 a mapping
             id="block-mappings",
         ),
         pytest.param(
-            HEADER
-            + "pohon: ["
-            + "".join(f"{{kode: N{i}, jenjang: tujuan, uraian: u, anak: [" for i in range(DEEP))
-            + "]}" * DEEP
-            + "]\n",
-            6,
+            HEADER + "pohon: [" + "".join(_opening(i) for i in range(DEEP)) + "]}" * DEEP + "]\n",
+            # the `{` of node N499: `pohon: [` is the first flow level, each node opens two
+            (6, len("pohon: [") + sum(len(_opening(i)) for i in range(499)) + 1),
             id="tree-in-flow",
         ),
     ],
 )
 def test_nesting_ten_thousand_deep_is_refused_at_its_place(
-    text: str, line: int, tmp_path: Path
+    text: str, place: tuple[int, int], tmp_path: Path
 ) -> None:
+    """Too deep to read is PK005 (too big), as README's table says, not a syntax error."""
     path = tmp_path / "deep.yaml"
     path.write_text(text, encoding="utf-8")
     [problem] = load_path(path).problems
-    assert (problem.code, problem.line) == ("PK001", line)
-    assert "nesting" in problem.message
+    assert (problem.code, problem.line, problem.column) == ("PK005", *place)
+    assert "nested too deep" in problem.message
+    assert problem.hint is not None and "flatten" in problem.hint
     assert fuzz.check(path, DATA) == []
 
 

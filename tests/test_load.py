@@ -111,10 +111,15 @@ def test_alias_bomb_fails_fast_in_bounded_memory() -> None:
 
 def test_absurd_nesting_is_a_problem_not_a_recursion_error() -> None:
     deep = "x: " + "[" * 100_000 + "]" * 100_000 + "\n"
-    [(line, _, code)] = problems(deep)
-    assert (line, code) == (1, "PK001")
+    [text] = messages(deep)
+    # the 1,000th `[`: too deep to read is PK005 (README's table), not a syntax error
+    assert text == (
+        "t.yaml:1:1003: error [PK005] lists and mappings are nested too deep here: the YAML "
+        "reader stops at about 1,000 levels (flatten the structure: a pohon file needs only "
+        "a few dozen levels)"
+    )
     block = "".join("  " * i + "- \n" for i in range(3000))
-    assert problems(block)[0][2] == "PK001"
+    assert problems(block) == [(1000, 1999, "PK005")]  # the 1,000th `-`
 
 
 def test_tree_nested_deeper_than_the_limit(tmp_path: Path) -> None:
@@ -253,6 +258,23 @@ def test_misspelt_top_level_key_and_wrong_types() -> None:
     found = problems(text)
     assert (4, 1, "PK010") in found
     assert (1, 1, "PK011") in found  # visi is missing: pointed at the start of the file
+
+
+@pytest.mark.parametrize("written", ["pohn", "phon", "Pohon"])
+def test_a_misspelt_pohon_key_is_told_it_means_pohon(written: str) -> None:
+    text = HEADER + f"{written}:\n  - kode: T1\n"
+    line, column = at(text, f"{written}:")
+    assert (
+        f"t.yaml:{line}:{column}: error [PK010] unknown key `{written}` in this top level "
+        "(did you mean `pohon`?)"
+    ) in messages(text)
+
+
+def test_an_unknown_top_level_key_lists_pohon_among_the_allowed() -> None:
+    text = HEADER + "pohon: []\nwibble: 1\n"
+    [found] = messages(text)
+    assert found.startswith("t.yaml:10:1: error [PK010] unknown key `wibble` in this top level")
+    assert found.endswith(", jenjang, pohon)")
 
 
 def test_wrong_kinds_of_value() -> None:

@@ -241,6 +241,45 @@ def test_targets_of_the_chosen_year(tmp_path: Path) -> None:
     assert "— opini" in found  # no target for 2023: shown as missing, never as 0
 
 
+def test_a_year_the_file_never_names_is_refused_as_show_refuses_it(tmp_path: Path) -> None:
+    """Regression: render drew every target as "—" and exited 0."""
+    refused = "no target or realisasi for 1999 in this file; its years: 2020, 2021, 2022"
+    assert refused in run("show", DATA, "--year", "1999", expect=2).stderr
+    result = run("render", DATA, "--year", "1999", "-o", tmp_path / "x.svg", expect=2)
+    assert refused in result.stderr
+    result = run(
+        "render", DATA, "--year", "1999", "--split", "misi", "-o", tmp_path / "out", expect=2
+    )
+    assert refused in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_files_own_tahun_is_always_a_year_to_draw(tmp_path: Path) -> None:
+    path = tmp_path / "pohon.yaml"
+    path.write_text(
+        "versi: 1\n"
+        "instansi: {nama: Kantor Contoh}\n"
+        "tahun: 2024\n"
+        "visi: Visi\n"
+        "misi: [{kode: M1, uraian: Misi satu}]\n"
+        "pohon:\n"
+        "  - kode: T1\n"
+        "    jenjang: tujuan\n"
+        "    uraian: Meningkatnya satu\n"
+        "    indikator:\n"
+        "      - {kode: I1, uraian: Jumlah, satuan: jumlah, target: {2025: 10}}\n",
+        encoding="utf-8",
+    )
+    run("render", path, "--year", "2024", "-o", tmp_path / "a.svg")
+    assert "TARGET 2024" in texts(tmp_path / "a.svg")
+    run("render", path, "--year", "2025", "-o", tmp_path / "b.svg")
+    assert "10 jumlah" in texts(tmp_path / "b.svg")
+    assert (
+        "its years: 2024, 2025"
+        in run("render", path, "--year", "2026", "-o", tmp_path / "c.svg", expect=2).stderr
+    )
+
+
 def test_values_are_printed_as_written() -> None:
     from decimal import Decimal
 

@@ -105,6 +105,58 @@ def test_unknown_values_are_usage_errors(tree: Tree, chosen: Filter, expected: s
         select(tree, chosen)
 
 
+@pytest.mark.parametrize(
+    ("chosen", "expected"),
+    [
+        (Filter(misi="M7"), "no misi `M7` in this file; the misi are M1, M2"),
+        (Filter(unit="QQQ"), "no unit kerja `QQQ` in this file; the unit kerja are A, B"),
+        (Filter(root="ZZZZ"), "no node `ZZZZ` in this file; the nodes are T1, S1, K1, S2, K2"),
+        (
+            Filter(level="outcome"),
+            "no level `outcome` in this file; the levels are tujuan, sasaran_strategis, "
+            "sasaran, program, kegiatan",
+        ),
+    ],
+)
+def test_a_value_close_to_nothing_is_told_what_the_file_has(
+    tree: Tree, chosen: Filter, expected: str
+) -> None:
+    with pytest.raises(InputError) as raised:
+        select(tree, chosen)
+    assert str(raised.value) == expected
+
+
+MANY_MISI = (
+    """
+versi: 1
+instansi: {nama: Kantor Contoh}
+tahun: 2024
+visi: Visi
+misi:
+"""
+    + "".join(f"  - {{kode: M{i}, uraian: Misi {i}}}\n" for i in range(1, 13))
+    + """
+pohon:
+  - {kode: T1, jenjang: tujuan, uraian: Meningkatnya satu, misi: [M1]}
+"""
+)
+
+
+def test_a_long_list_stops_at_ten_and_an_empty_one_says_so(
+    write: Callable[[str], Path],
+) -> None:
+    loaded = load_path(write(MANY_MISI))
+    assert loaded.tree is not None and loaded.problems == [], loaded.problems
+    with pytest.raises(InputError) as raised:
+        select(loaded.tree, Filter(misi="X"))
+    assert str(raised.value) == (
+        "no misi `X` in this file; the misi are M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, …"
+    )
+    with pytest.raises(InputError) as raised:
+        select(loaded.tree, Filter(unit="A"))
+    assert str(raised.value) == "no unit kerja `A` in this file; the file has no unit kerja"
+
+
 def test_walk_marks_second_appearances_as_references(tree: Tree) -> None:
     steps = [(s.node.code, s.parent, s.depth, s.first) for s in tree.walk()]
     assert steps == [

@@ -262,6 +262,9 @@ def test_unknown_filter_values_are_usage_errors() -> None:
     assert "no misi `m1` in this file; did you mean `M1`?" in result.stderr
     assert "did you mean `K1`" in run("show", SMALL, "--root", "K-1", expect=2).stderr
     assert "--depth must be 1 or more" in run("show", SMALL, "--depth", "0", expect=2).stderr
+    # nothing close: what the file has, so that the user need not open it
+    result = run("show", DATA, "--misi", "M7", expect=2)
+    assert "no misi `M7` in this file; the misi are M1, M2, M3, M4, M5, M6\n" in result.stderr
     result = run("show", SMALL, "--year", "2031", expect=2)
     assert "no target or realisasi for 2031 in this file; its years: 2023, 2024" in result.stderr
     assert "unknown format `yaml`" in run("show", SMALL, "-f", "yaml", expect=2).stderr

@@ -101,4 +101,8 @@ def test_bad_input() -> None:
     assert "no unit kerja `SUBBAG-HUKM` in this file; did you mean `SUBBAG-HUKUM`" in (
         result.stderr
     )
+    result = run("units", DATA, "--unit", "XQXQXQ", expect=2)
+    assert "no unit kerja `XQXQXQ` in this file; the unit kerja are KETUA, SEKRETARIS," in (
+        result.stderr
+    )
     assert "\x1b" not in units(DATA)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pohon_cli.cli.app import EXIT_PROBLEMS, app, fail
-from pohon_cli.cli.show import load_tree
+from pohon_cli.cli.show import choose_year, load_tree
 from pohon_cli.dot import DEFAULT_TIMEOUT, FORMATS, DotError, Drawn  # stdlib only: light
 
 if TYPE_CHECKING:
@@ -84,16 +84,18 @@ def render(
     fmt = _format(output, output_format, folder=split_by is not None)
 
     tree = load_tree(path)
+    # a year the file never names would draw every target as "—": refused, as show does
+    chosen_year = choose_year(tree, year)
     if units:
         if not tree.header.units:
             fail("the file declares no unit_kerja: there is no chart to draw", EXIT_PROBLEMS)
         pages = [draw.draw_units(tree)]
     elif split_by is None:
-        pages = [draw.draw(tree, chosen, year=year)]
+        pages = [draw.draw(tree, chosen, year=chosen_year)]
         if pages[0].nodes == 0:
             fail("nothing to draw: no node matches the filters", EXIT_PROBLEMS)
     else:
-        pages, empty = draw.split(tree, split_by, chosen, year=year)
+        pages, empty = draw.split(tree, split_by, chosen, year=chosen_year)
         for key in empty:
             typer.echo(f"pohon: no page for {key}: no node of the selection serves it", err=True)
         if not pages and not empty:

@@ -21,7 +21,6 @@ from pohon_cli.cli.show import (
     pick,
     present,
 )
-from pohon_cli.problem import InputError
 
 
 @app.command()
@@ -47,15 +46,11 @@ def units(
     The other filters choose which nodes are accounted for.
     """
     from pohon_cli.output import show_units as view
-    from pohon_cli.select import select
-    from pohon_cli.suggest import did_you_mean
+    from pohon_cli.select import Filter, check_known, select
 
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)
-    known = [u.code for u in tree.header.units]
-    if unit is not None and unit not in known:
-        hint = did_you_mean(unit, known)
-        raise InputError(f"no unit kerja `{unit}` in this file" + (f"; {hint}" if hint else ""))
+    check_known(tree, Filter(unit=unit))  # the same answer as the other commands'
     selection = select(tree, chosen(misi, None, root, depth, level))
     request = view.UnitsRequest(
         tree, selection.matched, unit, choose_year(tree, year), not no_indicators
