@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
-from conftest import ROOT, run
+import pytest
+import yaml
+from conftest import CASES, DATA, ROOT, run
+from jsonschema import Draft202012Validator
 
 from pohon_cli.schema import schema_text
 
@@ -27,3 +32,47 @@ def test_schema_command_prints_it() -> None:
 def test_data_file_points_editors_at_the_schema() -> None:
     first = (ROOT / "data" / "pohon_kinerja.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../schemas/pohon_kinerja.schema.json"
+
+
+SCHEMA = Draft202012Validator(
+    json.loads((ROOT / "schemas" / "pohon_kinerja.schema.json").read_text(encoding="utf-8"))
+)
+VALID_TREES = [
+    DATA,
+    ROOT / "data" / "pohon_kinerja_2025.yaml",
+    CASES / "report" / "pohon_realisasi.yaml",
+    *sorted((CASES / "offices").glob("*.yaml")),
+]
+
+
+def as_json(value: Any) -> Any:
+    """A YAML document as an editor's schema checker sees it: mapping keys as text."""
+    if isinstance(value, dict):
+        return {str(k): as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("path", VALID_TREES, ids=lambda p: p.stem)
+def test_the_schema_accepts_every_tree_pohon_accepts(path: Path) -> None:
+    """What the editor checks is what pohon checks: a valid tree has no squiggles."""
+    run("validate", path)  # exit 0
+    document = as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert [e.message for e in SCHEMA.iter_errors(document)] == []
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        (("    uraian:", "    urian:"), "urian"),  # a misspelt key
+        (("satuan: persen", "satuan: [persen]"), "satuan"),  # a list for a text
+        (("polaritas: turun", "polaritas: kebawah"), "polaritas"),  # not one of three
+    ],
+)
+def test_the_schema_refuses_what_the_loader_refuses(change: tuple[str, str], key: str) -> None:
+    text = (CASES / "report" / "pohon_realisasi.yaml").read_text(encoding="utf-8")
+    assert change[0] in text
+    document = as_json(yaml.safe_load(text.replace(change[0], change[1], 1)))
+    errors = list(SCHEMA.iter_errors(document))
+    assert errors and any(key in e.message or key in e.path for e in errors), errors
