@@ -779,7 +779,9 @@ class _Builder:
         doc = self.document
         fields = {k: v for k, v in doc.items() if k != "pohon"}
         if "pohon" not in doc:
-            self.error(doc.pos, "PK011", "the file has no `pohon` (the tree)", "add `pohon:`")
+            # a misspelt `pohn:` is reported once, as an unknown key that means `pohon`
+            if not any(isinstance(k, str) and did_you_mean(k, ["pohon"]) for k in doc):
+                self.error(doc.pos, "PK011", "the file has no `pohon` (the tree)", "add `pohon:`")
             self.schema_ok = False
         try:
             return Header.model_validate(fields)
