@@ -408,7 +408,7 @@ def _unknown_key(doc: dict[str, Any], draw: Draw) -> str | None:
         m
         for path, m in _mappings(doc)
         if "rujuk" not in m
-        and not (path and path[-1] in ("target", "realisasi", "skala"))
+        and not (path and path[-1] in ("target", "target_induk", "realisasi", "skala"))
         and not (len(path) > 1 and path[-2] == "realisasi")
     ]
     mapping = draw(st.sampled_from(spots))
