@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from itertools import islice
 
 from pohon_cli.model import Tree
 from pohon_cli.problem import InputError
@@ -69,12 +70,14 @@ def select(tree: Tree, chosen: Filter) -> Selection:
 def check_known(tree: Tree, chosen: Filter) -> None:
     """An InputError for a kode or level the file lacks, with what is close or what exists."""
     header = tree.header
-    # (what, its plural, the value asked for, the values the file has)
-    checks: list[tuple[str, str, str | None, list[str]]] = [
+    # (what, its plural, the value asked for, the values the file has, in file order);
+    # the nodes are the tree's own dict: select runs once per page of a split, and a copy
+    # of 100,000 kodes each time would be wasted whenever no --root is asked for
+    checks: list[tuple[str, str, str | None, Collection[str]]] = [
         ("misi", "misi", chosen.misi, [m.code for m in header.missions]),
         ("unit kerja", "unit kerja", chosen.unit, [u.code for u in header.units]),
-        ("node", "nodes", chosen.root, list(tree.nodes)),
-        ("level", "levels", chosen.level, list(header.levels)),
+        ("node", "nodes", chosen.root, tree.nodes.keys()),
+        ("level", "levels", chosen.level, header.levels),
     ]
     for what, plural, value, known in checks:
         if value is not None and value not in known:
@@ -84,12 +87,12 @@ def check_known(tree: Tree, chosen: Filter) -> None:
         raise InputError("--depth must be 1 or more")
 
 
-def _listing(plural: str, known: list[str]) -> str:
+def _listing(plural: str, known: Collection[str]) -> str:
     """What the file has, when nothing is close to what was asked: the first few, in file
     order, so that the user sees how its kodes are written."""
     if not known:
         return f"the file has no {plural}"
-    shown = ", ".join(known[:LISTED])
+    shown = ", ".join(islice(known, LISTED))
     return f"the {plural} are {shown}" + (", …" if len(known) > LISTED else "")
 
 
