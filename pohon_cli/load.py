@@ -881,14 +881,15 @@ class _Builder:
     def _claim_broken(self, raw: YMap, items: dict[str, YMap]) -> None:
         """The kodes of an invalid node and of its indicators, as written, so that a kode
         used twice is reported now rather than after the node is mended."""
-        kode = raw.get("kode")
-        if isinstance(kode, str) and self._register(kode, raw, items):
+        kode = self._raw_kode(raw)
+        if kode is not None and self._register(kode, raw, items):
             self.broken[kode] = raw
         indicators = raw.get("indikator")
         if isinstance(indicators, YList):
             for item in indicators:
-                if isinstance(item, YMap) and isinstance(item.get("kode"), str):
-                    self._register(item["kode"], item, items)
+                written = self._raw_kode(item) if isinstance(item, YMap) else None
+                if written is not None:
+                    self._register(written, item, items)
 
     def _raw_kode(self, raw: YMap) -> str | None:
         kode = raw.get("kode")
