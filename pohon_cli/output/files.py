@@ -146,13 +146,7 @@ def _write_in_place(target: Path, payload: bytes) -> None:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()  # what Python printed before goes first
-        fd = os.dup(held)
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
-        finally:
-            os.close(fd)
+        _write_all(os.dup(held), payload)
         return
     try:
         fd = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
@@ -160,8 +154,13 @@ def _write_in_place(target: Path, payload: bytes) -> None:
         if error.errno == errno.ENXIO:
             raise OSError(errno.ENXIO, "a named pipe that nothing reads from") from None
         raise
+    os.set_blocking(fd, True)
+    _write_all(fd, payload)
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    """Every byte through ``fd`` (a write may take only part), then the descriptor closed."""
     try:
-        os.set_blocking(fd, True)
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view) :]
