@@ -206,10 +206,11 @@ _INDICATOR_APART = frozenset(("kode", "target", "target_induk", "realisasi"))
 _HEADER_APART = frozenset(
     ("versi", "tahun", "periode", "instansi", "visi", "induk", "jenjang", "misi", "unit_kerja")
 )
-_TARGETS = attrgetter(_INDICATOR_KEYS["target"])
-_ACTUALS = attrgetter(_INDICATOR_KEYS["realisasi"])
-_PARENT_TARGETS = attrgetter(_INDICATOR_KEYS["target_induk"])
-_PER_YEAR = {"target": _TARGETS, "target_induk": _PARENT_TARGETS, "realisasi": _ACTUALS}
+# An indicator's values per year, by YAML key; the target is compared across plan years,
+# the others year by year (target_induk reported as a target, with its own field).
+_PER_YEAR = {k: attrgetter(_INDICATOR_KEYS[k]) for k in ("target", "target_induk", "realisasi")}
+_TARGETS = _PER_YEAR["target"]
+_SAME_YEAR: tuple[tuple[str, Kind], ...] = (("target_induk", "target"), ("realisasi", "realisasi"))
 # Every field at once: a fast way past the many items that did not change.
 _node_fields = attrgetter(*(a for k, a in _NODE_KEYS.items() if k not in ("kode", "indikator")))
 _indicator_fields = attrgetter(*(a for k, a in _INDICATOR_KEYS.items() if k != "kode"))
@@ -551,11 +552,7 @@ class _Differ:
         )
         for old_year, year in years:
             self._value("target", before, after, node, years=(old_year, year))
-        per_year: tuple[tuple[str, Kind], ...] = (
-            ("target_induk", "target"),
-            ("realisasi", "realisasi"),
-        )
-        for key, kind in per_year:
+        for key, kind in _SAME_YEAR:
             values = _PER_YEAR[key]
             for year in sorted(set(values(before)) | set(values(after))):
                 self._value(kind, before, after, node, years=(year, year), key=key)
