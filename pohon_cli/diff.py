@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from operator import attrgetter
@@ -19,9 +19,9 @@ from typing import Any, Literal, TypeAlias, get_args
 
 from pydantic import BaseModel
 
+from pohon_cli.filters import Filter, select
 from pohon_cli.model import Header, Indicator, Node, Tree, Value, number_text
 from pohon_cli.problem import InputError
-from pohon_cli.select import Filter, select
 
 # What happened, in the order reports list it: a field of no kind of its own changed,
 # a kode looks re-coded, ... ; most are named after the YAML key that changed.
@@ -115,8 +115,18 @@ def diff(old: Tree, new: Tree, *, order: bool = False) -> list[Change]:
     return _Differ(old, new).run(order=order)
 
 
-def scope(old: Tree, new: Tree, chosen: Filter) -> frozenset[str] | None:
-    """The node kodes a filter keeps, on either side; None when there is no filter.
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a filter keeps of a diff: the node kodes it matches on either side and, with
+    ``--unit``, the indicator kodes that unit answers for on either side (None: every
+    indicator of those nodes), so that a unit's diff holds what its ``show`` holds."""
+
+    nodes: frozenset[str]
+    indicators: frozenset[str] | None = None
+
+
+def scope(old: Tree, new: Tree, chosen: Filter) -> Scope | None:
+    """What a filter keeps, on either side; None when there is no filter.
 
     A misi, unit kerja or root known on one side only is fine: that side contributes
     nothing. Known on neither side, it is an InputError with a suggestion.
@@ -124,27 +134,37 @@ def scope(old: Tree, new: Tree, chosen: Filter) -> frozenset[str] | None:
     if chosen.is_empty():
         return None
     kept: set[str] = set()
+    answered: set[str] = set()
     errors: list[InputError] = []
     for tree in (new, old):
         try:
-            kept |= select(tree, chosen).matched
+            selection = select(tree, chosen)
         except InputError as error:
             errors.append(error)
+            continue
+        kept |= selection.matched
+        if chosen.unit is not None:
+            answered.update(
+                i.code for n in tree.nodes.values() for i in selection.indicators(tree, n)
+            )
     if len(errors) == 2:
         raise errors[0]
-    return frozenset(kept)
+    return Scope(frozenset(kept), None if chosen.unit is None else frozenset(answered))
 
 
-def within(changes: Iterable[Change], kept: Set[str]) -> list[Change]:
-    """The changes to nodes and indicators of ``kept`` (a node moved in or out counts)."""
+def within(changes: Iterable[Change], kept: Scope) -> list[Change]:
+    """The changes to nodes and indicators ``kept`` (a node moved in or out counts)."""
     chosen: list[Change] = []
+    nodes, indicators = kept.nodes, kept.indicators
     for change in changes:
         if change.node is None:
             continue
-        if change.node in kept or (
+        if change.item == "indicator" and indicators is not None and change.kode not in indicators:
+            continue
+        if change.node in nodes or (
             change.kind == "moved"
             and isinstance(change.old, tuple)
-            and any(k in kept for k in change.old if isinstance(k, str))
+            and any(k in nodes for k in change.old if isinstance(k, str))
         ):
             chosen.append(change)
     return chosen

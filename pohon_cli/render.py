@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import graphviz  # type: ignore[import-untyped]  # the package ships no type hints
 
+from pohon_cli.filters import Filter, select
 from pohon_cli.model import (
     Indicator,
     Node,
@@ -28,7 +29,6 @@ from pohon_cli.model import (
     number_text,
     value_text,
 )
-from pohon_cli.select import Filter, select
 from pohon_cli.stats import count
 
 # Characters per line of wrapped text: a node's uraian, an indicator's uraian.
@@ -195,7 +195,10 @@ def _table(style: LevelStyle, fill: str, rows: Iterable[str], color: str = INK) 
     )
 
 
-def _node_label(tree: Tree, node: Node, year: int, units: dict[str, Unit]) -> str:
+def _node_label(
+    tree: Tree, node: Node, shown: Sequence[Indicator], year: int, units: dict[str, Unit]
+) -> str:
+    """A node's box with the indicators ``shown`` (with --unit, only that unit's)."""
     style = level_style(tree.level_index(node))
     tag = level_title(node.level) + (" · nasional" if node.national else "")
     rows = [
@@ -206,13 +209,13 @@ def _node_label(tree: Tree, node: Node, year: int, units: dict[str, Unit]) -> st
     if node.owner is not None:
         owner = units[node.owner].name if node.owner in units else node.owner
         rows.append(f'<TR><TD COLSPAN="2">{_small(_tag("I", _lines(owner, 44)))}</TD></TR>')
-    if node.indicators:
+    if shown:
         rows.append("<HR/>")
         rows.append(
             f'<TR><TD ALIGN="LEFT" BGCOLOR="white">{_small("<B>INDIKATOR</B>", 8)}</TD>'
             f'<TD ALIGN="RIGHT" BGCOLOR="white">{_small(f"<B>TARGET {year}</B>", 8)}</TD></TR>'
         )
-        for i, indicator in enumerate(node.indicators):
+        for i, indicator in enumerate(shown):
             if i:
                 rows.append("<HR/>")
             rows.append(_indicator_row(node, indicator, year, units))
@@ -318,7 +321,8 @@ def _draw(tree: Tree, chosen: Filter, year: int | None, key: str | None) -> Page
                 if selection.is_context(kode):
                     label = _context_label(tree, node)
                 else:
-                    label = _node_label(tree, node, year, units)
+                    shown = selection.indicators(tree, node)
+                    label = _node_label(tree, node, shown, year, units)
                 # the ids are ours and the label is an HTML-like string: nothing to quote,
                 # and graphviz's quoting would cost a tenth of dot's own layout time
                 band.body.append(f"\t{ids[kode]} [label={label}]\n")

@@ -18,9 +18,8 @@ from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
 from typing import Literal
 
 from pohon_cli.capaian import NoCapaian, capped, explain, rounded
+from pohon_cli.filters import Selection
 from pohon_cli.model import QUARTERS, Actual, Indicator, Quarters, Tree, Value, combine
-from pohon_cli.select import Selection
-from pohon_cli.stats import indicators_of
 
 PLACES = 2
 # exponents as wide as Decimal allows: a realisasi of a million digits must not overflow
@@ -151,10 +150,9 @@ def build(
     year: int,
     settings: Settings | None = None,
     selection: Selection | None = None,
-    unit: str | None = None,
 ) -> Report:
-    """The report of ``year`` over the selected nodes (all when None); with ``unit``, only
-    the indicators that unit answers for. The file's ``skala`` wins over the settings'."""
+    """The report of ``year`` over the selected nodes and the indicators the selection
+    shows on them (everything when None). The file's ``skala`` wins over the settings'."""
     settings = settings or Settings()
     scales = {**settings.scales, **tree.header.scales}
     settings = Settings(settings.bands, settings.cap, scales)
@@ -163,7 +161,8 @@ def build(
     for kode, node in tree.nodes.items():
         if matched is not None and kode not in matched:
             continue
-        for indicator in indicators_of(tree, node, unit):
+        shown = node.indicators if selection is None else selection.indicators(tree, node)
+        for indicator in shown:
             rows.append(_row(tree, kode, indicator, year, settings))
     return Report(
         year=year,

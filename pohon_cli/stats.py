@@ -7,10 +7,11 @@ Pure: the numbers only; ``pohon stats`` and the other views print them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pohon_cli.model import Indicator, Node, Tree
+from pohon_cli.filters import Selection
+from pohon_cli.model import Tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +60,6 @@ class Stats:
     with_realisasi: int
 
 
-def indicators_of(tree: Tree, node: Node, unit: str | None = None) -> tuple[Indicator, ...]:
-    """A node's indicators, or only those ``unit`` answers for (its own or through the node)."""
-    if unit is None:
-        return node.indicators
-    return tuple(i for i in node.indicators if tree.owner_of(i) == unit)
-
-
 def years(tree: Tree) -> tuple[int, ...]:
     """Every year that has a target or a realisasi somewhere in the file, in order."""
     found: set[int] = set()
@@ -75,18 +69,17 @@ def years(tree: Tree) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-def count(
-    tree: Tree,
-    nodes: Collection[str] | None = None,
-    *,
-    unit: str | None = None,
-    year: int | None = None,
-) -> Stats:
-    """Count the ``nodes`` given (every node by default), in file order; with ``unit``,
-    only the indicators that unit answers for. ``year`` defaults to the file's ``tahun``."""
-    chosen = [n for k, n in tree.nodes.items() if nodes is None or k in nodes]
+def count(tree: Tree, selection: Selection | None = None, *, year: int | None = None) -> Stats:
+    """Count the nodes ``selection`` matched (every node by default), in file order, and
+    the indicators it shows on them. ``year`` defaults to the file's ``tahun``."""
+    if selection is None:
+        chosen = list(tree.nodes.values())
+        shown = {n.code: n.indicators for n in chosen}
+    else:
+        matched = selection.matched
+        chosen = [n for k, n in tree.nodes.items() if k in matched]
+        shown = {n.code: selection.indicators(tree, n) for n in chosen}
     the_year = tree.header.year if year is None else year
-    shown = {n.code: indicators_of(tree, n, unit) for n in chosen}
     indicators = [i for n in chosen for i in shown[n.code]]
 
     per_level: dict[str, list[int]] = {level: [0, 0, 0] for level in tree.header.levels}

@@ -17,6 +17,7 @@ from hypothesis import given
 from trees import trees
 
 from pohon_cli.dot import run_dot
+from pohon_cli.filters import Filter, select
 from pohon_cli.load import load_path
 from pohon_cli.model import Tree
 from pohon_cli.render import (
@@ -28,7 +29,6 @@ from pohon_cli.render import (
     draw_units,
     format_value,
 )
-from pohon_cli.select import Filter, select
 
 SVG = "{http://www.w3.org/2000/svg}"
 INJECTION = CASES / "render" / "injection.yaml"

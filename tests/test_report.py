@@ -17,10 +17,10 @@ import pytest
 from conftest import CASES, DATA, run
 
 from pohon_cli.capaian import NoCapaian, capaian, capped, explain, on_scale
+from pohon_cli.filters import Filter, select
 from pohon_cli.load import load_path
 from pohon_cli.model import combine
 from pohon_cli.report import DEFAULT_BANDS, Settings, build, settings_with
-from pohon_cli.select import Filter, select
 
 D = Decimal
 CASES_FILE = CASES / "report" / "cases.yaml"
@@ -367,7 +367,7 @@ def test_filters_select_the_indicators() -> None:
 def test_selection_in_the_core() -> None:
     tree = load_path(CASES_FILE).tree
     assert tree is not None
-    built = build(tree, 2024, selection=select(tree, Filter(unit="B")), unit="B")
+    built = build(tree, 2024, selection=select(tree, Filter(unit="B")))
     assert {r.node for r in built.rows} == {"S1"}
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import CASES, DATA
 
+from pohon_cli.filters import Filter, indicators_of, select
 from pohon_cli.load import load_path
 from pohon_cli.model import Tree
-from pohon_cli.select import Filter, select
-from pohon_cli.stats import LevelCount, MissionCount, UnitCount, count, indicators_of, years
+from pohon_cli.stats import LevelCount, MissionCount, UnitCount, count, years
 
 SMALL = CASES / "show" / "small.yaml"
 
@@ -76,7 +76,7 @@ def test_another_year(small: Tree) -> None:
 
 def test_counts_over_a_selection_and_a_unit(small: Tree) -> None:
     chosen = select(small, Filter(unit="B"))
-    stats = count(small, chosen.matched, unit="B")
+    stats = count(small, chosen)
     # S1, K1 are B's; S2 is C's but B answers for its indicator I-S2
     assert stats.nodes == 3
     assert stats.indicators == 3

@@ -60,10 +60,10 @@ def diff(
     from pohon_cli import gitfile
     from pohon_cli.diff import diff as compare
     from pohon_cli.diff import scope, within
+    from pohon_cli.filters import Filter
     from pohon_cli.load import load_bytes
     from pohon_cli.output import diff as report
     from pohon_cli.output import problems
-    from pohon_cli.select import Filter
 
     writer = report.FORMATS.get(output_format)
     if writer is None:

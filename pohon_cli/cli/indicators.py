@@ -41,14 +41,14 @@ def indicators(
 
     Targets of every year (or of --year); realisasi and capaian where present.
     """
+    from pohon_cli.filters import select
     from pohon_cli.output import show_indicators as view
-    from pohon_cli.select import select
 
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)
     selection = select(tree, chosen(misi, unit, root, depth, level))
     years, actual_years = view.columns(tree, None if year is None else choose_year(tree, year))
-    request = view.IndicatorsRequest(tree, selection, unit, years, actual_years)
+    request = view.IndicatorsRequest(tree, selection, years, actual_years)
     present(writer, request)
 
 

@@ -72,7 +72,7 @@ def render(
     One band per level; each box holds its indicators and their targets.
     """
     from pohon_cli import render as draw
-    from pohon_cli.select import Filter
+    from pohon_cli.filters import Filter
 
     chosen = Filter(misi=misi, unit=unit, root=root, depth=depth, level=level)
     if split_by is not None and split_by not in draw.SPLITS:

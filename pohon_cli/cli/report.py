@@ -64,15 +64,15 @@ def report(
 
     Averaged per node, unit kerja and misi; a missing realisasi is listed, never 0.
     """
+    from pohon_cli.filters import select
     from pohon_cli.output import report as view
     from pohon_cli.report import build
-    from pohon_cli.select import select
 
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)
     settings = report_settings(path)
     selection = select(tree, chosen(misi, unit, root, depth, level))
-    built = build(tree, choose_year(tree, year), settings, selection, unit)
+    built = build(tree, choose_year(tree, year), settings, selection)
     header = tree.header
     institution = header.institution.short_name or header.institution.name
     present(writer, view.ReportRequest(str(path), institution, built))

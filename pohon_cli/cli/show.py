@@ -14,9 +14,9 @@ from pohon_cli.cli.app import EXIT_PROBLEMS, app, emit, fail
 from pohon_cli.problem import InputError
 
 if TYPE_CHECKING:
+    from pohon_cli.filters import Filter
     from pohon_cli.model import Tree
     from pohon_cli.output.show_text import Screen
-    from pohon_cli.select import Filter
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -112,7 +112,7 @@ def chosen(
     depth: int | None,
     level: str | None,
 ) -> Filter:
-    from pohon_cli.select import Filter
+    from pohon_cli.filters import Filter
 
     return Filter(misi=misi, unit=unit, root=root, depth=depth, level=level)
 
@@ -136,8 +136,8 @@ def show(
 
     A node serving several parents is shown in full once, then as a reference.
     """
+    from pohon_cli.filters import select
     from pohon_cli.output import show as view
-    from pohon_cli.select import select
 
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)

@@ -42,18 +42,15 @@ def stats(
     The filters count only what they select.
     """
     from pohon_cli import stats as counts
+    from pohon_cli.filters import select
     from pohon_cli.output import show_stats as view
-    from pohon_cli.select import select
 
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)
     the_filter = chosen(misi, unit, root, depth, level)
     selection = select(tree, the_filter)
     numbers = counts.count(
-        tree,
-        None if the_filter.is_empty() else selection.matched,
-        unit=unit,
-        year=choose_year(tree, year),
+        tree, None if the_filter.is_empty() else selection, year=choose_year(tree, year)
     )
     office = tree.header.institution
     request = view.StatsRequest(str(path), office.short_name or office.name, numbers)

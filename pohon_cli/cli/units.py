@@ -45,8 +45,8 @@ def units(
 
     The other filters choose which nodes are accounted for.
     """
+    from pohon_cli.filters import Filter, check_known, select
     from pohon_cli.output import show_units as view
-    from pohon_cli.select import Filter, check_known, select
 
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)

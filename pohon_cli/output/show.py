@@ -14,12 +14,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
 from pohon_cli.capaian import capaian, rounded
+from pohon_cli.filters import Filter, Selection, select
 from pohon_cli.model import Indicator, Mission, Node, Tree
 from pohon_cli.output import tables
 from pohon_cli.output.show_text import Glyphs, Item, Printer, Screen, Segment, flat, level_style
 from pohon_cli.output.tables import value_json, value_text
-from pohon_cli.select import Filter, Selection, select
-from pohon_cli.stats import indicators_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +86,7 @@ class _Grower:
         self.seen[kode] = under
         shown: tuple[Indicator, ...] = ()
         if request.indicators and not context:
-            shown = indicators_of(tree, node, request.filter.unit)
+            shown = selection.indicators(tree, node)
         branch = Branch(node, first=True, context=context, indicators=shown)
         limit = request.filter.depth
         if limit is None or depth < limit:

@@ -8,21 +8,19 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from pohon_cli.capaian import capaian, rounded
+from pohon_cli.filters import Selection
 from pohon_cli.model import Indicator, Node, Tree
 from pohon_cli.output import tables
 from pohon_cli.output.show_text import Screen
-from pohon_cli.select import Selection
-from pohon_cli.stats import indicators_of
 
 
 @dataclass(frozen=True, slots=True)
 class IndicatorsRequest:
-    """The tree, what the filter selected, the unit asked for, and the years of the
-    columns: ``years`` for targets, ``actual_years`` for realisasi and capaian."""
+    """The tree, what the filter selected, and the years of the columns: ``years`` for
+    targets, ``actual_years`` for realisasi and capaian."""
 
     tree: Tree
     selection: Selection
-    unit: str | None
     years: tuple[int, ...]
     actual_years: tuple[int, ...]
 
@@ -50,7 +48,7 @@ def rows(request: IndicatorsRequest) -> list[tuple[Node, Indicator]]:
         (node, indicator)
         for kode, node in tree.nodes.items()
         if kode in matched
-        for indicator in indicators_of(tree, node, request.unit)
+        for indicator in request.selection.indicators(tree, node)
     ]
 
 

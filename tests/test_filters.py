@@ -1,17 +1,22 @@
-"""The filters shared by show, diff and render select exactly what they should."""
+"""The filters shared by every command select exactly what they should, and the same
+nodes and indicators in every command."""
 
 from __future__ import annotations
 
+import html
+import json
+import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import DATA
+from conftest import CASES, DATA, run
 
+from pohon_cli.filters import Filter, select
 from pohon_cli.load import load_path
 from pohon_cli.model import Tree
 from pohon_cli.problem import InputError
-from pohon_cli.select import Filter, select
 
 SMALL = """
 versi: 1
@@ -177,3 +182,106 @@ def test_seed_misi_posters_cover_the_seed() -> None:
     for misi in ("M1", "M2", "M3", "M4", "M5"):
         assert select(seed, Filter(misi=misi)).matched, misi
     assert not select(seed, Filter(misi="M6")).matched
+
+
+# -- one meaning for every command --------------------------------------------------------
+# For each filter, every command that takes it must hold the nodes and indicators that
+# `show` holds: the same nodes matched (context aside), and on them the same indicators.
+
+FILES = [DATA, *sorted((CASES / "offices").glob("*.yaml"))]
+
+
+def _reworded(text: str) -> str:
+    """The file with every node's and indicator's uraian changed, so that a diff against
+    it names each of them once."""
+    head, tree = text.split("\npohon:", 1)
+    tree = re.sub(r"uraian: ([|>][^\n]*\n\s*)", r"uraian: \1Diubah ", tree)
+    tree = re.sub(r"uraian: ([\"'])", r"uraian: \1Diubah ", tree)
+    tree = re.sub(r"uraian: (?![\"'|>])", "uraian: Diubah ", tree)
+    return head + "\npohon:" + tree
+
+
+def _filters(path: Path) -> list[list[str]]:
+    loaded = load_path(path)
+    assert loaded.tree is not None, loaded.problems
+    tree = loaded.tree
+    top = tree.header.levels[:2]
+    return [
+        *(["--unit", u.code] for u in tree.header.units),
+        *(["--misi", m.code] for m in tree.header.missions),
+        *(["--root", k] for k, n in tree.nodes.items() if n.level in top),
+    ]
+
+
+CASES_OF_FILTERS = [(path, f) for path in FILES for f in _filters(path)]
+
+
+def _shown(path: Path, extra: list[str]) -> tuple[set[str], set[str]]:
+    """What `show --format json` holds: the matched nodes and their indicators."""
+    nodes: set[str] = set()
+    indicators: set[str] = set()
+
+    def walk(entry: dict[str, Any]) -> None:
+        if "rujuk" in entry:
+            return
+        if not entry["konteks"]:
+            nodes.add(entry["kode"])
+            indicators.update(i["kode"] for i in entry["indikator"])
+        for child in entry["anak"]:
+            walk(child)
+
+    for entry in json.loads(run("show", "-f", "json", path, *extra).stdout)["pohon"]:
+        walk(entry)
+    return nodes, indicators
+
+
+def _drawn(path: Path, extra: list[str], known: set[str], empty: bool) -> tuple[set[str], set[str]]:
+    """What `render --format dot` draws: the nodes not drawn as context, their indicators
+    (a filter that selects nothing has nothing to draw, exit 1)."""
+    nodes: set[str] = set()
+    indicators: set[str] = set()
+    dot = run("render", "-f", "dot", path, "-o", "-", *extra, expect=int(empty)).stdout
+    for label in re.findall(r"^\t+n\d+ \[label=(.*)\]$", dot, flags=re.M):
+        if "· konteks" in label:
+            continue
+        bold = [html.unescape(b) for b in re.findall(r"<B>([^<]*)</B>", label)]
+        nodes.add(bold[0])
+        indicators.update(b for b in bold[1:] if b in known)
+    return nodes, indicators
+
+
+@pytest.mark.parametrize(
+    ("path", "extra"), CASES_OF_FILTERS, ids=[f"{p.stem}{''.join(f)}" for p, f in CASES_OF_FILTERS]
+)
+def test_every_command_selects_what_show_selects(
+    path: Path, extra: list[str], tmp_path: Path
+) -> None:
+    nodes, indicators = _shown(path, extra)
+    loaded = load_path(path)
+    assert loaded.tree is not None
+    every_indicator = {i.code for _, i in loaded.tree.indicators()}
+
+    drawn = _drawn(path, extra, every_indicator, empty=not nodes)
+    assert drawn == (nodes, indicators), "render"
+
+    listed = json.loads(run("indicators", "-f", "json", path, *extra).stdout)
+    assert {row["kode"] for row in listed} == indicators, "indicators"
+    assert {row["simpul"] for row in listed} <= nodes, "indicators"
+
+    reported = json.loads(run("report", "-f", "json", path, *extra).stdout)
+    assert {row["kode"] for row in reported["indikator"]} == indicators, "report"
+
+    counted = json.loads(run("stats", "-f", "json", path, *extra).stdout)
+    assert (counted["nodes"], counted["indicators"]) == (len(nodes), len(indicators)), "stats"
+
+    if extra[0] != "--unit":  # units --unit means that unit and those under it
+        accounts = json.loads(run("units", "-f", "json", path, *extra).stdout)["unit_kerja"]
+        listed_nodes = {n["kode"] for a in accounts for n in a["simpul"]}
+        assert listed_nodes == nodes, "units"
+
+    changed = tmp_path / "diubah.yaml"
+    changed.write_text(_reworded(path.read_text(encoding="utf-8")), encoding="utf-8")
+    changes = json.loads(run("diff", "-f", "json", path, changed, *extra).stdout)
+    renamed = {(c["item"], c["kode"]) for c in changes if c["kind"] == "renamed"}
+    assert {k for i, k in renamed if i == "node"} == nodes, "diff"
+    assert {k for i, k in renamed if i == "indicator"} == indicators, "diff"

@@ -1,5 +1,6 @@
 """Choosing part of a tree: the filters ``--misi``, ``--unit``, ``--root``, ``--depth`` and
-``--level`` that show, diff and render share, so that they select exactly the same nodes."""
+``--level`` that every command shares, so that they select exactly the same nodes and,
+with ``--unit``, exactly the same indicators on them."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from itertools import islice
 
-from pohon_cli.model import Tree
+from pohon_cli.model import Indicator, Node, Tree
 from pohon_cli.problem import InputError
 from pohon_cli.suggest import did_you_mean
 
@@ -35,9 +36,22 @@ class Selection:
     kept: frozenset[str]
     matched: frozenset[str]
     roots: tuple[str, ...]
+    unit: str | None = None
 
     def is_context(self, kode: str) -> bool:
         return kode in self.kept and kode not in self.matched
+
+    def indicators(self, tree: Tree, node: Node) -> tuple[Indicator, ...]:
+        """The indicators of ``node`` that this selection shows. Every command asks here,
+        so that an indicator of one unit never appears in another unit's view."""
+        return indicators_of(tree, node, self.unit)
+
+
+def indicators_of(tree: Tree, node: Node, unit: str | None = None) -> tuple[Indicator, ...]:
+    """A node's indicators, or only those ``unit`` answers for (its own or through the node)."""
+    if unit is None:
+        return node.indicators
+    return tuple(i for i in node.indicators if tree.owner_of(i) == unit)
 
 
 def select(tree: Tree, chosen: Filter) -> Selection:
@@ -64,7 +78,7 @@ def select(tree: Tree, chosen: Filter) -> Selection:
         depths = _depths(tree, roots)
         kept = {k for k in kept if depths[k] <= chosen.depth}
         matched &= kept
-    return Selection(frozenset(kept), frozenset(matched), tuple(roots))
+    return Selection(frozenset(kept), frozenset(matched), tuple(roots), chosen.unit)
 
 
 def check_known(tree: Tree, chosen: Filter) -> None:
