@@ -37,8 +37,8 @@ demo: $(STAMP) graphviz
 	$(BIN)/pohon report tests/cases/report/pohon_realisasi.yaml
 
 lint: $(STAMP)
-	$(BIN)/ruff check pohon_cli tests benchmarks
-	$(BIN)/ruff format --check pohon_cli tests benchmarks
+	$(BIN)/ruff check pohon_cli tests benchmarks docs
+	$(BIN)/ruff format --check pohon_cli tests benchmarks docs
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict
@@ -61,10 +61,12 @@ fuzz: $(STAMP) graphviz
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/test_properties.py tests/test_corpus.py
 	$(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS)
 
-# The README's picture: misi 1 of the seed (a test fails when the .dot is stale).
+# The README's picture: misi 1 of the seed (a test fails when the .dot is stale), and the
+# rule reference in docs/rules.md, written from the rule registry (a test fails when stale).
 docs: $(STAMP) graphviz
 	$(BIN)/pohon render $(DATA) --misi M1 -o docs/pohon_M1.dot
 	$(BIN)/pohon render $(DATA) --misi M1 -o docs/pohon_M1.svg
+	$(BIN)/python docs/rules_page.py
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache
