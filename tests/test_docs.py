@@ -1,5 +1,10 @@
 """The documentation: the README stays a front door, the rules page follows the registry,
-and no relative link in the README or under docs/ leads nowhere."""
+and no relative link in the README or under docs/ leads nowhere.
+
+`mkdocs build --strict` (in `make test`) checks the links between pages of the site; the
+README is not part of the site, so its links are checked here, with docs/'s for good
+measure.
+"""
 
 from __future__ import annotations
 
