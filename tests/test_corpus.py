@@ -232,7 +232,7 @@ def _opening(i: int) -> str:
 def test_nesting_ten_thousand_deep_is_refused_at_its_place(
     text: str, place: tuple[int, int], tmp_path: Path
 ) -> None:
-    """Too deep to read is PK005 (too big), as README's table says, not a syntax error."""
+    """Too deep to read is PK005 (too big), as docs/rules.md's table says, not a syntax error."""
     path = tmp_path / "deep.yaml"
     path.write_text(text, encoding="utf-8")
     [problem] = load_path(path).problems

@@ -712,11 +712,11 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(
     assert "T3 > SS-PARTISIPASI" in plain.getvalue()
 
 
-def test_the_readme_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)  # the README names the files from the top of the repository
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_diff_page_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # docs/diff.md names the files from the top of the repository
+    page = (ROOT / "docs" / "diff.md").read_text(encoding="utf-8")
     command = "$ pohon diff data/pohon_kinerja.yaml data/pohon_kinerja_2025.yaml\n"
-    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    shown = page.split(command, 1)[1].split("```", 1)[0]
     actual = run("diff", "data/pohon_kinerja.yaml", "data/pohon_kinerja_2025.yaml")
     lines = actual.stdout.splitlines()
     assert [line for line in shown.splitlines() if line != "…" and line not in lines] == []

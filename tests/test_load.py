@@ -112,7 +112,7 @@ def test_alias_bomb_fails_fast_in_bounded_memory() -> None:
 def test_absurd_nesting_is_a_problem_not_a_recursion_error() -> None:
     deep = "x: " + "[" * 100_000 + "]" * 100_000 + "\n"
     [text] = messages(deep)
-    # the 1,000th `[`: too deep to read is PK005 (README's table), not a syntax error
+    # the 1,000th `[`: too deep to read is PK005 (the table in docs/rules.md), not a syntax error
     assert text == (
         "t.yaml:1:1003: error [PK005] lists and mappings are nested too deep here: the YAML "
         "reader stops at about 1,000 levels (flatten the structure: a pohon file needs only "

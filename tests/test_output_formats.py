@@ -386,8 +386,8 @@ INDICATOR_KEYS = {"kode", "uraian", "satuan", "polaritas", "baseline", "target",
 INDICATOR_KEYS |= {"capaian", "penanggung_jawab", "nasional", "baris"}
 
 
-def test_json_keys_are_the_ones_the_readme_lists() -> None:
-    """The keys are an interface: a program reads them, the README lists them, this
+def test_json_keys_are_the_ones_the_docs_list() -> None:
+    """The keys are an interface: a program reads them, docs/output.md lists them, this
     test keeps them; each node and indicator says on which line it is written."""
     shown = json.loads(run("show", SMALL, "-f", "json").stdout)
     assert set(shown) == {

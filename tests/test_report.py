@@ -438,7 +438,7 @@ def test_a_file_without_realisasi_reports_every_indicator_missing() -> None:
     assert len(data["tanpa_realisasi"]) == 45
 
 
-# -- the seed with illustrative realisasi (the README's example)
+# -- the seed with illustrative realisasi (the example in docs/report.md)
 
 
 def test_seed_with_realisasi() -> None:
@@ -457,7 +457,8 @@ def test_seed_with_realisasi() -> None:
     assert str(rows["IK-SENGKETA-DIHADAPI"]["capaian_dibatasi"]) == "120.00"
 
 
-def test_readme_shows_the_report_of_the_seed() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    assert "pohon report tests/cases/report/pohon_realisasi.yaml" in readme
-    assert "overall: 97.31 (Sangat Baik) over 42 rated indicators" in readme
+def test_the_report_page_shows_the_report_of_the_seed() -> None:
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    page = (docs / "report.md").read_text(encoding="utf-8")
+    assert "pohon report tests/cases/report/pohon_realisasi.yaml" in page
+    assert "overall: 97.31 (Sangat Baik) over 42 rated indicators" in page
