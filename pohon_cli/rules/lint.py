@@ -43,8 +43,9 @@ class Settings:
 
 
 @dataclass(frozen=True, slots=True)
-class FileReport:
-    """The problems of one file, sorted by place, and the level at which they fail a run."""
+class CheckedFile:
+    """One checked file: its path, its problems sorted by place (the loader's and the
+    rules'), and the severity at which they fail a run."""
 
     path: str
     problems: tuple[Problem, ...]
@@ -55,13 +56,13 @@ class FileReport:
         return any(at_least(p.severity, self.fail_on) for p in self.problems)
 
 
-def lint_path(path: str | Path, settings: Settings) -> FileReport:
+def lint_path(path: str | Path, settings: Settings) -> CheckedFile:
     """Load a file and lint its tree; InputError when it cannot be read at all."""
     loaded = load_path(path)
     problems = list(loaded.problems)
     if loaded.tree is not None:
         problems += lint_tree(loaded.tree, settings)
-    return FileReport(loaded.path, tuple(sorted(problems)), settings.fail_on)
+    return CheckedFile(loaded.path, tuple(sorted(problems)), settings.fail_on)
 
 
 def lint_tree(tree: Tree, settings: Settings) -> list[Problem]:
