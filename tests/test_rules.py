@@ -4,6 +4,8 @@ are found."""
 
 from __future__ import annotations
 
+import ast
+import importlib
 import json
 import re
 from collections.abc import Callable
@@ -13,7 +15,7 @@ import pytest
 from conftest import CASES, DATA, ROOT, run
 
 from pohon_cli.problem import Problem
-from pohon_cli.rules import LOADER_CHECKS, RULES, find_rule
+from pohon_cli.rules import LOADER_CHECKS, RULES, every_rule, find_rule, rule_by_code
 from pohon_cli.rules.lint import Settings, lint_path
 
 RULE_CASES = sorted((CASES / "rules").glob("*.yaml"))
@@ -86,6 +88,48 @@ def test_registry_is_consistent() -> None:
         assert rule.rationale and rule.bad != rule.good
         assert find_rule(rule.name) is rule and find_rule(code.lower()) is rule
         assert len({option.name for option in rule.options}) == len(rule.options)
+
+
+def _rules_defined_in(path: Path) -> list[str]:
+    """The names a module binds at its top level to a ``Rule(...)``, read from its source."""
+    return [
+        target.id
+        for statement in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(statement, ast.Assign | ast.AnnAssign)
+        and isinstance(statement.value, ast.Call)
+        and isinstance(statement.value.func, ast.Name)
+        and statement.value.func.id == "Rule"
+        for target in (
+            statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        )
+        if isinstance(target, ast.Name)
+    ]
+
+
+def test_every_rule_a_family_defines_is_in_its_tuple_and_the_registry() -> None:
+    """The registry reads each family's ``RULES``: a rule left out of it would never run."""
+    package = ROOT / "pohon_cli" / "rules"
+    registered: list[str] = []
+    for path in sorted(package.glob("*.py")):
+        names = _rules_defined_in(path)
+        if not names:
+            continue
+        module = importlib.import_module(f"pohon_cli.rules.{path.stem}")
+        family = getattr(module, "RULES", ())
+        defined = [getattr(module, name) for name in names]
+        assert len(family) == len(defined), f"{path.name}: RULES lists every rule, once"
+        assert all(any(rule is listed for listed in family) for rule in defined), path.name
+        registered += [rule.code for rule in family]
+        assert all(RULES.get(rule.code) is rule for rule in family), path.name
+    assert sorted(registered) == list(RULES), "one code per rule, in code order"
+
+
+def test_every_rule_and_rule_by_code_read_the_registry() -> None:
+    assert every_rule() == tuple(RULES.values())
+    for rule in every_rule():
+        assert rule_by_code(rule.code) is rule and rule_by_code(rule.code.lower()) is rule
+    with pytest.raises(KeyError):
+        rule_by_code("PK001")
 
 
 def test_seed_shows_its_real_mistakes_as_warnings() -> None:

@@ -13,7 +13,7 @@ from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, emit, fail, yaml_file
 
 if TYPE_CHECKING:
     from pohon_cli.problem import Severity
-    from pohon_cli.rules.lint import FileReport, Settings
+    from pohon_cli.rules.lint import CheckedFile, Settings
 
 
 @app.command()
@@ -116,7 +116,7 @@ def _split(words: list[str]) -> list[str]:
     return [part.strip() for word in words for part in word.split(",") if part.strip()]
 
 
-def lint_all(jobs: list[tuple[str, Settings]], processes: int) -> list[FileReport]:
+def lint_all(jobs: list[tuple[str, Settings]], processes: int) -> list[CheckedFile]:
     """Lint every file, in parallel when there are several; reports in the order given."""
     from pohon_cli.rules.lint import lint_path
 

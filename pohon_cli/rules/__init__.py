@@ -1,4 +1,14 @@
-"""The lint rules (PK1xx): an explicit registry {code: rule}, one module per family.
+"""The lint rules (PK1xx), one module per family, and the registry read from them.
+
+A rule's code is written once, in its ``Rule``. Each family module lists its rules in its
+own ``RULES`` tuple, and the registry is every family's rules in code order: the order of
+``pohon rules``, of the SARIF rule list and of the rules' run. Adding a rule is one entry
+in its family's ``RULES`` and two case files, ``tests/cases/rules/PKxxx-{fail,pass}.yaml``;
+adding a family is one more line in ``_FAMILIES``.
+
+For readers of the registry (``pohon rules``, the docs, the problem formats):
+``every_rule()`` and ``rule_by_code(code)``; ``RULES`` is the same registry as a dict
+keyed by code, and ``find_rule`` also accepts a rule's name.
 
 The loader's own checks (PK0xx) are not rules: they describe a file that is broken, are
 always errors, and can be neither ignored nor silenced. They are listed here so that
@@ -7,32 +17,35 @@ reports and ``pohon rules`` can name them.
 
 from __future__ import annotations
 
-from pohon_cli.rules import coverage, duplicates, indicators, institution, values, wording, years
+from pohon_cli.rules import (
+    coverage,
+    duplicates,
+    indicators,
+    institution,
+    suppression,
+    values,
+    wording,
+    years,
+)
 from pohon_cli.rules.base import Rule
-from pohon_cli.rules.suppression import UNUSED_SUPPRESSION
 from pohon_cli.suggest import did_you_mean
 
+_FAMILIES: tuple[tuple[Rule, ...], ...] = (
+    indicators.RULES,
+    values.RULES,
+    wording.RULES,
+    institution.RULES,
+    coverage.RULES,
+    duplicates.RULES,
+    years.RULES,
+    suppression.RULES,
+)
+
+# Code order, not family order: a rule keeps its place in every output whichever family
+# holds it, and a new rule (the next code) comes last.
 RULES: dict[str, Rule] = {
-    "PK101": indicators.RESULT_WITHOUT_INDICATOR,
-    "PK102": indicators.INDICATOR_WITHOUT_SATUAN,
-    "PK103": indicators.NO_TARGET_FOR_TAHUN,
-    "PK104": values.PERSEN_OUT_OF_RANGE,
-    "PK105": values.TEXT_WHERE_NUMBER_EXPECTED,
-    "PK106": values.ONE_VALUE_PER_YEAR,
-    "PK107": wording.NAME_UNIT_MISMATCH,
-    "PK108": institution.OTHER_INSTITUTION,
-    "PK109": coverage.MISI_NOT_SERVED,
-    "PK110": coverage.UNIT_OWNS_NOTHING,
-    "PK111": coverage.MISSING_PENANGGUNG_JAWAB,
-    "PK112": duplicates.DUPLICATE_URAIAN,
-    "PK113": duplicates.NEAR_DUPLICATE_URAIAN,
-    "PK114": wording.GOAL_AS_ACTIVITY,
-    "PK115": years.UNCHALLENGING_TARGET,
-    "PK116": years.YEAR_OUTSIDE_PERIODE,
-    "PK117": years.REALISASI_WITHOUT_TARGET,
-    "PK118": UNUSED_SUPPRESSION,
-    "PK119": values.RANGE_WITHOUT_STABIL,
-    "PK120": years.BELOW_PARENT_TARGET,
+    rule.code: rule
+    for rule in sorted((rule for family in _FAMILIES for rule in family), key=lambda r: r.code)
 }
 
 LOADER_CHECKS: dict[str, str] = {
@@ -54,6 +67,17 @@ LOADER_CHECKS: dict[str, str] = {
 _BY_NAME = {rule.name: rule for rule in RULES.values()}
 
 
+def every_rule() -> tuple[Rule, ...]:
+    """Every lint rule, in code order (the order ``pohon rules`` lists them in)."""
+    return tuple(RULES.values())
+
+
+def rule_by_code(code: str) -> Rule:
+    """The lint rule with this code, in any case; KeyError when no rule has it (a loader
+    check's code included: see ``LOADER_CHECKS``)."""
+    return RULES[code.upper()]
+
+
 def find_rule(word: str) -> Rule | None:
     """A rule by its code (any case) or its name."""
     return RULES.get(word.upper()) or _BY_NAME.get(word.casefold())
@@ -70,4 +94,12 @@ def not_a_rule(word: str) -> str:
     return f"`{word}` is not a rule" + (f" ({hint})" if hint else "; `pohon rules` lists them")
 
 
-__all__ = ["LOADER_CHECKS", "RULES", "Rule", "find_rule", "not_a_rule"]
+__all__ = [
+    "LOADER_CHECKS",
+    "RULES",
+    "Rule",
+    "every_rule",
+    "find_rule",
+    "not_a_rule",
+    "rule_by_code",
+]

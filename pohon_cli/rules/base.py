@@ -111,6 +111,7 @@ class Rule:
 
 
 def path_of(tree: Tree) -> str:
+    """The file a tree was read from, as its problems name it."""
     return tree.source.path if tree.source is not None else "<tree>"
 
 
@@ -122,6 +123,7 @@ def at(tree: Tree, kode: str, *path: str | int, key: bool = False) -> Pos:
 
 
 def top(tree: Tree, *path: str | int) -> Pos:
+    """Where a value outside the nodes is written, e.g. ``top(tree, "misi", 2, "kode")``."""
     if tree.source is None:
         return (1, 1)
     return tree.source.top(*path)
@@ -251,4 +253,5 @@ def show(value: Value) -> str:
 
 
 def clip(text: str, width: int = 60) -> str:
+    """A text cut to ``width`` characters, to quote it in a message."""
     return text if len(text) <= width else text[: width - 1] + "…"

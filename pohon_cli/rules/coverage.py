@@ -188,4 +188,5 @@ pohon:
     ),
 )
 
-RULES = (MISI_NOT_SERVED, UNIT_OWNS_NOTHING, MISSING_PENANGGUNG_JAWAB)
+# Every rule of this family: the registry (``pohon_cli.rules``) reads them from here only.
+RULES: tuple[Rule, ...] = (MISI_NOT_SERVED, UNIT_OWNS_NOTHING, MISSING_PENANGGUNG_JAWAB)

@@ -152,4 +152,5 @@ pohon:
     options=(_INHERITED,),
 )
 
-RULES = (DUPLICATE_URAIAN, NEAR_DUPLICATE_URAIAN)
+# Every rule of this family: the registry (``pohon_cli.rules``) reads them from here only.
+RULES: tuple[Rule, ...] = (DUPLICATE_URAIAN, NEAR_DUPLICATE_URAIAN)

@@ -158,4 +158,5 @@ pohon:
     check=_without_target,
 )
 
-RULES = (RESULT_WITHOUT_INDICATOR, INDICATOR_WITHOUT_SATUAN, NO_TARGET_FOR_TAHUN)
+# Every rule of this family: the registry (``pohon_cli.rules``) reads them from here only.
+RULES: tuple[Rule, ...] = (RESULT_WITHOUT_INDICATOR, INDICATOR_WITHOUT_SATUAN, NO_TARGET_FOR_TAHUN)

@@ -269,4 +269,5 @@ pohon:
     ),
 )
 
-RULES = (OTHER_INSTITUTION,)
+# Every rule of this family: the registry (``pohon_cli.rules``) reads them from here only.
+RULES: tuple[Rule, ...] = (OTHER_INSTITUTION,)

@@ -43,8 +43,9 @@ class Settings:
 
 
 @dataclass(frozen=True, slots=True)
-class FileReport:
-    """The problems of one file, sorted by place, and the level at which they fail a run."""
+class CheckedFile:
+    """One checked file: its path, its problems sorted by place (the loader's and the
+    rules'), and the severity at which they fail a run."""
 
     path: str
     problems: tuple[Problem, ...]
@@ -55,29 +56,29 @@ class FileReport:
         return any(at_least(p.severity, self.fail_on) for p in self.problems)
 
 
-def lint_path(path: str | Path, settings: Settings) -> FileReport:
+def lint_path(path: str | Path, settings: Settings) -> CheckedFile:
     """Load a file and lint its tree; InputError when it cannot be read at all."""
     loaded = load_path(path)
     problems = list(loaded.problems)
     if loaded.tree is not None:
         problems += lint_tree(loaded.tree, settings)
-    return FileReport(loaded.path, tuple(sorted(problems)), settings.fail_on)
+    return CheckedFile(loaded.path, tuple(sorted(problems)), settings.fail_on)
 
 
 def lint_tree(tree: Tree, settings: Settings) -> list[Problem]:
     """The problems the enabled rules find, at their configured severity, unsuppressed."""
     # Rules make many small objects and no cycles: with a large tree in memory, the cyclic
     # GC would walk all of it again and again (25 times slower on 100,000 nodes).
-    enabled = gc.isenabled()
+    gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _lint(tree, settings)
+        return _run_rules(tree, settings)
     finally:
-        if enabled:
+        if gc_was_enabled:
             gc.enable()
 
 
-def _lint(tree: Tree, settings: Settings) -> list[Problem]:
+def _run_rules(tree: Tree, settings: Settings) -> list[Problem]:
     problems: list[Problem] = []
     for code, rule in RULES.items():
         if code not in settings.enabled:
@@ -94,10 +95,10 @@ def _lint(tree: Tree, settings: Settings) -> list[Problem]:
 
 
 def _suppress(
-    problems: list[Problem], found: list[Directive], path: str, settings: Settings
+    problems: list[Problem], comments: list[Directive], path: str, settings: Settings
 ) -> list[Problem]:
     """Drop what the comments silence; report the comments that silence nothing."""
-    if not found:
+    if not comments:
         return problems
     # (directive index, code) for every code a directive names
     whole_file: dict[str, list[tuple[int, str]]] = {}
@@ -105,7 +106,7 @@ def _suppress(
     named: list[tuple[int, str, str, int]] = []  # (directive index, code, as written, column)
     # (directive, column, message, hint) of each comment to report
     notes: list[tuple[Directive, int, str, str | None]] = []
-    for i, directive in enumerate(found):
+    for i, directive in enumerate(comments):
         if directive.malformed:
             notes.append(
                 (
@@ -137,7 +138,7 @@ def _suppress(
     for i, code, word, column in named:
         if (i, code) in used or code not in settings.enabled:
             continue  # a rule that did not run silences nothing, and is not to blame
-        directive = found[i]
+        directive = comments[i]
         target = "in this file" if directive.target is None else f"on line {directive.target}"
         notes.append(
             (

@@ -159,3 +159,6 @@ pohon:
     uraian: Meningkatnya partisipasi pemilih
 """,
 )
+
+# Every rule of this family: the registry (``pohon_cli.rules``) reads them from here only.
+RULES: tuple[Rule, ...] = (UNUSED_SUPPRESSION,)

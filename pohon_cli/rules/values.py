@@ -297,7 +297,8 @@ pohon:
     check=_range_without_stabil,
 )
 
-RULES = (
+# Every rule of this family: the registry (``pohon_cli.rules``) reads them from here only.
+RULES: tuple[Rule, ...] = (
     PERSEN_OUT_OF_RANGE,
     TEXT_WHERE_NUMBER_EXPECTED,
     ONE_VALUE_PER_YEAR,

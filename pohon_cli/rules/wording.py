@@ -241,4 +241,5 @@ pohon:
     ),
 )
 
-RULES = (NAME_UNIT_MISMATCH, GOAL_AS_ACTIVITY)
+# Every rule of this family: the registry (``pohon_cli.rules``) reads them from here only.
+RULES: tuple[Rule, ...] = (NAME_UNIT_MISMATCH, GOAL_AS_ACTIVITY)

@@ -279,4 +279,10 @@ pohon:
     check=_actual_without_target,
 )
 
-RULES = (UNCHALLENGING_TARGET, YEAR_OUTSIDE_PERIODE, REALISASI_WITHOUT_TARGET)
+# Every rule of this family: the registry (``pohon_cli.rules``) reads them from here only.
+RULES: tuple[Rule, ...] = (
+    UNCHALLENGING_TARGET,
+    BELOW_PARENT_TARGET,
+    YEAR_OUTSIDE_PERIODE,
+    REALISASI_WITHOUT_TARGET,
+)

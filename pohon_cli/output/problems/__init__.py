@@ -12,9 +12,9 @@ from typing import TextIO
 
 from pohon_cli.load import Loaded
 from pohon_cli.output.problems import github, json_list, junit, sarif, text
-from pohon_cli.rules.lint import FileReport
+from pohon_cli.rules.lint import CheckedFile
 
-Writer = Callable[[Sequence[FileReport], TextIO], None]
+Writer = Callable[[Sequence[CheckedFile], TextIO], None]
 
 FORMATS: dict[str, Writer] = {
     "text": text.write,
@@ -30,4 +30,4 @@ def report_broken(results: Sequence[Loaded]) -> None:
     stderr: every command but validate writes a document on stdout, and a broken input
     leaves stdout empty (exit 1), whatever the format, so a program never parses half a
     document or a problem report as one."""
-    text.write([FileReport(r.path, tuple(r.problems)) for r in results], sys.stderr)
+    text.write([CheckedFile(r.path, tuple(r.problems)) for r in results], sys.stderr)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from pohon_cli.rules.lint import FileReport
+from pohon_cli.rules.lint import CheckedFile
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -21,7 +21,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def write(reports: Sequence[FileReport], out: TextIO) -> None:
+def write(reports: Sequence[CheckedFile], out: TextIO) -> None:
     for report in reports:
         for p in report.problems:
             properties = [f"file={escape_property(p.file)}", f"line={p.line}", f"col={p.column}"]

@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from pohon_cli.rules.lint import FileReport
+from pohon_cli.rules.lint import CheckedFile
 
 
-def write(reports: Sequence[FileReport], out: TextIO) -> None:
+def write(reports: Sequence[CheckedFile], out: TextIO) -> None:
     rows = [
         {
             "file": p.file,

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from pohon_cli import __version__
 from pohon_cli.rules import LOADER_CHECKS, RULES
-from pohon_cli.rules.lint import FileReport
+from pohon_cli.rules.lint import CheckedFile
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -58,7 +58,7 @@ def uri(path: str) -> str:
     return quote(p.as_posix(), errors="surrogateescape")
 
 
-def write(reports: Sequence[FileReport], out: TextIO) -> None:
+def write(reports: Sequence[CheckedFile], out: TextIO) -> None:
     rules = _rules()
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results: list[dict[str, Any]] = []

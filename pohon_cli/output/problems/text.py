@@ -12,12 +12,12 @@ from rich.text import Text
 
 from pohon_cli.output.show_text import detect
 from pohon_cli.problem import Problem
-from pohon_cli.rules.lint import FileReport
+from pohon_cli.rules.lint import CheckedFile
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def write(reports: Sequence[FileReport], out: TextIO) -> None:
+def write(reports: Sequence[CheckedFile], out: TextIO) -> None:
     if use_colour(out):
         _write_rich(reports, out)
     else:
@@ -30,7 +30,7 @@ def use_colour(out: TextIO) -> bool:
     return detect(out).colour
 
 
-def summary(reports: Sequence[FileReport]) -> str:
+def summary(reports: Sequence[CheckedFile]) -> str:
     """ "2 errors, 5 warnings in 3 files" (and the infos, when there are any)."""
     counts = {"error": 0, "warning": 0, "info": 0}
     for report in reports:
@@ -46,7 +46,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
 
-def _write_plain(reports: Sequence[FileReport], out: TextIO) -> None:
+def _write_plain(reports: Sequence[CheckedFile], out: TextIO) -> None:
     blank = False
     for report in reports:
         if not report.problems:
@@ -59,7 +59,7 @@ def _write_plain(reports: Sequence[FileReport], out: TextIO) -> None:
     out.write(summary(reports) + "\n")
 
 
-def _write_rich(reports: Sequence[FileReport], out: TextIO) -> None:
+def _write_rich(reports: Sequence[CheckedFile], out: TextIO) -> None:
     console = Console(file=out, highlight=False, soft_wrap=True)
     blank = False
     for report in reports:
