@@ -22,15 +22,15 @@ END = "<!-- end of the generated part -->"
 
 def generated() -> str:
     """The rule table, then each rule as ``pohon rules CODE`` explains it."""
-    from pohon_cli.output.rule_docs import write_rule
-    from pohon_cli.rules import RULES
+    from pohon_cli.output.views.rules import write_rule
+    from pohon_cli.rules import every_rule
 
     table = ["| code | default | name | what |", "|---|---|---|---|"]
-    for rule in RULES.values():
+    for rule in every_rule():
         summary = rule.summary.replace("|", "\\|")
         table.append(f"| {rule.code} | {rule.severity} | `{rule.name}` | {summary} |")
     sections = ["\n".join(table)]
-    for rule in RULES.values():
+    for rule in every_rule():
         explained = io.StringIO()
         write_rule(rule, explained)
         sections.append(

@@ -19,7 +19,7 @@ from pohon_cli.diff import Change, Shown, diff, difference, scope, within
 from pohon_cli.filters import Filter
 from pohon_cli.load import load_path
 from pohon_cli.model import Tree
-from pohon_cli.output.diff import DiffReport, write_markdown, write_text
+from pohon_cli.output.diff import Comparison, write_markdown, write_text
 from pohon_cli.problem import InputError
 
 BASE_PATH = CASES / "diff" / "base.yaml"
@@ -251,7 +251,7 @@ def test_the_induks_target_is_a_target_change_of_its_own_field(
     ]
     assert changes[0].new_line == line(BASE, "realisasi: {2024: 9}") + 1
     out = io.StringIO()
-    write_text(DiffReport("a", "b", changes), out)
+    write_text(Comparison("a", "b", changes), out)
     assert "target_induk 2024:" in out.getvalue()
 
 
@@ -627,7 +627,7 @@ def test_markdown_escapes_pipes_and_html(pair: Callable[..., list[Change]]) -> N
         )
     )
     out = io.StringIO()
-    write_markdown(DiffReport("a", "b", changes), out)
+    write_markdown(Comparison("a", "b", changes), out)
     row = next(r for r in out.getvalue().splitlines() if r.startswith("| `I1`"))
     # the same escaping as every other markdown table: each piece of markup as text
     assert (
@@ -698,7 +698,7 @@ class _Terminal(io.StringIO):
 def test_colour_only_on_a_terminal_and_never_with_no_color(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    report = DiffReport("a", "b", diff(tree(DATA), tree(DATA_2025)))
+    report = Comparison("a", "b", diff(tree(DATA), tree(DATA_2025)))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
     coloured = _Terminal()

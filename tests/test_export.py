@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from pohon_cli.export import sheets, value_cell
 from pohon_cli.load import load_path
-from pohon_cli.output.export_xlsx import number_format
+from pohon_cli.output.sheets.xlsx import number_format
 from pohon_cli.report import build
 
 SEED = CASES / "report" / "pohon_realisasi.yaml"

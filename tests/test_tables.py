@@ -8,7 +8,6 @@ import io
 import json
 from decimal import Decimal
 
-from pohon_cli.output.show_text import Screen
 from pohon_cli.output.tables import (
     Table,
     csv_cell,
@@ -20,6 +19,7 @@ from pohon_cli.output.tables import (
     write_markdown,
     write_text,
 )
+from pohon_cli.output.terminal import Screen
 
 
 def test_json_keeps_the_digits_as_written() -> None:

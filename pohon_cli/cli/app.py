@@ -1,13 +1,13 @@
-"""The Typer application, shared helpers for commands, and the entry point."""
+"""The Typer application: its group (usage errors on one line, exit codes), the exit
+codes, and the two ways a command ends: ``fail`` on bad input, ``emit`` to stdout.
+Ctrl-C is handled before this module is imported, in ``pohon_cli.entry``."""
 
 from __future__ import annotations
 
 import functools
-import gc
 import os
-import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -15,13 +15,14 @@ import typer
 from typer.core import TyperGroup
 
 from pohon_cli import __version__
+from pohon_cli.gc_pause import gc_paused
 from pohon_cli.problem import InputError
 
 # Exit codes, as every conventional linter uses them.
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
+# 130 for Ctrl-C is pohon_cli.entry.EXIT_INTERRUPTED: it is handled before typer loads
 
 
 # click's exception classes, wherever this typer keeps click (its own copy since 0.25):
@@ -162,47 +163,15 @@ def emit(write: Callable[[TextIO], object], stopped: int = EXIT_OK) -> None:
     The cyclic garbage collector is paused meanwhile: the views make hundreds of
     thousands of small objects without cycles, and each collection would walk the whole
     loaded tree again (it triples the time of a 10,000-node ``show``)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        write(sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Python would complain again when it flushes stdout at exit: point it at nothing
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(stopped) from None
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files named, with a directory standing for every *.yaml / *.yml file under it."""
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p
-                for pattern in ("*.yaml", "*.yml")
-                for p in path.rglob(pattern)
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            yield from found
-        else:
-            yield path
-
-
-class _Interrupted(BaseException):
-    """Ctrl-C, raised past click's own handler (which would print "Aborted!" and exit 1)."""
-
-
-def _on_interrupt(signum: int, frame: object) -> None:
-    raise _Interrupted
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+    with gc_paused():
+        try:
+            write(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # Python would complain again when it flushes stdout at exit: point it at nothing
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(stopped) from None
 
 
 def _writable_anywhere() -> None:
@@ -218,11 +187,6 @@ def _writable_anywhere() -> None:
 
 
 def main() -> None:
-    """Console entry point: Ctrl-C exits 130 with one line, never a traceback."""
-    signal.signal(signal.SIGINT, _on_interrupt)
+    """Run the command line (``pohon_cli.entry.main`` calls it, with Ctrl-C handled)."""
     _writable_anywhere()
-    try:
-        app()
-    except _Interrupted:
-        sys.stderr.write("pohon: interrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
+    app()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import gc
+import sys
 from typing import Annotated
 
 import typer
 
-from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, emit, fail
+from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app
+from pohon_cli.cli.options import DiffMisiOpt, DiffRootOpt, DiffUnitOpt, pick, present
 
 
 @app.command()
@@ -40,16 +41,9 @@ def diff(
     order: Annotated[
         bool, typer.Option("--order", help="Also report siblings whose order changed.")
     ] = False,
-    misi: Annotated[
-        str | None, typer.Option("--misi", help="Only nodes serving this misi (kode).")
-    ] = None,
-    unit: Annotated[
-        str | None,
-        typer.Option("--unit", help="Only nodes and indicators this unit kerja answers for."),
-    ] = None,
-    root: Annotated[
-        str | None, typer.Option("--root", help="Only this node and what is below it.")
-    ] = None,
+    misi: DiffMisiOpt = None,
+    unit: DiffUnitOpt = None,
+    root: DiffRootOpt = None,
 ) -> None:
     """Show what changed between two versions of a pohon kinerja, matched on kode.
 
@@ -61,33 +55,27 @@ def diff(
     from pohon_cli.diff import diff as compare
     from pohon_cli.diff import scope, within
     from pohon_cli.filters import Filter
+    from pohon_cli.gc_pause import gc_paused
     from pohon_cli.load import load_bytes
-    from pohon_cli.output import diff as report
-    from pohon_cli.output import problems
+    from pohon_cli.output import diff as view
+    from pohon_cli.output.problems import write_load_problems
+    from pohon_cli.output.terminal import detect
 
-    writer = report.FORMATS.get(output_format)
-    if writer is None:
-        fail(f"unknown format `{output_format}`: use one of {', '.join(report.FORMATS)}")
+    writer = pick(view.FORMATS, output_format)
     # both sides read before either is parsed: an unknown revision stops at once (exit 2)
     data = [gitfile.read(spec) for spec in (old, new)]
     loaded = [load_bytes(data.pop(0), spec) for spec in (old, new)]
     before, after = loaded[0].tree, loaded[1].tree
     if before is None or after is None or not all(side.ok for side in loaded):
-        problems.report_broken(loaded)
+        write_load_problems(loaded, sys.stderr, detect(sys.stderr))
         raise typer.Exit(EXIT_PROBLEMS)
     # The diff makes many small objects and no cycles: without the cyclic GC walking the
     # two big trees again and again it is a third faster on large trees (as in load).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         kept = scope(before, after, Filter(misi=misi, unit=unit, root=root))
         changes = compare(before, after, order=order)
         if kept is not None:
             changes = within(changes, kept)
-        done = report.DiffReport(old, new, changes)
         verdict = EXIT_PROBLEMS if exit_code and changes else EXIT_OK
-        emit(lambda out: writer(done, out), verdict)
-    finally:
-        if enabled:
-            gc.enable()
+        present(writer, view.Comparison(old, new, changes), verdict)
     raise typer.Exit(verdict)

@@ -7,9 +7,15 @@ from typing import Annotated
 
 import typer
 
-from pohon_cli.cli.app import app, emit, fail
-from pohon_cli.cli.report import report_settings
-from pohon_cli.cli.show import FileArg, choose_year, load_tree, pick
+from pohon_cli.cli.app import app, fail
+from pohon_cli.cli.options import (
+    FileArg,
+    choose_year,
+    load_tree,
+    pick,
+    present,
+    report_settings,
+)
 
 
 @app.command()
@@ -49,7 +55,7 @@ def export(
     Cascading matrix, indicator manual, units and the achievement of --year.
     """
     from pohon_cli import export as sheets_of
-    from pohon_cli.output import export as view
+    from pohon_cli.output import sheets as view
     from pohon_cli.output.files import refuse_input, refuse_input_inside
     from pohon_cli.report import build
 
@@ -65,5 +71,4 @@ def export(
         refuse(output, path)
     tree = load_tree(path)
     report = build(tree, choose_year(tree, year), report_settings(path))
-    sheets = sheets_of.sheets(tree, report)
-    emit(lambda out: writer(sheets, output, out))
+    present(writer, view.SheetsRequest(sheets_of.sheets(tree, report), output))

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from pohon_cli.cli.app import app
-from pohon_cli.cli.show import (
+from pohon_cli.cli.options import (
     DepthOpt,
     FileArg,
     LevelOpt,
@@ -16,7 +16,7 @@ from pohon_cli.cli.show import (
     UnitOpt,
     YearOpt,
     choose_year,
-    chosen,
+    filter_of,
     load_tree,
     pick,
     present,
@@ -42,11 +42,11 @@ def indicators(
     Targets of every year (or of --year); realisasi and capaian where present.
     """
     from pohon_cli.filters import select
-    from pohon_cli.output import show_indicators as view
+    from pohon_cli.output.views import indicators as view
 
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)
-    selection = select(tree, chosen(misi, unit, root, depth, level))
+    selection = select(tree, filter_of(misi, unit, root, depth, level))
     years, actual_years = view.columns(tree, None if year is None else choose_year(tree, year))
     request = view.IndicatorsRequest(tree, selection, years, actual_years)
     present(writer, request)

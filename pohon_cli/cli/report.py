@@ -3,14 +3,12 @@ node, unit kerja and misi, as the Laporan Kinerja reports it."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from pohon_cli.cli.app import app
-from pohon_cli.cli.show import (
+from pohon_cli.cli.options import (
     DepthOpt,
     FileArg,
     LevelOpt,
@@ -18,26 +16,12 @@ from pohon_cli.cli.show import (
     RootOpt,
     UnitOpt,
     choose_year,
-    chosen,
+    filter_of,
     load_tree,
     pick,
     present,
+    report_settings,
 )
-
-if TYPE_CHECKING:
-    from pohon_cli.report import Settings
-
-
-def report_settings(path: Path) -> Settings:
-    """Bands, cap and scales from the nearest configuration (``[tool.pohon.report]``)."""
-    from pohon_cli.config import find_config, read_config
-    from pohon_cli.report import settings_with
-
-    found = find_config(Path(os.path.abspath(path)).parent)
-    if found is None:
-        return settings_with()
-    said = read_config(found).report
-    return settings_with(said.bands, said.cap, said.scales)
 
 
 @app.command()
@@ -71,7 +55,7 @@ def report(
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)
     settings = report_settings(path)
-    selection = select(tree, chosen(misi, unit, root, depth, level))
+    selection = select(tree, filter_of(misi, unit, root, depth, level))
     built = build(tree, choose_year(tree, year), settings, selection)
     header = tree.header
     institution = header.institution.short_name or header.institution.name

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Annotated
 
 import typer
 
-from pohon_cli.cli.app import app, emit, fail
+from pohon_cli.cli.app import app, fail
+from pohon_cli.cli.options import present
 
 
 @app.command("rules")
@@ -18,16 +18,16 @@ def rules_command(
     ] = None,
 ) -> None:
     """List the lint rules (code, severity, summary), or explain one."""
-    from pohon_cli.output import rule_docs
-    from pohon_cli.rules import LOADER_CHECKS, find_rule, not_a_rule
+    from pohon_cli.output.views import rules as view
+    from pohon_cli.rules import LOADER_CHECKS, RULES, find_rule, not_a_rule
 
     if code is None:
-        emit(rule_docs.write_table)
+        present(view.write_table, RULES.values())
         return
     if code.upper() in LOADER_CHECKS:
-        emit(partial(rule_docs.write_loader_check, code.upper()))
+        present(view.write_loader_check, code.upper())
         return
     rule = find_rule(code)
     if rule is None:
         fail(not_a_rule(code))
-    emit(partial(rule_docs.write_rule, rule))
+    present(view.write_rule, rule)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from pohon_cli.cli.app import app
-from pohon_cli.cli.show import (
+from pohon_cli.cli.options import (
     DepthOpt,
     FileArg,
     LevelOpt,
@@ -16,7 +16,7 @@ from pohon_cli.cli.show import (
     UnitOpt,
     YearOpt,
     choose_year,
-    chosen,
+    filter_of,
     load_tree,
     pick,
     present,
@@ -43,11 +43,11 @@ def stats(
     """
     from pohon_cli import stats as counts
     from pohon_cli.filters import select
-    from pohon_cli.output import show_stats as view
+    from pohon_cli.output.views import stats as view
 
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)
-    the_filter = chosen(misi, unit, root, depth, level)
+    the_filter = filter_of(misi, unit, root, depth, level)
     selection = select(tree, the_filter)
     numbers = counts.count(
         tree, None if the_filter.is_empty() else selection, year=choose_year(tree, year)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from pohon_cli.cli.app import app
-from pohon_cli.cli.show import (
+from pohon_cli.cli.options import (
     DepthOpt,
     FileArg,
     LevelOpt,
@@ -16,7 +16,7 @@ from pohon_cli.cli.show import (
     RootOpt,
     YearOpt,
     choose_year,
-    chosen,
+    filter_of,
     load_tree,
     pick,
     present,
@@ -46,12 +46,12 @@ def units(
     The other filters choose which nodes are accounted for.
     """
     from pohon_cli.filters import Filter, check_known, select
-    from pohon_cli.output import show_units as view
+    from pohon_cli.output.views import units as view
 
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)
     check_known(tree, Filter(unit=unit))  # the same answer as the other commands'
-    selection = select(tree, chosen(misi, None, root, depth, level))
+    selection = select(tree, filter_of(misi, None, root, depth, level))
     request = view.UnitsRequest(
         tree, selection.matched, unit, choose_year(tree, year), not no_indicators
     )

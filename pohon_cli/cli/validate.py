@@ -3,72 +3,83 @@
 from __future__ import annotations
 
 import os
-from functools import partial
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, emit, fail, yaml_files
+from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
+from pohon_cli.cli.options import pick, present
 
 if TYPE_CHECKING:
     from pohon_cli.problem import Severity
     from pohon_cli.rules.lint import CheckedFile, Settings
 
 
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(help="Files to check; a directory means every *.yaml / *.yml under it."),
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text (default), json, github, sarif or junit. With GITHUB_ACTIONS=true "
+        "and no --format: text and GitHub annotations.",
+    ),
+]
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        help="Run only these rules: codes or names, repeated or separated by commas.",
+    ),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help="Do not run these rules: codes or names."),
+]
+FailOnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 on a problem of this severity or worse: error (default), warning, info.",
+    ),
+]
+StrictOpt = Annotated[
+    bool, typer.Option("--strict", help="Fail on warnings too: --fail-on warning.")
+]
+NoInlineSuppressOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-inline-suppress",
+        help="Ignore every `# pohon: disable=` comment (for an audit).",
+    ),
+]
+JobsOpt = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Files checked at once: 0 (default) for one per CPU core, 1 for one at a time.",
+    ),
+]
+
+
 @app.command()
 def validate(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(help="Files to check; a directory means every *.yaml / *.yml under it."),
-    ],
+    paths: PathsArg,
     *,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text (default), json, github, sarif or junit. With GITHUB_ACTIONS=true "
-            "and no --format: text and GitHub annotations.",
-        ),
-    ] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select",
-            help="Run only these rules: codes or names, repeated or separated by commas.",
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", help="Do not run these rules: codes or names."),
-    ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-on",
-            help="Exit 1 on a problem of this severity or worse: error (default), warning, info.",
-        ),
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Fail on warnings too: --fail-on warning.")
-    ] = False,
-    no_inline_suppress: Annotated[
-        bool,
-        typer.Option(
-            "--no-inline-suppress",
-            help="Ignore every `# pohon: disable=` comment (for an audit).",
-        ),
-    ] = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=0,
-            help="Files checked at once: 0 (default) for one per CPU core, 1 for one at a time.",
-        ),
-    ] = 0,
+    output_format: FormatOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    fail_on: FailOnOpt = None,
+    strict: StrictOpt = False,
+    no_inline_suppress: NoInlineSuppressOpt = False,
+    jobs: JobsOpt = 0,
 ) -> None:
     """Check pohon files: YAML, the format, references between parts, and every lint rule.
 
@@ -82,9 +93,7 @@ def validate(
         names = [output_format]
     else:
         names = ["text"] + (["github"] if os.environ.get("GITHUB_ACTIONS") == "true" else [])
-    for name in names:
-        if name not in FORMATS:
-            fail(f"unknown format `{name}`: use one of {', '.join(FORMATS)}")
+    writers = [pick(FORMATS, name) for name in names]
     # a word that is not a rule or a severity is a ConfigError: exit 2 with its message
     threshold: Severity | None = None
     if fail_on is not None:
@@ -106,9 +115,26 @@ def validate(
     work = [(str(path), finder.settings_for(path)) for path in files]
     reports = lint_all(work, jobs or os.cpu_count() or 1)
     verdict = EXIT_PROBLEMS if any(r.failed for r in reports) else EXIT_OK
-    for name in names:
-        emit(partial(FORMATS[name], reports), verdict)
+    for writer in writers:
+        present(writer, reports, verdict)
     raise typer.Exit(verdict)
+
+
+def yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files named, with a directory standing for every *.yaml / *.yml file under it
+    (not those under a folder whose name starts with a dot, such as .git)."""
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for pattern in ("*.yaml", "*.yml")
+                for p in path.rglob(pattern)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            yield from found
+        else:
+            yield path
 
 
 def _split(words: list[str]) -> list[str]:

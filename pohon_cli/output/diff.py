@@ -1,27 +1,25 @@
-"""Reports of what changed between two trees: one writer per format, picked from FORMATS.
+"""What changed between two trees (a ``Comparison``): one writer per format, in FORMATS.
 
 ``text`` is for a person at a terminal (grouped by the node where it happened, in colour
-only on a terminal), ``markdown`` for a pull-request comment or the performance report
-(a table per kind of change), ``json`` for machines (numbers as the text written).
+only when ``terminal.detect`` allows it), ``markdown`` for a pull-request comment or the
+performance report (a table per kind of change), ``json`` for machines (numbers as the
+text written).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from itertools import groupby
 from typing import Any, TextIO
 
-from rich.console import Console
-from rich.text import Text
-
 from pohon_cli.diff import KINDS, Change, Kind, Shown, count_by_kind
 from pohon_cli.model import number_text
 from pohon_cli.output.tables import markdown_cell
+from pohon_cli.output.terminal import RichSegment, Screen, detect, write_rich_lines
+from pohon_cli.output.writer import Writer
 
 _VALUES = frozenset(("target", "baseline", "realisasi"))
 # Fields of prose, shown in quotes so that a changed sentence reads as one.
@@ -68,8 +66,9 @@ _STYLES: dict[Kind, str] = {
 
 
 @dataclass(frozen=True, slots=True)
-class DiffReport:
-    """The changes, and the names of the two sides as the user wrote them."""
+class Comparison:
+    """The changes between two trees, and the names of the two sides as the user wrote
+    them: what every writer of this module writes."""
 
     old: str
     new: str
@@ -182,17 +181,14 @@ def _groups(changes: Sequence[Change]) -> Iterator[tuple[tuple[str, ...] | None,
 # -- text ---------------------------------------------------------------------------------
 
 
-Segments = list[tuple[str, str]]  # (text, Rich style) pieces of one line
-
-
-def _text_lines(report: DiffReport, arrow: str) -> Iterator[Segments]:
-    yield [("pohon diff ", "bold"), (f"{report.old} → {report.new}", "")]
-    for path, group in _groups(report.changes):
+def _text_lines(comparison: Comparison, arrow: str) -> Iterator[list[RichSegment]]:
+    yield [("pohon diff ", "bold"), (f"{comparison.old} → {comparison.new}", "")]
+    for path, group in _groups(comparison.changes):
         width = max(len(_subject(c)) for c in group)
         yield []
         yield [("top of the file" if path is None else arrow.join(path), "bold")]
         for change in group:
-            line: Segments = [("  ", "")]
+            line: list[RichSegment] = [("  ", "")]
             subject = _subject(change)
             if subject:
                 line.append((subject.ljust(width) + "  ", "bold"))
@@ -202,19 +198,17 @@ def _text_lines(report: DiffReport, arrow: str) -> Iterator[Segments]:
                 line.append((f"  ({where})", "dim"))
             yield line
     yield []
-    yield [(summary(report.changes), "bold")]
+    yield [(summary(comparison.changes), "bold")]
 
 
-def write_text(report: DiffReport, out: TextIO | None = None) -> None:
-    stream = out if out is not None else sys.stdout
-    console = Console(file=stream, soft_wrap=True, highlight=False, markup=False, emoji=False)
-    if console.color_system is None or os.environ.get("NO_COLOR"):
+def write_text(comparison: Comparison, out: TextIO, screen: Screen | None = None) -> None:
+    if not (screen or detect(out)).colour:
         # piped, or asked for no colour: plain lines, written without Rich (fast on
         # a diff of a hundred thousand changes)
-        stream.writelines("".join(t for t, _ in line) + "\n" for line in _text_lines(report, " > "))
+        plain = _text_lines(comparison, " > ")
+        out.writelines("".join(t for t, _ in line) + "\n" for line in plain)
         return
-    for line in _text_lines(report, " › "):
-        console.print(Text.assemble(*line))
+    write_rich_lines(_text_lines(comparison, " › "), out)
 
 
 # -- markdown -----------------------------------------------------------------------------
@@ -257,10 +251,10 @@ def _md_lines(change: Change) -> str:
     return f"{a} → {b}"
 
 
-def write_markdown(report: DiffReport, out: TextIO | None = None) -> None:
-    stream = out if out is not None else sys.stdout
-    changes = report.changes
-    text = [f"### pohon diff: {_code(report.old, False)} → {_code(report.new, False)}", ""]
+def write_markdown(comparison: Comparison, out: TextIO, screen: Screen | None = None) -> None:
+    changes = comparison.changes
+    old, new = _code(comparison.old, False), _code(comparison.new, False)
+    text = [f"### pohon diff: {old} → {new}", ""]
     text.append(f"**{summary(changes)}**")
     top = [c for c in changes if c.top_level]
     if top:
@@ -285,7 +279,7 @@ def write_markdown(report: DiffReport, out: TextIO | None = None) -> None:
             continue
         text += ["", f"#### {LABELS[kind][1]} ({len(members)})", ""]
         text += _kind_table(kind, members)
-    stream.write("\n".join(text) + "\n")
+    out.write("\n".join(text) + "\n")
 
 
 def _kind_table(kind: Kind, changes: Sequence[Change]) -> list[str]:
@@ -357,15 +351,17 @@ def as_dict(change: Change) -> dict[str, Any]:
     return {f.name: _json_value(getattr(change, f.name)) for f in fields(change)}
 
 
-def write_json(report: DiffReport, out: TextIO | None = None) -> None:
+def write_json(comparison: Comparison, out: TextIO, screen: Screen | None = None) -> None:
     """A JSON list with one change object per line: easy to read, to grep, and fast."""
-    stream = out if out is not None else sys.stdout
-    if not report.changes:
-        stream.write("[]\n")
+    if not comparison.changes:
+        out.write("[]\n")
         return
-    rows = (json.dumps(as_dict(c), ensure_ascii=False) for c in report.changes)
-    stream.write("[\n  " + ",\n  ".join(rows) + "\n]\n")
+    rows = (json.dumps(as_dict(c), ensure_ascii=False) for c in comparison.changes)
+    out.write("[\n  " + ",\n  ".join(rows) + "\n]\n")
 
 
-Writer = Callable[[DiffReport, TextIO | None], None]
-FORMATS: dict[str, Writer] = {"text": write_text, "markdown": write_markdown, "json": write_json}
+FORMATS: dict[str, Writer[Comparison]] = {
+    "text": write_text,
+    "markdown": write_markdown,
+    "json": write_json,
+}

@@ -32,6 +32,17 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     write_all_atomic([(path, data)])
 
 
+def save(path: str, data: bytes | str) -> None:
+    """``write_atomic``, with a folder that is missing or read-only as a usage error."""
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        if isinstance(error, FileNotFoundError):
+            reason = "no such folder"
+        raise InputError(f"{path}: cannot write: {reason}") from None
+
+
 def write_all_atomic(files: Sequence[tuple[str | Path, bytes | str]]) -> None:
     """Write several files all or none: every one goes to a temporary file beside its
     target first, and only when all are on disk are they renamed into place, so a failure

@@ -3,14 +3,15 @@ indicator, Markdown) and for programs (JSON, CSV)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
 
 from pohon_cli.model import QUARTERS, Actual, number_text
 from pohon_cli.output import tables
-from pohon_cli.output.show_text import Printer, Screen
+from pohon_cli.output.terminal import Printer, Screen, detect
+from pohon_cli.output.writer import Writer
 from pohon_cli.report import Report, Row, Settings, Summary
 
 BAR_CELLS = 10
@@ -201,7 +202,8 @@ def _sections(report: Report) -> list[tuple[str, str, Sequence[Summary]]]:
     ]
 
 
-def write_text(request: ReportRequest, out: TextIO, screen: Screen) -> None:
+def write_text(request: ReportRequest, out: TextIO, screen: Screen | None = None) -> None:
+    screen = screen or detect(out)
     report = request.report
     printer = Printer(out, screen)
     title = f"Capaian kinerja {report.year} — {request.institution}"
@@ -230,7 +232,7 @@ def write_text(request: ReportRequest, out: TextIO, screen: Screen) -> None:
     printer.flush()
 
 
-def write_markdown(request: ReportRequest, out: TextIO, screen: Screen) -> None:
+def write_markdown(request: ReportRequest, out: TextIO, screen: Screen | None = None) -> None:
     report = request.report
     out.write(f"## Capaian kinerja {report.year} — {tables.markdown_cell(request.institution)}\n\n")
     out.write(tables.markdown_cell(settings_text(report.settings)) + "\n\n")
@@ -242,7 +244,7 @@ def write_markdown(request: ReportRequest, out: TextIO, screen: Screen) -> None:
     out.write(f"\n{tables.markdown_cell(overall_text(report))}\n")
 
 
-def write_csv(request: ReportRequest, out: TextIO, screen: Screen) -> None:
+def write_csv(request: ReportRequest, out: TextIO, screen: Screen | None = None) -> None:
     """The indicator rows only (a CSV holds one table): the summaries are in the other
     formats."""
     tables.write_csv(rows_table(request.report), out)
@@ -285,7 +287,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
     }
 
 
-def write_json(request: ReportRequest, out: TextIO, screen: Screen) -> None:
+def write_json(request: ReportRequest, out: TextIO, screen: Screen | None = None) -> None:
     report = request.report
     settings = report.settings
     overall = summary_json(report.overall)
@@ -310,7 +312,7 @@ def write_json(request: ReportRequest, out: TextIO, screen: Screen) -> None:
     tables.write_json(data, out)
 
 
-FORMATS: dict[str, Callable[[ReportRequest, TextIO, Screen], None]] = {
+FORMATS: dict[str, Writer[ReportRequest]] = {
     "text": write_text,
     "markdown": write_markdown,
     "json": write_json,

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from pohon_cli.model import Value, number_text
 from pohon_cli.model import value_text as model_value_text
-from pohon_cli.output.show_text import Item, Printer, Screen, Segment, cells, flat, wrap
+from pohon_cli.output.terminal import Item, Printer, Screen, Segment, cells, flat, wrap
 
 COLUMN_GAP = 2
 # narrower than this, a wrapped uraian reads worse than a card per row

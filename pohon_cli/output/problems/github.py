@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+from pohon_cli.output.terminal import Screen
 from pohon_cli.rules.lint import CheckedFile
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -21,7 +22,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def write(reports: Sequence[CheckedFile], out: TextIO) -> None:
+def write(reports: Sequence[CheckedFile], out: TextIO, screen: Screen | None = None) -> None:
     for report in reports:
         for p in report.problems:
             properties = [f"file={escape_property(p.file)}", f"line={p.line}", f"col={p.column}"]

@@ -6,10 +6,11 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
+from pohon_cli.output.terminal import Screen
 from pohon_cli.rules.lint import CheckedFile
 
 
-def write(reports: Sequence[CheckedFile], out: TextIO) -> None:
+def write(reports: Sequence[CheckedFile], out: TextIO, screen: Screen | None = None) -> None:
     rows = [
         {
             "file": p.file,

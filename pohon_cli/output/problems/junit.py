@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TextIO
 
+from pohon_cli.output.terminal import Screen
 from pohon_cli.rules.lint import CheckedFile, at_least
 
 # What XML 1.0 cannot hold even as a character reference; ElementTree writes it as is and
@@ -22,7 +23,7 @@ def _xml(text: str) -> str:
     return _NOT_XML.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
-def write(reports: Sequence[CheckedFile], out: TextIO) -> None:
+def write(reports: Sequence[CheckedFile], out: TextIO, screen: Screen | None = None) -> None:
     root = ET.Element("testsuites", name="pohon validate")
     total = failed = 0
     for report in reports:

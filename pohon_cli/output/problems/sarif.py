@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from pohon_cli import __version__
+from pohon_cli.output.terminal import Screen
 from pohon_cli.rules import LOADER_CHECKS, RULES
 from pohon_cli.rules.lint import CheckedFile
 
@@ -58,7 +59,7 @@ def uri(path: str) -> str:
     return quote(p.as_posix(), errors="surrogateescape")
 
 
-def write(reports: Sequence[CheckedFile], out: TextIO) -> None:
+def write(reports: Sequence[CheckedFile], out: TextIO, screen: Screen | None = None) -> None:
     rules = _rules()
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results: list[dict[str, Any]] = []

@@ -1,33 +1,27 @@
 """Problems for people: one greppable line each, ``path:line:col: severity [CODE] message``,
-grouped by file, then a summary. Coloured with Rich on a terminal; plain text, without a
-single escape code, when the output is not a terminal or NO_COLOR is set."""
+grouped by file, then a summary. Coloured on a screen with colour (painted by Rich, see
+``terminal``); plain text, without a single escape code, when the output is not a
+terminal or NO_COLOR is set."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from rich.console import Console
-from rich.text import Text
-
-from pohon_cli.output.show_text import detect
+from pohon_cli.output.terminal import RichSegment, Screen, detect, write_rich_lines
 from pohon_cli.problem import Problem
 from pohon_cli.rules.lint import CheckedFile
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def write(reports: Sequence[CheckedFile], out: TextIO) -> None:
-    if use_colour(out):
-        _write_rich(reports, out)
+def write(reports: Sequence[CheckedFile], out: TextIO, screen: Screen | None = None) -> None:
+    # colour only on a terminal (or with FORCE_COLOR), never when NO_COLOR is set
+    # (https://no-color.org) nor on TERM=dumb: the rule of every text view (``detect``)
+    if (screen or detect(out)).colour:
+        write_rich_lines(_rich_lines(reports), out)
     else:
         _write_plain(reports, out)
-
-
-def use_colour(out: TextIO) -> bool:
-    """Colour only on a terminal (or with FORCE_COLOR), never when NO_COLOR is set
-    (https://no-color.org) nor on TERM=dumb: the rule of every text view (``detect``)."""
-    return detect(out).colour
 
 
 def summary(reports: Sequence[CheckedFile]) -> str:
@@ -59,28 +53,28 @@ def _write_plain(reports: Sequence[CheckedFile], out: TextIO) -> None:
     out.write(summary(reports) + "\n")
 
 
-def _write_rich(reports: Sequence[CheckedFile], out: TextIO) -> None:
-    console = Console(file=out, highlight=False, soft_wrap=True)
+def _rich_lines(reports: Sequence[CheckedFile]) -> Iterator[list[RichSegment]]:
     blank = False
     for report in reports:
         if not report.problems:
             continue
         if blank:
-            console.print()
+            yield []
         for problem in report.problems:
-            console.print(_line(problem))
+            yield _line(problem)
         blank = True
     failed = any(report.failed for report in reports)
-    console.print(Text(summary(reports), style="bold red" if failed else "bold"))
+    yield [(summary(reports), "bold red" if failed else "bold")]
 
 
-def _line(problem: Problem) -> Text:
-    line = Text()
-    line.append(f"{problem.where()}:", style="bold")
-    line.append(" ")
-    line.append(problem.severity, style=_STYLE[problem.severity])
-    line.append(f" [{problem.code}]", style="dim")
-    line.append(f" {problem.message}")
+def _line(problem: Problem) -> list[RichSegment]:
+    line: list[RichSegment] = [
+        (f"{problem.where()}:", "bold"),
+        (" ", ""),
+        (problem.severity, _STYLE[problem.severity]),
+        (f" [{problem.code}]", "dim"),
+        (f" {problem.message}", ""),
+    ]
     if problem.hint:
-        line.append(f" ({problem.hint})", style="dim")
+        line.append((f" ({problem.hint})", "dim"))
     return line

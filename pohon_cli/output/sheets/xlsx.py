@@ -1,6 +1,7 @@
-"""Sheets as an Excel workbook (.xlsx) that LibreOffice and Excel open alike: a bold,
-frozen header row with filters, column widths, long texts wrapped, numbers as numbers
-with the decimals the file writes (``1.10`` shows as 1.10), achievements as percentages.
+"""``pohon export --format xlsx``: the sheets as an Excel workbook (.xlsx) that
+LibreOffice and Excel open alike: a bold, frozen header row with filters, column widths,
+long texts wrapped, numbers as numbers with the decimals the file writes (``1.10`` shows
+as 1.10), achievements as percentages.
 
 openpyxl is imported inside ``xlsx_bytes`` so that no other command pays for it. The
 workbook is written in openpyxl's write-only mode, row by row, so that a tree of 100,000
@@ -13,10 +14,14 @@ import io
 from collections.abc import Sequence
 from copy import copy
 from decimal import Decimal
-from typing import Any
+from typing import Any, TextIO
 
 from pohon_cli.export import Cell, Column, Sheet
 from pohon_cli.model import number_text
+from pohon_cli.output.files import save
+from pohon_cli.output.sheets.request import SheetsRequest
+from pohon_cli.output.terminal import Screen
+from pohon_cli.problem import InputError
 
 # Excel's limit; openpyxl would cut silently, so pohon marks the cut
 MAX_TEXT = 32_767
@@ -30,6 +35,12 @@ def number_format(value: Decimal) -> str:
     exponent = value.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return "0." + "0" * places if places else "0"
+
+
+def write(request: SheetsRequest, out: TextIO, screen: Screen | None = None) -> None:
+    if request.path is None or request.path == "-":
+        raise InputError("an xlsx workbook is a file: give -o OUT.xlsx")
+    save(request.path, xlsx_bytes(request.sheets))
 
 
 def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:

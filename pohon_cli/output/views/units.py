@@ -4,14 +4,15 @@ nodes another unit owns), and a count; what nobody answers for comes last."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from pohon_cli.model import Indicator, Node, Tree, Unit
 from pohon_cli.output import tables
-from pohon_cli.output.show import indicator_item, node_parts
-from pohon_cli.output.show_text import Item, Printer, Screen, flat
+from pohon_cli.output.terminal import Item, Printer, Screen, detect, flat
+from pohon_cli.output.views.show import indicator_item, node_parts
+from pohon_cli.output.writer import Writer
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,8 @@ class _TextView:
         return items
 
 
-def write_text(request: UnitsRequest, out: TextIO, screen: Screen) -> None:
+def write_text(request: UnitsRequest, out: TextIO, screen: Screen | None = None) -> None:
+    screen = screen or detect(out)
     Printer(out, screen).tree(_TextView(request, screen).items())
 
 
@@ -168,7 +170,7 @@ def _account_json(account: Account) -> dict[str, Any]:
     }
 
 
-def write_json(request: UnitsRequest, out: TextIO, screen: Screen) -> None:
+def write_json(request: UnitsRequest, out: TextIO, screen: Screen | None = None) -> None:
     """Every unit once, each before the units under it (``atasan`` links them), with
     the nodes it answers for: whether it owns each (``penanggung_jawab``) and the kode of
     the indicators it answers for; then what no unit answers for."""
@@ -180,7 +182,7 @@ def write_json(request: UnitsRequest, out: TextIO, screen: Screen) -> None:
     tables.write_json(data, out)
 
 
-FORMATS: dict[str, Callable[[UnitsRequest, TextIO, Screen], None]] = {
+FORMATS: dict[str, Writer[UnitsRequest]] = {
     "text": write_text,
     "json": write_json,
 }

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from pohon_cli.output.show_text import (
+from pohon_cli.output.terminal import (
     MIN_TEXT_WIDTH,
     Item,
     Printer,

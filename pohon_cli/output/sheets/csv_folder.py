@@ -1,6 +1,5 @@
-"""``pohon export``: the sheets written as an xlsx workbook, a folder of CSV files (one per
-sheet) or one Markdown document. Every file is written atomically; a folder of CSV
-files is made whole beside the target and renamed into place."""
+"""``pohon export --format csv``: one CSV file per sheet, in a folder made whole beside
+the target and renamed into place, so a reader never sees half an export."""
 
 from __future__ import annotations
 
@@ -10,24 +9,15 @@ import io
 import os
 import secrets
 import shutil
-from collections.abc import Callable, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from pohon_cli.export import Cell, Sheet
-from pohon_cli.model import number_text
+from pohon_cli.export import Sheet
 from pohon_cli.output import tables
-from pohon_cli.output.files import write_atomic
+from pohon_cli.output.sheets.request import SheetsRequest, cell_text
+from pohon_cli.output.terminal import Screen
 from pohon_cli.problem import InputError
-
-
-def cell_text(value: Cell) -> str:
-    """A cell as CSV and Markdown write it: numbers with their digits, achievements in
-    percent points (107.14), nothing as empty."""
-    if isinstance(value, Decimal):
-        return number_text(value)
-    return "" if value is None else str(value)
 
 
 def csv_text(sheet: Sheet) -> str:
@@ -44,52 +34,11 @@ def csv_files(sheets: Sequence[Sheet]) -> dict[str, str]:
     return {f"{sheet.slug}.csv": csv_text(sheet) for sheet in sheets}
 
 
-def markdown_text(sheets: Sequence[Sheet]) -> str:
-    """One document: a heading and a table per sheet."""
-    out = io.StringIO()
-    for i, sheet in enumerate(sheets):
-        if i:
-            out.write("\n")
-        out.write(f"## {tables.markdown_cell(sheet.name)}\n\n")
-        numeric = frozenset(
-            n for n, c in enumerate(sheet.columns) if c.kind in ("number", "percent")
-        )
-        rows = [tuple(cell_text(v) for v in row) for row in sheet.rows]
-        tables.write_markdown(tables.Table(sheet.headers, rows, numeric), out)
-    return out.getvalue()
-
-
-def write_xlsx(sheets: Sequence[Sheet], out: str | None, stdout: TextIO) -> None:
-    from pohon_cli.output.export_xlsx import xlsx_bytes
-
-    if out is None or out == "-":
-        raise InputError("an xlsx workbook is a file: give -o OUT.xlsx")
-    save(out, xlsx_bytes(sheets))
-
-
-def write_csv(sheets: Sequence[Sheet], out: str | None, stdout: TextIO) -> None:
-    if out is None or out == "-":
+def write(request: SheetsRequest, out: TextIO, screen: Screen | None = None) -> None:
+    if request.path is None or request.path == "-":
         raise InputError("--format csv writes one file per sheet: give -o FOLDER")
-    write_folder(out, {name: text.encode("utf-8") for name, text in csv_files(sheets).items()})
-
-
-def write_markdown(sheets: Sequence[Sheet], out: str | None, stdout: TextIO) -> None:
-    text = markdown_text(sheets)
-    if out is None or out == "-":
-        stdout.write(text)
-    else:
-        save(out, text)
-
-
-def save(path: str, data: bytes | str) -> None:
-    """``write_atomic``, with a folder that is missing or read-only as a usage error."""
-    try:
-        write_atomic(path, data)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        if isinstance(error, FileNotFoundError):
-            reason = "no such folder"
-        raise InputError(f"{path}: cannot write: {reason}") from None
+    files = csv_files(request.sheets)
+    write_folder(request.path, {name: text.encode("utf-8") for name, text in files.items()})
 
 
 def write_folder(path: str | Path, files: Mapping[str, bytes]) -> None:
@@ -139,12 +88,3 @@ def write_folder(path: str | Path, files: Mapping[str, bytes]) -> None:
         raise
     with contextlib.suppress(OSError):
         shutil.rmtree(old)
-
-
-FORMATS: dict[str, Callable[[Sequence[Sheet], str | None, TextIO], None]] = {
-    "xlsx": write_xlsx,
-    "csv": write_csv,
-    "markdown": write_markdown,
-}
-# the format an output file's extension implies when --format is not given
-BY_EXTENSION = {".xlsx": "xlsx", ".md": "markdown", ".markdown": "markdown"}

@@ -3,12 +3,12 @@ short enough for a pull-request comment."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import TextIO
 
 from pohon_cli.output import tables
-from pohon_cli.output.show_text import Screen
+from pohon_cli.output.terminal import Screen, detect
+from pohon_cli.output.writer import Writer
 from pohon_cli.stats import Stats
 
 
@@ -78,7 +78,8 @@ def sections(stats: Stats) -> list[tuple[str, tables.Table]]:
     return [("per level", levels), ("per unit kerja", units), ("per misi", missions)]
 
 
-def write_text(request: StatsRequest, out: TextIO, screen: Screen) -> None:
+def write_text(request: StatsRequest, out: TextIO, screen: Screen | None = None) -> None:
+    screen = screen or detect(out)
     out.write("\n".join(summary(request)) + "\n")
     for title, table in sections(request.stats):
         if table.rows:
@@ -86,7 +87,7 @@ def write_text(request: StatsRequest, out: TextIO, screen: Screen) -> None:
             tables.write_text(table, out, screen)
 
 
-def write_markdown(request: StatsRequest, out: TextIO, screen: Screen) -> None:
+def write_markdown(request: StatsRequest, out: TextIO, screen: Screen | None = None) -> None:
     """A heading, the summary as a list, the tables: paste it as a PR comment."""
     first, *rest = summary(request)
     out.write(f"### {tables.markdown_cell(first)}\n\n")
@@ -97,7 +98,7 @@ def write_markdown(request: StatsRequest, out: TextIO, screen: Screen) -> None:
             tables.write_markdown(table, out)
 
 
-def write_json(request: StatsRequest, out: TextIO, screen: Screen) -> None:
+def write_json(request: StatsRequest, out: TextIO, screen: Screen | None = None) -> None:
     data = {"file": request.file, "instansi": request.office, **asdict(request.stats)}
     data["indicators_per_node"] = [
         {"indicators": n, "nodes": k} for n, k in request.stats.indicators_per_node
@@ -106,7 +107,7 @@ def write_json(request: StatsRequest, out: TextIO, screen: Screen) -> None:
     tables.write_json(data, out)
 
 
-FORMATS: dict[str, Callable[[StatsRequest, TextIO, Screen], None]] = {
+FORMATS: dict[str, Writer[StatsRequest]] = {
     "text": write_text,
     "markdown": write_markdown,
     "json": write_json,

@@ -1,9 +1,17 @@
-"""Text for people: a tree printer with guides, word wrapping that keeps the guides whole,
-and ANSI styles written directly (only on a terminal).
+"""The terminal of every command: the one place that decides colour, width and plain text
+(``detect``), and the two ways text is painted once that is decided.
 
-Its own printer rather than ``rich.tree.Tree``: Rich lays out every node as a renderable
+Views (show, units, indicators, stats, report) go through ``Printer``: a tree printer with
+guides, word wrapping that keeps the guides whole, and ANSI styles written directly. Its
+own printer rather than ``rich.tree.Tree``: Rich lays out every node as a renderable
 (10,000 nodes take seconds); this one writes each line once, so a 100,000-node tree
 prints in about the time it takes to load it.
+
+Rich stays for three short outputs (the problem lines of validate, the text of diff, the
+table of ``pohon rules``), through ``write_rich_lines`` and ``write_rich_table`` only: it
+drops control characters, expands tabs and lays out the table, and moving them to the
+printer above would change the bytes a terminal receives. Those outputs are small, so
+Rich's cost does not matter there.
 """
 
 from __future__ import annotations
@@ -17,8 +25,10 @@ from typing import TextIO
 
 from rich.cells import cell_len
 
-# (text, style name); "" is unstyled
+# (text, style name of STYLES or level_colour); "" is unstyled
 Segment = tuple[str, str]
+# (text, Rich style such as "bold red"); "" is unstyled: the pieces of write_rich_lines
+RichSegment = tuple[str, str]
 
 MIN_TEXT_WIDTH = 20
 DEFAULT_WIDTH = 80
@@ -86,7 +96,8 @@ def _level_code(style: str) -> str:
     return ""
 
 
-def level_style(index: int) -> str:
+def level_colour(index: int) -> str:
+    """The style name that paints the jenjang at ``index`` (the colours cycle)."""
     return f"level{index}"
 
 
@@ -340,3 +351,25 @@ class Printer:
                 else:
                     stack.append((child, under + g.branch, under + g.pipe))
         self.flush()
+
+
+def write_rich_lines(lines: Iterable[Sequence[RichSegment]], out: TextIO) -> None:
+    """Lines of Rich-styled pieces, painted by Rich on ``out`` (call it only when the
+    screen has colour: plain text needs no painter). Rich is imported here, when used."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, soft_wrap=True, highlight=False, markup=False, emoji=False)
+    for line in lines:
+        console.print(Text.assemble(*line))
+
+
+def write_rich_table(headers: Sequence[str], rows: Iterable[Sequence[str]], out: TextIO) -> None:
+    """Rows under bold headers, laid out by Rich without borders (with markup in cells)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*headers, box=None, header_style="bold")
+    for row in rows:
+        table.add_row(*row)
+    Console(file=out, highlight=False).print(table)

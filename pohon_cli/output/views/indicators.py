@@ -3,7 +3,6 @@ indikator kegiatan a planner pastes into a Renstra, a PK or a spreadsheet)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -11,7 +10,8 @@ from pohon_cli.capaian import capaian, rounded
 from pohon_cli.filters import Selection
 from pohon_cli.model import Indicator, Node, Tree
 from pohon_cli.output import tables
-from pohon_cli.output.show_text import Screen
+from pohon_cli.output.terminal import Screen, detect
+from pohon_cli.output.writer import Writer
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,19 +99,20 @@ def table(request: IndicatorsRequest) -> tables.Table:
     return tables.Table(headers, body, numeric, flexible=1)
 
 
-def write_text(request: IndicatorsRequest, out: TextIO, screen: Screen) -> None:
+def write_text(request: IndicatorsRequest, out: TextIO, screen: Screen | None = None) -> None:
+    screen = screen or detect(out)
     tables.write_text(table(request), out, screen)
 
 
-def write_csv(request: IndicatorsRequest, out: TextIO, screen: Screen) -> None:
+def write_csv(request: IndicatorsRequest, out: TextIO, screen: Screen | None = None) -> None:
     tables.write_csv(table(request), out)
 
 
-def write_markdown(request: IndicatorsRequest, out: TextIO, screen: Screen) -> None:
+def write_markdown(request: IndicatorsRequest, out: TextIO, screen: Screen | None = None) -> None:
     tables.write_markdown(table(request), out)
 
 
-def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen) -> None:
+def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen | None = None) -> None:
     """One object per indicator; values keep their type (numbers, texts, [low, high])."""
     value = tables.value_json
     tree = request.tree
@@ -136,7 +137,7 @@ def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen) -> None:
     tables.write_json(data, out)
 
 
-FORMATS: dict[str, Callable[[IndicatorsRequest, TextIO, Screen], None]] = {
+FORMATS: dict[str, Writer[IndicatorsRequest]] = {
     "text": write_text,
     "csv": write_csv,
     "markdown": write_markdown,

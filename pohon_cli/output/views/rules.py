@@ -1,30 +1,28 @@
-"""The rules' own documentation, for ``pohon rules`` and ``pohon rules CODE``."""
+"""``pohon rules``: the rules' own documentation, as a table of every rule or one rule
+(or loader check) in full. Writers of the one shape (``pohon_cli.output.writer``)."""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 from typing import TextIO
 
-from rich.console import Console
-from rich.table import Table
-
-from pohon_cli.output.problems.text import use_colour
-from pohon_cli.rules import LOADER_CHECKS, RULES
+from pohon_cli.output.terminal import Screen, detect, write_rich_table
+from pohon_cli.rules import LOADER_CHECKS
 from pohon_cli.rules.base import Option, Rule
 
 _WIDTH = 88
 
 
-def write_table(out: TextIO) -> None:
+def write_table(rules: Iterable[Rule], out: TextIO, screen: Screen | None = None) -> None:
     """Every rule: code, default severity, name and summary."""
-    if use_colour(out):
-        table = Table("code", "severity", "name", "summary", box=None, header_style="bold")
-        for rule in RULES.values():
-            table.add_row(rule.code, rule.severity, rule.name, rule.summary)
-        Console(file=out, highlight=False).print(table)
+    listed = list(rules)
+    if (screen or detect(out)).colour:
+        rows = ((rule.code, rule.severity, rule.name, rule.summary) for rule in listed)
+        write_rich_table(("code", "severity", "name", "summary"), rows, out)
     else:
-        width = max(len(rule.name) for rule in RULES.values())
-        for rule in RULES.values():
+        width = max(len(rule.name) for rule in listed)
+        for rule in listed:
             out.write(f"{rule.code}  {rule.severity:<8} {rule.name:<{width}}  {rule.summary}\n")
     first, last = min(LOADER_CHECKS), max(LOADER_CHECKS)
     out.write(
@@ -33,7 +31,7 @@ def write_table(out: TextIO) -> None:
     )
 
 
-def write_rule(rule: Rule, out: TextIO) -> None:
+def write_rule(rule: Rule, out: TextIO, screen: Screen | None = None) -> None:
     """One rule in full: what, why, its options, and a bad and a good example."""
     out.write(f"{rule.code} {rule.name} (default severity: {rule.severity})\n\n")
     out.write(_wrap(rule.summary) + "\n\n" + _wrap(rule.rationale) + "\n")
@@ -47,7 +45,8 @@ def write_rule(rule: Rule, out: TextIO) -> None:
     out.write("\nGood:\n\n" + textwrap.indent(rule.good, "    "))
 
 
-def write_loader_check(code: str, out: TextIO) -> None:
+def write_loader_check(code: str, out: TextIO, screen: Screen | None = None) -> None:
+    """A loader check: what it means, and why no setting silences it."""
     out.write(
         f"{code} (a loader check: always an error)\n\n{LOADER_CHECKS[code]}.\n\n"
         + _wrap(

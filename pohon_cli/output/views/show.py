@@ -9,7 +9,7 @@ the posters; JSON keeps the file's order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
@@ -17,8 +17,18 @@ from pohon_cli.capaian import capaian, rounded
 from pohon_cli.filters import Filter, Selection, select
 from pohon_cli.model import Indicator, Mission, Node, Tree
 from pohon_cli.output import tables
-from pohon_cli.output.show_text import Glyphs, Item, Printer, Screen, Segment, flat, level_style
 from pohon_cli.output.tables import value_json, value_text
+from pohon_cli.output.terminal import (
+    Glyphs,
+    Item,
+    Printer,
+    Screen,
+    Segment,
+    detect,
+    flat,
+    level_colour,
+)
+from pohon_cli.output.writer import Writer
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +213,7 @@ def node_parts(node: Node, levels: dict[str, int], owner: bool = True) -> list[S
     parts: list[Segment] = [
         (node.code, "kode"),
         (" ", ""),
-        (f"[{node.level}]", level_style(levels[node.level])),
+        (f"[{node.level}]", level_colour(levels[node.level])),
         (" ", ""),
         (flat(node.description), ""),
     ]
@@ -288,7 +298,8 @@ class _TextView:
         return [visi]
 
 
-def write_text(request: ShowRequest, out: TextIO, screen: Screen) -> None:
+def write_text(request: ShowRequest, out: TextIO, screen: Screen | None = None) -> None:
+    screen = screen or detect(out)
     Printer(out, screen).tree(_TextView(request, screen.glyphs).items())
 
 
@@ -347,7 +358,7 @@ class _JsonView:
         }
 
 
-def write_json(request: ShowRequest, out: TextIO, screen: Screen) -> None:
+def write_json(request: ShowRequest, out: TextIO, screen: Screen | None = None) -> None:
     """The selected tree, resolved: misi inherited from parents are filled in, units of
     indicators resolved, and a node met again is ``{"rujuk": KODE}``."""
     header = request.tree.header
@@ -377,7 +388,7 @@ def write_json(request: ShowRequest, out: TextIO, screen: Screen) -> None:
     tables.write_json(data, out)
 
 
-FORMATS: dict[str, Callable[[ShowRequest, TextIO, Screen], None]] = {
+FORMATS: dict[str, Writer[ShowRequest]] = {
     "text": write_text,
     "json": write_json,
 }
