@@ -40,7 +40,23 @@ from pohon_cli.model import (
     Unit,
     number_text,
 )
-from pohon_cli.problem import InputError, Problem
+from pohon_cli.problem import (
+    CYCLE,
+    DUPLICATE_KEY,
+    DUPLICATE_KODE,
+    ENCODING,
+    LEVEL_ORDER,
+    MISSING_KEY,
+    TOO_LARGE,
+    UNKNOWN_KEY,
+    UNKNOWN_LEVEL,
+    UNKNOWN_REFERENCE,
+    UNSUPPORTED_YAML,
+    WRONG_VALUE,
+    YAML_SYNTAX,
+    InputError,
+    Problem,
+)
 from pohon_cli.source import Pos, Source, YList, YMap, locate, pack
 from pohon_cli.suggest import did_you_mean
 
@@ -188,7 +204,7 @@ def decode(data: bytes, name: str) -> tuple[str, Problem | None]:
             return "", _problem(
                 name,
                 (1, 1),
-                "PK002",
+                ENCODING,
                 f"the file is encoded as {encoding}; pohon reads UTF-8 only",
                 "save the file as UTF-8 (in most editors: Save with Encoding > UTF-8)",
             )
@@ -204,7 +220,7 @@ def decode(data: bytes, name: str) -> tuple[str, Problem | None]:
         return "", _problem(
             name,
             (line, column),
-            "PK002",
+            ENCODING,
             f"the file is not valid UTF-8 (byte 0x{byte} here)",
             "save the file as UTF-8; it may have been written as Latin-1 or Windows-1252",
         )
@@ -229,7 +245,7 @@ def load_text(text: str, name: str) -> Loaded:
                 _problem(
                     name,
                     (line, bad.start() - start + 1),
-                    "PK002",
+                    ENCODING,
                     message,
                     "delete it; it is invisible in most editors",
                 )
@@ -237,7 +253,9 @@ def load_text(text: str, name: str) -> Loaded:
         )
     with _gc_paused():
         document, problems = _parse(text, name)
-        if any(p.code in ("PK001", "PK005") for p in problems) or (problems and document is None):
+        if any(p.code in (YAML_SYNTAX, TOO_LARGE) for p in problems) or (
+            problems and document is None
+        ):
             return Loaded(name, None, problems)
         if not isinstance(document, YMap):
             where = getattr(document, "pos", (1, 1))
@@ -248,7 +266,7 @@ def load_text(text: str, name: str) -> Loaded:
                     _problem(
                         name,
                         where,
-                        "PK012",
+                        WRONG_VALUE,
                         "the file must be a mapping with versi, instansi, tahun, visi, misi "
                         "and pohon at the top" + (", but it is empty" if document is None else ""),
                         "see the format in the README",
@@ -376,7 +394,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                         _problem(
                             name,
                             pos,
-                            "PK001",
+                            YAML_SYNTAX,
                             f"the alias *{event.anchor} names no anchor defined before it",
                             f"define &{event.anchor} first, or write the value out",
                         )
@@ -389,7 +407,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                         _problem(
                             name,
                             pos,
-                            "PK005",
+                            TOO_LARGE,
                             f"aliases expand to more than {budget:,} values "
                             f"(an 'alias bomb'); pohon stops here",
                             "write the values out instead of nesting aliases",
@@ -403,7 +421,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
                         _problem(
                             name,
                             pos,
-                            "PK004",
+                            UNSUPPORTED_YAML,
                             "a second YAML document starts here; a pohon file holds one tree",
                             "remove the `---` line and what follows, or move it to its own file",
                         )
@@ -437,7 +455,7 @@ def _parse(text: str, name: str) -> tuple[Any, list[Problem]]:
         problems.append(_syntax_problem(name, error, text))
     except yaml.YAMLError as error:
         problems.append(
-            _problem(name, (1, 1), "PK001", f"the file cannot be read as YAML: {error}")
+            _problem(name, (1, 1), YAML_SYNTAX, f"the file cannot be read as YAML: {error}")
         )
     finally:
         loader.dispose()
@@ -450,7 +468,7 @@ def _escaped_control(name: str, pos: Pos, value: str) -> Problem:
     return _problem(
         name,
         pos,
-        "PK002",
+        ENCODING,
         f"the text holds the control character {char}, written as an escape; a text may "
         "hold tabs and line breaks, no other control characters",
         "remove the escape (\\e, \\a, \\x.., \\u...., a \\r without \\n)",
@@ -462,7 +480,7 @@ def _too_many(name: str, pos: Pos, containers: bool = False) -> Problem:
     return _problem(
         name,
         pos,
-        "PK005",
+        TOO_LARGE,
         f"the file holds more than {what}; pohon stops here to stay within memory",
         "a tree of 100,000 nodes fits: split a larger one into several files",
     )
@@ -472,7 +490,7 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
     """Check a mapping key: text, not a merge key, not a duplicate."""
     if isinstance(value, YMap | YList):
         problems.append(
-            _problem(name, pos, "PK012", "a key must be a word, not a list or a mapping")
+            _problem(name, pos, WRONG_VALUE, "a key must be a word, not a list or a mapping")
         )
         return _BAD_KEY
     text = "null" if value is None else str(value)
@@ -481,7 +499,7 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
             _problem(
                 name,
                 pos,
-                "PK004",
+                UNSUPPORTED_YAML,
                 "merge keys (<<) are not supported: they hide where a value comes from",
                 "write the keys out in full",
             )
@@ -493,7 +511,7 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
             _problem(
                 name,
                 pos,
-                "PK003",
+                DUPLICATE_KEY,
                 f"duplicate key `{text}`: it is already set on line {first}, "
                 "and one of the two values would be lost",
                 "keep one of them",
@@ -509,7 +527,9 @@ def _tag_problem(name: str, pos: Pos, tag: str) -> Problem:
         message = f"the tag {tag} would run code; pohon never runs code from a file"
     else:
         message = f"tags such as {tag} are not supported"
-    return _problem(name, pos, "PK004", message, "remove the tag and write the plain value")
+    return _problem(
+        name, pos, UNSUPPORTED_YAML, message, "remove the tag and write the plain value"
+    )
 
 
 def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -525,7 +545,7 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
         return _problem(
             name,
             pos,
-            "PK005",
+            TOO_LARGE,
             "lists and mappings are nested too deep here: the YAML reader stops at "
             f"about {YAML_MAX_DEPTH:,} levels",
             "flatten the structure: a pohon file needs only a few dozen levels",
@@ -541,7 +561,7 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
         hint = "a key is missing its ':' or a line is indented wrongly"
     elif "found unexpected end of stream" in problem:
         hint = "a quote or bracket is not closed"
-    return _problem(name, pos, "PK001", message, hint)
+    return _problem(name, pos, YAML_SYNTAX, message, hint)
 
 
 class _Lines:
@@ -694,7 +714,7 @@ class _Builder:
         value = detail.get("input")
         if kind == "missing":
             pos = locate(raw, container_loc)
-            self.error(pos, "PK011", f"this {container} has no `{key}`", f"add `{key}: ...`")
+            self.error(pos, MISSING_KEY, f"this {container} has no `{key}`", f"add `{key}: ...`")
             return
         if kind == "extra_forbidden":
             pos = locate(raw, loc, key=True)
@@ -703,36 +723,36 @@ class _Builder:
                 # the tree is read apart from the header, but it is a top-level key all the same
                 allowed.append("pohon")
             hint = did_you_mean(str(key), allowed) or "allowed keys: " + ", ".join(allowed)
-            self.error(pos, "PK010", f"unknown key `{key}` in this {container}", hint)
+            self.error(pos, UNKNOWN_KEY, f"unknown key `{key}` in this {container}", hint)
             return
         if loc and loc[-1] == "[key]":
             pos = locate(raw, loc[:-1], key=True)
             self.error(
-                pos, "PK012", f"`{loc[-2]}` is not a year", "a year is four digits, e.g. 2024"
+                pos, WRONG_VALUE, f"`{loc[-2]}` is not a year", "a year is four digits, e.g. 2024"
             )
             return
         pos = locate(raw, loc)
         if kind == "value_error":
             reason = str(detail.get("ctx", {}).get("error", detail["msg"]))
-            self.error(pos, "PK012", f"{label}: {reason}")
+            self.error(pos, WRONG_VALUE, f"{label}: {reason}")
         elif kind == "literal_error":
             expected = str(detail.get("ctx", {}).get("expected", ""))
             choices = re.findall(r"'([^']*)'", expected)
             suggestion = did_you_mean(str(value), choices) if isinstance(value, str) else None
             self.error(
                 pos,
-                "PK012",
+                WRONG_VALUE,
                 f"{label} must be {expected.replace(chr(39), '')}, not {_describe(value)}",
                 suggestion,
             )
         elif kind in ("string_type", "str_type"):
-            self.error(pos, "PK012", f"{label} must be text, not {_describe(value)}")
+            self.error(pos, WRONG_VALUE, f"{label} must be text, not {_describe(value)}")
         elif kind in ("list_type", "tuple_type"):
-            self.error(pos, "PK012", f"{label} must be a list, not {_describe(value)}")
+            self.error(pos, WRONG_VALUE, f"{label} must be a list, not {_describe(value)}")
         elif kind in ("dict_type", "model_type", "model_attributes_type"):
             self.error(
                 pos,
-                "PK012",
+                WRONG_VALUE,
                 f"{label} must be a mapping (key: value lines), not {_describe(value)}",
             )
         elif kind in ("string_pattern_mismatch", "string_too_short", "string_too_long"):
@@ -742,15 +762,17 @@ class _Builder:
                 hint = "a level name is one word of letters, digits and _"
                 if fixed and fixed != written:
                     hint = f"write `{fixed}`, here and in each node's `jenjang`: {hint}"
-                self.error(pos, "PK012", f"{label} is not a level name: {_describe(value)}", hint)
+                self.error(
+                    pos, WRONG_VALUE, f"{label} is not a level name: {_describe(value)}", hint
+                )
                 return
             if kind == "string_too_long":
                 reason = "is too long"
             else:
                 reason = "cannot be empty, or start or end with a space"
-            self.error(pos, "PK012", f"{label} {reason}: {_describe(value)}")
+            self.error(pos, WRONG_VALUE, f"{label} {reason}: {_describe(value)}")
         elif kind == "too_short" and isinstance(value, str) and not value:
-            self.error(pos, "PK012", f"{label} cannot be empty")
+            self.error(pos, WRONG_VALUE, f"{label} cannot be empty")
         elif kind in ("too_short", "too_long") and isinstance(value, str):
             ctx = detail.get("ctx", {})
             bound = (
@@ -758,7 +780,7 @@ class _Builder:
                 if kind == "too_short"
                 else f"at most {ctx.get('max_length')}"
             )
-            self.error(pos, "PK012", f"{label} is {len(value)} characters long; {bound}")
+            self.error(pos, WRONG_VALUE, f"{label} is {len(value)} characters long; {bound}")
         elif kind in ("too_short", "too_long"):
             ctx = detail.get("ctx", {})
             bound = ctx.get("min_length" if kind == "too_short" else "max_length")
@@ -769,9 +791,9 @@ class _Builder:
                 reason = f"needs at least {bound} items, not {count}"
             else:
                 reason = f"holds {count} items; at most {bound}"
-            self.error(pos, "PK012", f"{label} {reason}")
+            self.error(pos, WRONG_VALUE, f"{label} {reason}")
         else:
-            self.error(pos, "PK012", f"{label}: {detail['msg']}, not {_describe(value)}")
+            self.error(pos, WRONG_VALUE, f"{label}: {detail['msg']}, not {_describe(value)}")
 
     # -- the header
 
@@ -781,7 +803,9 @@ class _Builder:
         if "pohon" not in doc:
             # a misspelt `pohn:` is reported once, as an unknown key that means `pohon`
             if not any(isinstance(k, str) and did_you_mean(k, ["pohon"]) for k in doc):
-                self.error(doc.pos, "PK011", "the file has no `pohon` (the tree)", "add `pohon:`")
+                self.error(
+                    doc.pos, MISSING_KEY, "the file has no `pohon` (the tree)", "add `pohon:`"
+                )
             self.schema_ok = False
         try:
             return Header.model_validate(fields)
@@ -810,7 +834,7 @@ class _Builder:
             pos = locate(self.document, ("pohon",))
             self.error(
                 pos,
-                "PK012",
+                WRONG_VALUE,
                 f"`pohon` must be a list of nodes, not {_describe(raw_tree)}",
                 "write the nodes under it as `- kode: ...` items; `pohon: []` for none yet",
             )
@@ -823,13 +847,15 @@ class _Builder:
         while pending:
             raw, pos, parent, depth = pending.pop()
             if not isinstance(raw, YMap):
-                self.error(pos, "PK012", f"a node must be a mapping, not {_describe(raw)}")
+                self.error(pos, WRONG_VALUE, f"a node must be a mapping, not {_describe(raw)}")
                 self.schema_ok = False
                 continue
             if "rujuk" in raw and "kode" not in raw:
                 if parent is None:
                     self.error(
-                        pos, "PK012", "a reference `rujuk:` belongs in a parent's `anak`, not here"
+                        pos,
+                        WRONG_VALUE,
+                        "a reference `rujuk:` belongs in a parent's `anak`, not here",
                     )
                     self.schema_ok = False
                 else:
@@ -838,7 +864,7 @@ class _Builder:
             if depth > MAX_TREE_DEPTH:
                 self.error(
                     pos,
-                    "PK005",
+                    TOO_LARGE,
                     f"the tree is nested deeper than {MAX_TREE_DEPTH} levels",
                     "a pohon kinerja has a handful of levels: check the indentation of `anak`",
                 )
@@ -868,7 +894,7 @@ class _Builder:
             if not isinstance(kids, YList):
                 self.error(
                     locate(raw, ("anak",)),
-                    "PK012",
+                    WRONG_VALUE,
                     f"`anak` must be a list of nodes, not {_describe(kids)}",
                     "write the child nodes under it as `- kode: ...` or `- rujuk: KODE` items"
                     + (", or remove `anak:`" if kids is None else ""),
@@ -923,7 +949,7 @@ class _Builder:
                     key = detail["loc"][-1]
                     self.error(
                         locate(raw, (key,), key=True),
-                        "PK010",
+                        UNKNOWN_KEY,
                         f"a reference takes only `rujuk`, not `{key}`",
                         "change the node where it is defined, or define a new node with `kode`",
                     )
@@ -936,7 +962,7 @@ class _Builder:
         if ref.ref in siblings:
             self.error(
                 locate(raw, ("rujuk",)),
-                "PK020",
+                DUPLICATE_KODE,
                 f"`{ref.ref}` is listed twice under `{parent}`",
                 "remove one of the two",
             )
@@ -950,7 +976,7 @@ class _Builder:
         if first is not None:
             self.error(
                 locate(raw, ("kode",)),
-                "PK020",
+                DUPLICATE_KODE,
                 f"the kode `{kode}` is used twice: first on line {first.pos[0]}",
                 "every node and indicator needs its own kode",
             )
@@ -983,7 +1009,7 @@ class _Builder:
             if level not in rank:
                 self.error(
                     locate(raw, ("jenjang",)),
-                    "PK023",
+                    UNKNOWN_LEVEL,
                     f"`{level}` is not one of the levels in `jenjang`",
                     did_you_mean(level, levels) or "levels: " + ", ".join(levels),
                 )
@@ -994,12 +1020,14 @@ class _Builder:
                 elif ref not in items:
                     self.error(
                         pos,
-                        "PK021",
+                        UNKNOWN_REFERENCE,
                         f"`rujuk: {ref}` names no node in this file",
                         did_you_mean(ref, nodes),
                     )
                 else:
-                    self.error(pos, "PK021", f"`rujuk: {ref}` names an indicator, not a node")
+                    self.error(
+                        pos, UNKNOWN_REFERENCE, f"`rujuk: {ref}` names an indicator, not a node"
+                    )
                 children[parent].remove(ref)
                 continue
             parents.setdefault(ref, []).append(parent)
@@ -1019,7 +1047,7 @@ class _Builder:
                     )
                     self.error(
                         pos,
-                        "PK022",
+                        LEVEL_ORDER,
                         f"a `{kid.level}` cannot sit under a `{above.level}` "
                         f"(`{kid_kode}` under `{parent_kode}`)",
                         "a child's jenjang must come after its parent's in `jenjang`: "
@@ -1050,7 +1078,7 @@ class _Builder:
                     pos = ref_pos.get((kode, kid), (1, 1))
                     self.error(
                         pos,
-                        "PK024",
+                        CYCLE,
                         f"`rujuk: {kid}` under `{kode}` makes a cycle: `{kid}` is above it",
                         "a node cannot be its own ancestor; remove this reference",
                     )
@@ -1093,7 +1121,7 @@ class _Builder:
                 if above == unit.code:
                     self.error(
                         locate(doc, ("unit_kerja", i, "atasan")),
-                        "PK024",
+                        CYCLE,
                         f"the atasan of `{unit.code}` lead back to `{unit.code}`",
                         "the chain of atasan must end at a unit without one",
                     )
@@ -1123,7 +1151,7 @@ class _Builder:
                 line = locate(self.document, (key, first[entry.code], "kode"))[0]
                 self.error(
                     locate(self.document, (key, i, "kode")),
-                    "PK020",
+                    DUPLICATE_KODE,
                     f"the {what} kode `{entry.code}` is used twice: first on line {line}",
                 )
             else:
@@ -1135,4 +1163,4 @@ class _Builder:
             hint = "use one of " + ", ".join(f"`{k}`" for k in sorted(known))
         elif hint is None:
             hint = f"declare it under `{'misi' if what == 'misi' else 'unit_kerja'}`"
-        self.error(pos, "PK021", f"`{kode}` is not a {what} of this file", hint)
+        self.error(pos, UNKNOWN_REFERENCE, f"`{kode}` is not a {what} of this file", hint)
