@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA, ROOT, run
 
-from pohon_cli import gitfile
+from pohon_cli.load import gitfile
 from pohon_cli.problem import InputError
 
 DATA_2025 = ROOT / "data" / "pohon_kinerja_2025.yaml"

@@ -423,7 +423,7 @@ def test_the_package_never_evaluates_nor_shells_out() -> None:
     assert found == []
     # and the loader is the safe one, C or Python
     loader = 'getattr(yaml, "CSafeLoader", yaml.SafeLoader)'
-    assert loader in (PACKAGE / "load.py").read_text(encoding="utf-8")
+    assert loader in (PACKAGE / "load" / "parse.py").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from pohon_cli.load import _ESCAPED_CONTROL as REFUSED
+from pohon_cli.load.decode import ESCAPED_CONTROL as REFUSED
 from pohon_cli.model import DEFAULT_LEVELS, QUARTERS, Header, Indicator, Node, Tree
 from pohon_cli.source import YList, YMap
 

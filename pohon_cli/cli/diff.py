@@ -51,12 +51,11 @@ def diff(
     (with the difference), owners, units of measure; not key order, quoting, style,
     comments or sibling order. Both files are validated first (exit 1 when broken).
     """
-    from pohon_cli import gitfile
     from pohon_cli.diff import diff as compare
     from pohon_cli.diff import scope, within
     from pohon_cli.filters import Filter
     from pohon_cli.gc_pause import gc_paused
-    from pohon_cli.load import load_bytes
+    from pohon_cli.load import gitfile, load_bytes
     from pohon_cli.output import diff as view
     from pohon_cli.output.problems import write_load_problems
     from pohon_cli.output.terminal import detect

@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from pohon_cli.load import MAX_BYTES, read_bytes
+from pohon_cli.load.read import MAX_BYTES, read_bytes
 from pohon_cli.problem import InputError
 from pohon_cli.suggest import did_you_mean
 

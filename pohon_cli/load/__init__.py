@@ -1,0 +1,96 @@
+"""Read a pohon file: path → bytes → text → positioned values → models → Tree, or problems.
+
+One module per step, in the order the data goes through them: ``read`` (bytes, within
+limits; ``gitfile`` for ``REV:PATH``), ``decode`` (UTF-8, control characters), ``parse``
+(YAML events, the only place that touches PyYAML), ``build`` (models; ``wording`` says
+Pydantic's errors in a planner's words) and ``references`` (PK020–PK024). Every problem
+is a ``Problem`` at a line and column; nothing here raises on bad data, only on a file
+that cannot be read at all (InputError).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pohon_cli.load.build import MAX_TREE_DEPTH, Loaded, build
+from pohon_cli.load.decode import control_character, decode
+from pohon_cli.load.parse import (
+    ALIAS_ALLOWANCE,
+    MAX_CONTAINERS,
+    MAX_VALUES,
+    YAML_MAX_DEPTH,
+    parse,
+)
+from pohon_cli.load.read import MAX_BYTES, PIPE_WAIT_STEPS, read_bytes
+from pohon_cli.load.wording import level_name
+from pohon_cli.problem import TOO_LARGE, WRONG_VALUE, YAML_SYNTAX, error_at
+from pohon_cli.source import YMap
+
+__all__ = [
+    "ALIAS_ALLOWANCE",
+    "MAX_BYTES",
+    "MAX_CONTAINERS",
+    "MAX_TREE_DEPTH",
+    "MAX_VALUES",
+    "PIPE_WAIT_STEPS",
+    "YAML_MAX_DEPTH",
+    "Loaded",
+    "decode",
+    "level_name",
+    "load_bytes",
+    "load_path",
+    "load_text",
+    "read_bytes",
+]
+
+
+def load_path(path: str | Path) -> Loaded:
+    """Load one file; InputError when it cannot be read (missing, a directory, no permission)."""
+    return load_bytes(read_bytes(path), str(path))
+
+
+def load_bytes(data: bytes, name: str) -> Loaded:
+    text, problem = decode(data, name)
+    if problem is not None:
+        return Loaded(name, None, [problem])
+    return load_text(text, name)
+
+
+def load_text(text: str, name: str) -> Loaded:
+    refused = control_character(text, name)
+    if refused is not None:
+        return Loaded(name, None, [refused])
+    with _gc_paused():
+        document, problems = parse(text, name)
+        if any(p.code in (YAML_SYNTAX, TOO_LARGE) for p in problems) or (
+            problems and document is None
+        ):
+            return Loaded(name, None, problems)
+        if not isinstance(document, YMap):
+            where = getattr(document, "pos", (1, 1))
+            message = (
+                "the file must be a mapping with versi, instansi, tahun, visi, misi "
+                "and pohon at the top" + (", but it is empty" if document is None else "")
+            )
+            problem = error_at(name, where, WRONG_VALUE, message, "see the format in the README")
+            return Loaded(name, None, [problem])
+        loaded = build(name, text, document)
+        if not problems:
+            return loaded
+        # duplicate keys, tags and merge keys were dropped: report them, build no tree
+        return Loaded(name, None, sorted(problems + loaded.problems))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building millions of small objects triggers the cyclic GC over and over: pause it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

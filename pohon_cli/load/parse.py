@@ -1,0 +1,327 @@
+"""YAML text to plain values that remember where they stand: the only module that touches YAML.
+
+The third step of loading. It reads the event stream of libyaml's safe parser and builds
+the values itself (YMap, YList, str, Decimal, None), so that it can keep every position,
+refuse tags, merge keys and duplicate keys, bound what aliases expand to, and resolve
+scalars by pohon's strict rules (no YAML 1.1 surprises: ``no`` stays text, ``1.10`` keeps
+its digits). Every problem becomes a ``Problem`` at a line and column; nothing raises.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from pohon_cli.load.decode import ESCAPED_CONTROL, escaped_control
+from pohon_cli.problem import (
+    DUPLICATE_KEY,
+    TOO_LARGE,
+    UNSUPPORTED_YAML,
+    WRONG_VALUE,
+    YAML_SYNTAX,
+    Problem,
+    error_at,
+)
+from pohon_cli.source import Pos, YList, YMap, pack
+
+# Bounds that keep any input within seconds and well under 2 GB of memory.
+MAX_VALUES = 6_000_000
+# Lists and mappings cost twice what a scalar does: 6,000,000 empty `{}` would take 2 GB.
+# A realistic tree of 100,000 nodes holds 610,000 of them.
+MAX_CONTAINERS = 1_500_000
+# About where libyaml stops reading nested lists and mappings (it counts flow and block
+# nesting apart); only the message names it.
+YAML_MAX_DEPTH = 1000
+# Aliases may expand to this many values beyond the number written in the file.
+ALIAS_ALLOWANCE = 10_000
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_NUMBER_START = frozenset("-0123456789")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+# A line break to libyaml but not to git or GitHub, which count lines by "\n".
+_ODD_BREAKS = re.compile("\r(?!\n)")
+# A key that is reported and dropped: its value is read but never stored.
+_BAD_KEY = object()
+# What a document is when a limit stopped the reading: no value, and no more events read.
+_STOPPED = object()
+
+
+class _MergeKey(str):
+    """A plain ``<<``: a merge key where a key is expected, the text "<<" elsewhere."""
+
+    __slots__ = ()
+
+
+_MERGE = _MergeKey("<<")
+# The events inside a document, besides the ends of mappings and lists.
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
+
+
+def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
+    """Build YMap/YList/str/Decimal/None from the event stream, with every position kept.
+
+    The value is None when the text is no YAML at all (a YAML_SYNTAX problem says why)."""
+    problems: list[Problem] = []
+    loader = _Loader(text)
+    try:
+        return _values(loader, text, name, problems), problems
+    except yaml.MarkedYAMLError as error:
+        problems.append(_syntax_problem(name, error, text))
+    except yaml.YAMLError as error:
+        problems.append(
+            error_at(name, (1, 1), YAML_SYNTAX, f"the file cannot be read as YAML: {error}")
+        )
+    finally:
+        loader.dispose()
+    return None, problems
+
+
+def _values(loader: Any, text: str, name: str, problems: list[Problem]) -> Any:
+    """The stream's one document as values; None when it is empty or reading stopped."""
+    where = _Lines(text) if _ODD_BREAKS.search(text) else None
+    root: Any = None
+    documents = 0
+    while (event := loader.get_event()) is not None:
+        if event.__class__ is not yaml.DocumentStartEvent:
+            continue
+        documents += 1
+        if documents > 1:
+            mark: Any = event.start_mark
+            pos = (mark.line + 1, mark.column + 1) if where is None else where.at(mark.index)
+            problems.append(_second_document(name, pos))
+            break
+        root = _document(loader, text, name, where, problems)
+        if root is _STOPPED:
+            return None
+    return root
+
+
+def _document(
+    loader: Any, text: str, name: str, where: _Lines | None, problems: list[Problem]
+) -> Any:
+    """The document's value, from one pass over its events (_STOPPED at a limit). The hot
+    path: each value is made and put in its container here, in local names, not by calls."""
+    budget = min(len(text) + ALIAS_ALLOWANCE, MAX_VALUES)
+    count = containers = 0
+    anchors: dict[str, tuple[Any, int]] = {}
+    # per open container, innermost last: [it, its anchor, the count when it opened, the
+    # key waiting for its value (mappings), that key's position]
+    frames: list[list[Any]] = []
+    key_texts: dict[str, str] = {}  # one string object per distinct key, not one per use
+    scalar_event, mapping_start, sequence_start, alias_event = _NODE_EVENTS
+    while (event := loader.get_event()) is not None:
+        cls = event.__class__
+        mark = event.start_mark
+        pos = (mark.line + 1, mark.column + 1) if where is None else where.at(mark.index)
+        if cls is scalar_event:
+            count += 1
+            if count > MAX_VALUES:
+                problems.append(_too_many(name, pos))
+                return _STOPPED
+            if event.tag is not None:
+                problems.append(_tag_problem(name, pos, event.tag))
+            value: Any = event.value
+            if event.style:  # quoted or block: always text
+                if event.style == '"' and ESCAPED_CONTROL.search(value):
+                    problems.append(escaped_control(name, pos, value))
+                    # no tree is built; the other messages must not carry it either
+                    value = ESCAPED_CONTROL.sub("\ufffd", value)
+            elif value in _NULLS:
+                value = None
+            elif value[0] in _NUMBER_START and _NUMBER.fullmatch(value):
+                value = Decimal(value)
+            elif value == "<<":
+                value = _MERGE  # only a plain << merges; a quoted "<<" is text
+            if event.anchor is not None:
+                anchors[event.anchor] = (value, 1)
+        elif cls is mapping_start or cls is sequence_start:
+            count += 1
+            containers += 1
+            if count > MAX_VALUES or containers > MAX_CONTAINERS:
+                problems.append(_too_many(name, pos, containers > MAX_CONTAINERS))
+                return _STOPPED
+            if event.tag is not None:
+                problems.append(_tag_problem(name, pos, event.tag))
+            opened = YMap(pos) if cls is mapping_start else YList(pos)
+            frames.append([opened, event.anchor, count, None, pos])
+            continue
+        elif cls is alias_event:
+            found = anchors.get(event.anchor)
+            if found is None or count + found[1] > budget:
+                problems.append(_alias_problem(name, pos, event.anchor, found is None, budget))
+                return _STOPPED
+            value, size = found
+            count += size
+        else:  # the end of a mapping or a list: nothing else comes inside a document
+            value, anchor, opened_at, _, _ = frames.pop()
+            pos = value.pos
+            if anchor is not None:
+                anchors[anchor] = (value, count - opened_at + 1)
+        # put the finished value in its container
+        if not frames:
+            return value
+        frame = frames[-1]
+        parent = frame[0]
+        if parent.__class__ is YList:
+            parent.put(value, pack(pos))
+            continue
+        key = frame[3]
+        if key is None:  # this value is a key: text not yet in the mapping, without a call
+            if value.__class__ is not str or value in parent.at:
+                value = _key(value, pos, parent, name, problems)  # a number, null, or refused
+            frame[3] = key_texts.setdefault(value, value) if value is not _BAD_KEY else value
+            frame[4] = pos
+        else:
+            if key is not _BAD_KEY:
+                parent.put(key, pack(frame[4]), value, pack(pos))
+            frame[3] = None
+    return None
+
+
+def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]) -> Any:
+    """Check a mapping key: text, not a merge key, not a duplicate."""
+    if isinstance(value, YMap | YList):
+        problems.append(
+            error_at(name, pos, WRONG_VALUE, "a key must be a word, not a list or a mapping")
+        )
+        return _BAD_KEY
+    text = "null" if value is None else str(value)
+    if value.__class__ is _MergeKey:
+        problems.append(
+            error_at(
+                name,
+                pos,
+                UNSUPPORTED_YAML,
+                "merge keys (<<) are not supported: they hide where a value comes from",
+                "write the keys out in full",
+            )
+        )
+        return _BAD_KEY
+    if text in mapping.at:
+        first = mapping.key_pos(text)[0]
+        problems.append(
+            error_at(
+                name,
+                pos,
+                DUPLICATE_KEY,
+                f"duplicate key `{text}`: it is already set on line {first}, "
+                "and one of the two values would be lost",
+                "keep one of them",
+            )
+        )
+        return _BAD_KEY
+    return text
+
+
+# -- problems met on the way, each where the reading stops or goes on without the value
+
+
+def _too_many(name: str, pos: Pos, containers: bool = False) -> Problem:
+    what = f"{MAX_CONTAINERS:,} lists and mappings" if containers else f"{MAX_VALUES:,} values"
+    return error_at(
+        name,
+        pos,
+        TOO_LARGE,
+        f"the file holds more than {what}; pohon stops here to stay within memory",
+        "a tree of 100,000 nodes fits: split a larger one into several files",
+    )
+
+
+def _alias_problem(name: str, pos: Pos, anchor: str, undefined: bool, budget: int) -> Problem:
+    if undefined:
+        return error_at(
+            name,
+            pos,
+            YAML_SYNTAX,
+            f"the alias *{anchor} names no anchor defined before it",
+            f"define &{anchor} first, or write the value out",
+        )
+    return error_at(
+        name,
+        pos,
+        TOO_LARGE,
+        f"aliases expand to more than {budget:,} values (an 'alias bomb'); pohon stops here",
+        "write the values out instead of nesting aliases",
+    )
+
+
+def _second_document(name: str, pos: Pos) -> Problem:
+    return error_at(
+        name,
+        pos,
+        UNSUPPORTED_YAML,
+        "a second YAML document starts here; a pohon file holds one tree",
+        "remove the `---` line and what follows, or move it to its own file",
+    )
+
+
+def _tag_problem(name: str, pos: Pos, tag: str) -> Problem:
+    tag = tag.replace("tag:yaml.org,2002:", "!!")
+    if "python" in tag:
+        message = f"the tag {tag} would run code; pohon never runs code from a file"
+    else:
+        message = f"tags such as {tag} are not supported"
+    return error_at(
+        name, pos, UNSUPPORTED_YAML, message, "remove the tag and write the plain value"
+    )
+
+
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    # from the index: libyaml puts the end of a file without a final newline on a line
+    # past it, and counts a lone CR as a line break
+    pos = (1, 1) if mark is None else _Lines(text).at(min(mark.index, len(text)))
+    at = _char_at(text, pos)
+    problem = (error.problem or "").strip()
+    if "maximum nesting depth" in problem:
+        # not a mistake in the syntax but a file too deep to read: TOO_LARGE, as aliases
+        # that expand too far
+        return error_at(
+            name,
+            pos,
+            TOO_LARGE,
+            "lists and mappings are nested too deep here: the YAML reader stops at "
+            f"about {YAML_MAX_DEPTH:,} levels",
+            "flatten the structure: a pohon file needs only a few dozen levels",
+        )
+    context = (error.context or "").strip()
+    message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
+    hint = None
+    if at == "\t" or "'\\t'" in problem:
+        hint = "indent with spaces, not tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = "quote a value that contains ': ', or check the indentation"
+    elif "could not find expected ':'" in problem:
+        hint = "a key is missing its ':' or a line is indented wrongly"
+    elif "found unexpected end of stream" in problem:
+        hint = "a quote or bracket is not closed"
+    return error_at(name, pos, YAML_SYNTAX, message, hint)
+
+
+class _Lines:
+    """Positions counted as git counts them (lines end at "\\n"), from a character index:
+    for syntax errors, and for the rare text with a lone CR, which libyaml counts as a line
+    break."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def at(self, index: int) -> Pos:
+        line = bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
+
+
+def _char_at(text: str, pos: Pos) -> str:
+    """The character at a 1-based (line, column), or "" past the end."""
+    start = 0
+    for _ in range(pos[0] - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    index = start + pos[1] - 1
+    return text[index] if index < len(text) else ""

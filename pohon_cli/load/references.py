@@ -1,0 +1,307 @@
+"""How the parts of a file fit together: kodes, references, levels and cycles (PK020–PK024).
+
+The last step of loading. The walk over the tree (in ``build``) claims each kode here and
+records each ``rujuk``; once every node is read, ``check`` resolves the references, puts
+each node's ``jenjang`` against the declared levels and its parent's, drops each edge
+that closes a cycle, and checks the kodes the header declares (misi, unit kerja, atasan).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pohon_cli.model import Header, Mission, Node, Unit
+from pohon_cli.problem import (
+    CYCLE,
+    DUPLICATE_KODE,
+    LEVEL_ORDER,
+    UNKNOWN_LEVEL,
+    UNKNOWN_REFERENCE,
+    Problem,
+    error_at,
+)
+from pohon_cli.source import Pos, YList, YMap, locate
+from pohon_cli.suggest import did_you_mean
+
+
+@dataclass(slots=True)
+class Graph:
+    """What the walk over the tree finds: the nodes, and the edges as written. ``check``
+    drops the edges it reports, so that every walk over the tree ends."""
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    # node and indicator kode -> the mapping that defines it (they share one namespace)
+    items: dict[str, YMap] = field(default_factory=dict)
+    # nodes reported invalid: their kode is still taken and their level still checked,
+    # so that one mistake in a node does not hide the others (a second run per problem)
+    broken: dict[str, YMap] = field(default_factory=dict)
+    roots: list[str] = field(default_factory=list)
+    children: dict[str, list[str]] = field(default_factory=dict)
+    parents: dict[str, list[str]] = field(default_factory=dict)
+    # (parent kode, referenced kode, position of the `rujuk` value)
+    refs: list[tuple[str, str, Pos]] = field(default_factory=list)
+
+
+def claim(graph: Graph, kode: str, raw: YMap, file: str) -> Problem | None:
+    """Claim a kode in the one namespace of nodes and indicators; a second use is a problem."""
+    first = graph.items.get(kode)
+    if first is not None:
+        return error_at(
+            file,
+            locate(raw, ("kode",)),
+            DUPLICATE_KODE,
+            f"the kode `{kode}` is used twice: first on line {first.pos[0]}",
+            "every node and indicator needs its own kode",
+        )
+    graph.items[kode] = raw
+    return None
+
+
+def refer(graph: Graph, parent: str, kode: str, pos: Pos, file: str) -> Problem | None:
+    """Record ``rujuk: kode`` under ``parent``, to be resolved by ``check``."""
+    siblings = graph.children.setdefault(parent, [])
+    if kode in siblings:
+        return error_at(
+            file,
+            pos,
+            DUPLICATE_KODE,
+            f"`{kode}` is listed twice under `{parent}`",
+            "remove one of the two",
+        )
+    siblings.append(kode)
+    graph.refs.append((parent, kode, pos))
+    return None
+
+
+def check(
+    graph: Graph, header: Header | None, levels: tuple[str, ...], document: YMap, file: str
+) -> list[Problem]:
+    """Every problem of how the parts fit together; the edges reported are dropped."""
+    rank: dict[str, int] = {}
+    for i, name in enumerate(levels):
+        rank.setdefault(name, i)  # a name written twice (reported) keeps its first place
+    problems = _unknown_levels(graph, rank, levels, file)
+    problems += _resolve_references(graph, file)
+    problems += _levels_in_order(graph, rank, levels, file)
+    problems += _break_cycles(graph, file)
+    missions, units = _declared(header, document)
+    problems += _unknown_kodes(graph, missions, units, file)
+    if header is not None:
+        problems += _header_kodes(header, document, units, file)
+    return problems
+
+
+def _unknown_levels(
+    graph: Graph, rank: dict[str, int], levels: tuple[str, ...], file: str
+) -> list[Problem]:
+    if not rank:  # `jenjang: []`, reported: no level to check against
+        return []
+    written = [(node.level, graph.items[node.code]) for node in graph.nodes.values()]
+    written += [
+        (raw["jenjang"], raw)
+        for raw in graph.broken.values()
+        if isinstance(raw.get("jenjang"), str)
+    ]
+    return [
+        error_at(
+            file,
+            locate(raw, ("jenjang",)),
+            UNKNOWN_LEVEL,
+            f"`{level}` is not one of the levels in `jenjang`",
+            did_you_mean(level, levels) or "levels: " + ", ".join(levels),
+        )
+        for level, raw in written
+        if level not in rank
+    ]
+
+
+def _resolve_references(graph: Graph, file: str) -> list[Problem]:
+    """Each ``rujuk`` made an edge, or reported and dropped when it names no node."""
+    nodes, items, children, parents = graph.nodes, graph.items, graph.children, graph.parents
+    problems: list[Problem] = []
+    for parent, ref, pos in graph.refs:
+        if ref in nodes:
+            parents.setdefault(ref, []).append(parent)
+            continue
+        if ref in graph.broken:
+            pass  # the node itself is reported: nothing more to say of the reference
+        elif ref not in items:
+            message = f"`rujuk: {ref}` names no node in this file"
+            problems.append(
+                error_at(file, pos, UNKNOWN_REFERENCE, message, did_you_mean(ref, nodes))
+            )
+        else:
+            message = f"`rujuk: {ref}` names an indicator, not a node"
+            problems.append(error_at(file, pos, UNKNOWN_REFERENCE, message))
+        children[parent].remove(ref)
+    return problems
+
+
+def _levels_in_order(
+    graph: Graph, rank: dict[str, int], levels: tuple[str, ...], file: str
+) -> list[Problem]:
+    """A child must sit below its parent."""
+    nodes, refs = graph.nodes, graph.refs
+    problems: list[Problem] = []
+    for parent_kode, kids in graph.children.items():
+        above = nodes.get(parent_kode)
+        if above is None or above.level not in rank:
+            continue
+        for kid_kode in kids:
+            kid = nodes.get(kid_kode)
+            if kid is None or kid.level not in rank or rank[kid.level] > rank[above.level]:
+                continue
+            pos = next(
+                (p for par, r, p in refs if par == parent_kode and r == kid_kode),
+                locate(graph.items[kid_kode], ("jenjang",)),
+            )
+            problems.append(
+                error_at(
+                    file,
+                    pos,
+                    LEVEL_ORDER,
+                    f"a `{kid.level}` cannot sit under a `{above.level}` "
+                    f"(`{kid_kode}` under `{parent_kode}`)",
+                    "a child's jenjang must come after its parent's in `jenjang`: "
+                    + " > ".join(levels),
+                )
+            )
+    return problems
+
+
+def _break_cycles(graph: Graph, file: str) -> list[Problem]:
+    """Drop and report each reference that leads back to an ancestor, so walks end."""
+    children, parents = graph.children, graph.parents
+    ref_pos = {(p, r): pos for p, r, pos in graph.refs}
+    problems: list[Problem] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    starts = list(graph.roots) + [k for k in children if k not in parents]
+    for start in starts:
+        if start in state:
+            continue
+        state[start] = 1
+        stack: list[tuple[str, Iterator[str]]] = [(start, iter(list(children.get(start, ()))))]
+        while stack:
+            kode, it = stack[-1]
+            kid = next(it, None)
+            if kid is None:
+                state[kode] = 2
+                stack.pop()
+                continue
+            seen = state.get(kid)
+            if seen == 1:
+                problems.append(
+                    error_at(
+                        file,
+                        ref_pos.get((kode, kid), (1, 1)),
+                        CYCLE,
+                        f"`rujuk: {kid}` under `{kode}` makes a cycle: `{kid}` is above it",
+                        "a node cannot be its own ancestor; remove this reference",
+                    )
+                )
+                children[kode].remove(kid)
+                if kode in parents.get(kid, ()):
+                    parents[kid].remove(kode)
+            elif seen is None:
+                state[kid] = 1
+                stack.append((kid, iter(list(children.get(kid, ())))))
+    return problems
+
+
+def _declared(header: Header | None, document: YMap) -> tuple[set[str], set[str]]:
+    """The kodes of the misi and of the unit kerja: from the header, or as written when
+    the header did not load, so that the nodes are still checked against them."""
+    if header is not None:
+        return {m.code for m in header.missions}, {u.code for u in header.units}
+    missions: set[str] = set()
+    units: set[str] = set()
+    for key, bucket in (("misi", missions), ("unit_kerja", units)):
+        raw = document.get(key)
+        if isinstance(raw, YList):
+            for item in raw:
+                if isinstance(item, YMap) and isinstance(item.get("kode"), str | Decimal):
+                    bucket.add(str(item["kode"]))
+    return missions, units
+
+
+def _unknown_kodes(graph: Graph, missions: set[str], units: set[str], file: str) -> list[Problem]:
+    """The misi and unit kerja the nodes and indicators name, each declared in the header."""
+    items = graph.items
+    problems: list[Problem] = []
+    for node in graph.nodes.values():
+        raw = items[node.code]
+        if node.owner is not None and node.owner not in units:
+            pos = locate(raw, ("penanggung_jawab",))
+            problems.append(_unknown(pos, "unit kerja", node.owner, units, file))
+        for i, misi in enumerate(node.missions):
+            if misi not in missions:
+                problems.append(_unknown(locate(raw, ("misi", i)), "misi", misi, missions, file))
+        for ind in node.indicators:
+            if ind.owner is not None and ind.owner not in units:
+                pos = locate(items.get(ind.code, raw), ("penanggung_jawab",))
+                problems.append(_unknown(pos, "unit kerja", ind.owner, units, file))
+    return problems
+
+
+def _header_kodes(header: Header, document: YMap, units: set[str], file: str) -> list[Problem]:
+    """The header's own kodes: each used once, each atasan a unit, no chain of atasan a loop."""
+    problems = _unique(header.missions, "misi", "misi", document, file)
+    problems += _unique(header.units, "unit_kerja", "unit kerja", document, file)
+    by_code = {u.code: u for u in header.units}
+    for i, unit in enumerate(header.units):
+        if unit.parent is not None and unit.parent not in by_code:
+            pos = locate(document, ("unit_kerja", i, "atasan"))
+            problems.append(_unknown(pos, "unit kerja", unit.parent, units, file))
+    # a chain of atasan must end
+    for i, unit in enumerate(header.units):
+        seen = {unit.code}
+        above = unit.parent
+        while above is not None and above in by_code:
+            if above == unit.code:
+                problems.append(
+                    error_at(
+                        file,
+                        locate(document, ("unit_kerja", i, "atasan")),
+                        CYCLE,
+                        f"the atasan of `{unit.code}` lead back to `{unit.code}`",
+                        "the chain of atasan must end at a unit without one",
+                    )
+                )
+                break
+            if above in seen:
+                break
+            seen.add(above)
+            above = by_code[above].parent
+    return problems
+
+
+def _unique(
+    entries: Sequence[Mission | Unit], key: str, what: str, document: YMap, file: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        if entry.code in first:
+            line = locate(document, (key, first[entry.code], "kode"))[0]
+            problems.append(
+                error_at(
+                    file,
+                    locate(document, (key, i, "kode")),
+                    DUPLICATE_KODE,
+                    f"the {what} kode `{entry.code}` is used twice: first on line {line}",
+                )
+            )
+        else:
+            first[entry.code] = i
+    return problems
+
+
+def _unknown(pos: Pos, what: str, kode: str, known: set[str], file: str) -> Problem:
+    hint = did_you_mean(kode, known)
+    if hint is None and known and len(known) <= 12:
+        hint = "use one of " + ", ".join(f"`{k}`" for k in sorted(known))
+    elif hint is None:
+        hint = f"declare it under `{'misi' if what == 'misi' else 'unit_kerja'}`"
+    return error_at(file, pos, UNKNOWN_REFERENCE, f"`{kode}` is not a {what} of this file", hint)

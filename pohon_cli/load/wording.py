@@ -1,0 +1,259 @@
+"""Pydantic's errors in a planner's words, each at its place in the file.
+
+Part of building the models: Pydantic says ``string_type`` at ``('misi', 2, 'kode')``;
+pohon says "`kode` must be text, not a mapping" at the line and column of that value. One
+small function per kind of error, found through a table; a kind not in the table keeps
+Pydantic's own message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from pohon_cli.model import (
+    Header,
+    Indicator,
+    Institution,
+    Mission,
+    NodeDocument,
+    ParentOrganisation,
+    Period,
+    Unit,
+    number_text,
+)
+from pohon_cli.problem import MISSING_KEY, UNKNOWN_KEY, WRONG_VALUE, Problem, error_at
+from pohon_cli.source import YList, YMap, locate
+from pohon_cli.suggest import did_you_mean
+
+# The keys whose value is a model of its own: an error below one is about that model.
+_CONTAINERS: dict[str, type[BaseModel]] = {
+    "indikator": Indicator,
+    "misi": Mission,
+    "unit_kerja": Unit,
+    "instansi": Institution,
+    "induk": ParentOrganisation,
+    "periode": Period,
+}
+_NAMES = {
+    "indikator": "indicator",
+    "misi": "misi",
+    "unit_kerja": "unit kerja",
+    "instansi": "`instansi`",
+    "induk": "`induk`",
+    "periode": "`periode`",
+}
+
+# A message and its hint.
+Words = tuple[str, str | None]
+
+
+def problems_from(
+    error: ValidationError, raw: Any, what: str, file: str, prefix: tuple[str | int, ...] = ()
+) -> list[Problem]:
+    """Every error of one validation, worded (see ``problem_from``)."""
+    return [
+        problem_from(detail, raw, what, file, prefix) for detail in error.errors(include_url=False)
+    ]
+
+
+def problem_from(
+    detail: ErrorDetails, raw: Any, what: str, file: str, prefix: tuple[str | int, ...] = ()
+) -> Problem:
+    """One of Pydantic's errors as a planner would say it, at its place in the file.
+
+    ``raw`` is the mapping that was validated, where positions are looked up; ``what``
+    names it ("node", "top level", "reference"); ``prefix`` is the path from ``raw`` to the
+    part validated on its own (``("indikator", 2)`` for a node's third indicator)."""
+    loc: tuple[str | int, ...] = prefix + tuple(detail["loc"])
+    kind = detail["type"]
+    key = loc[-1] if loc else ""
+    if kind == "missing":
+        container, _ = _container(loc, what)
+        return error_at(
+            file,
+            locate(raw, loc[:-1]),
+            MISSING_KEY,
+            f"this {container} has no `{key}`",
+            f"add `{key}: ...`",
+        )
+    if kind == "extra_forbidden":
+        container, model = _container(loc, what)
+        allowed = [f.alias or n for n, f in model.model_fields.items()]
+        if model is Header:
+            # the tree is read apart from the header, but it is a top-level key all the same
+            allowed.append("pohon")
+        suggestion = did_you_mean(str(key), allowed) or "allowed keys: " + ", ".join(allowed)
+        return error_at(
+            file,
+            locate(raw, loc, key=True),
+            UNKNOWN_KEY,
+            f"unknown key `{key}` in this {container}",
+            suggestion,
+        )
+    if loc and loc[-1] == "[key]":
+        return error_at(
+            file,
+            locate(raw, loc[:-1], key=True),
+            WRONG_VALUE,
+            f"`{loc[-2]}` is not a year",
+            "a year is four digits, e.g. 2024",
+        )
+    words = _WORDS.get(kind, _as_pydantic_says)
+    message, hint = words(_Error(kind, loc, key, _label(loc, key), detail.get("input"), detail))
+    return error_at(file, locate(raw, loc), WRONG_VALUE, message, hint)
+
+
+def _container(loc: tuple[str | int, ...], what: str) -> tuple[str, type[BaseModel]]:
+    """What holds the key in error, in words, and its model: the innermost model on the way."""
+    container = what
+    model: type[BaseModel] = NodeDocument if what == "node" else Header
+    for step in loc[:-1]:
+        if isinstance(step, str) and step in _CONTAINERS:
+            model = _CONTAINERS[step]
+            container = _NAMES[step]
+    return container, model
+
+
+def _label(loc: tuple[str | int, ...], key: str | int) -> str:
+    """How a message names the value: `kode`, `target` for 2024, item 2 of `misi`."""
+    if len(loc) >= 2 and loc[-2] in ("target", "realisasi") and isinstance(loc[-1], str):
+        return f"`{loc[-2]}` for {loc[-1]}"
+    if len(loc) >= 2 and isinstance(key, int):
+        return f"item {key + 1} of `{loc[-2]}`"
+    return f"`{key}`"
+
+
+@dataclass(frozen=True, slots=True)
+class _Error:
+    """One of Pydantic's errors of a value, with what its wording needs."""
+
+    kind: str
+    loc: tuple[str | int, ...]
+    key: str | int
+    label: str
+    value: Any
+    detail: ErrorDetails
+
+    @property
+    def ctx(self) -> dict[str, Any]:
+        return self.detail.get("ctx", {})
+
+
+def _reason(error: _Error) -> Words:
+    """A validator of pohon's own said why (``value_error``): its words are the message."""
+    return f"{error.label}: {error.ctx.get('error', error.detail['msg'])!s}", None
+
+
+def _not_a_choice(error: _Error) -> Words:
+    expected = str(error.ctx.get("expected", ""))
+    choices = re.findall(r"'([^']*)'", expected)
+    value = error.value
+    suggestion = did_you_mean(str(value), choices) if isinstance(value, str) else None
+    return (
+        f"{error.label} must be {expected.replace(chr(39), '')}, not {describe(value)}",
+        suggestion,
+    )
+
+
+def _not_text(error: _Error) -> Words:
+    return f"{error.label} must be text, not {describe(error.value)}", None
+
+
+def _not_a_list(error: _Error) -> Words:
+    return f"{error.label} must be a list, not {describe(error.value)}", None
+
+
+def _not_a_mapping(error: _Error) -> Words:
+    return f"{error.label} must be a mapping (key: value lines), not {describe(error.value)}", None
+
+
+def _bad_text(error: _Error) -> Words:
+    """A text that does not match its pattern or length: a kode, or a level name."""
+    loc, value = error.loc, error.value
+    if error.key == "jenjang" or (len(loc) >= 2 and loc[-2] == "jenjang"):
+        written = value if isinstance(value, str) else ""
+        fixed = level_name(written)
+        hint = "a level name is one word of letters, digits and _"
+        if fixed and fixed != written:
+            hint = f"write `{fixed}`, here and in each node's `jenjang`: {hint}"
+        return f"{error.label} is not a level name: {describe(value)}", hint
+    if error.kind == "string_too_long":
+        reason = "is too long"
+    else:
+        reason = "cannot be empty, or start or end with a space"
+    return f"{error.label} {reason}: {describe(value)}", None
+
+
+def _wrong_length(error: _Error) -> Words:
+    """A text or a list too short or too long."""
+    value, ctx, label = error.value, error.ctx, error.label
+    too_short = error.kind == "too_short"
+    if isinstance(value, str):
+        if too_short and not value:
+            return f"{label} cannot be empty", None
+        bound = (
+            f"at least {ctx.get('min_length')}" if too_short else f"at most {ctx.get('max_length')}"
+        )
+        return f"{label} is {len(value)} characters long; {bound}", None
+    limit = ctx.get("min_length" if too_short else "max_length")
+    count = ctx.get("actual_length")
+    if count == 0 and limit == 1:
+        reason = "cannot be an empty list"
+    elif too_short:
+        reason = f"needs at least {limit} items, not {count}"
+    else:
+        reason = f"holds {count} items; at most {limit}"
+    return f"{label} {reason}", None
+
+
+def _as_pydantic_says(error: _Error) -> Words:
+    return f"{error.label}: {error.detail['msg']}, not {describe(error.value)}", None
+
+
+# Pydantic's kind of error -> its wording (WRONG_VALUE, at the value).
+_WORDS: dict[str, Callable[[_Error], Words]] = {
+    "value_error": _reason,
+    "literal_error": _not_a_choice,
+    "string_type": _not_text,
+    "str_type": _not_text,
+    "list_type": _not_a_list,
+    "tuple_type": _not_a_list,
+    "dict_type": _not_a_mapping,
+    "model_type": _not_a_mapping,
+    "model_attributes_type": _not_a_mapping,
+    "string_pattern_mismatch": _bad_text,
+    "string_too_short": _bad_text,
+    "string_too_long": _bad_text,
+    "too_short": _wrong_length,
+    "too_long": _wrong_length,
+}
+
+
+def level_name(text: str) -> str:
+    """What a written level name should be: ``Sasaran Kegiatan`` → ``Sasaran_Kegiatan``,
+    ``sub-kegiatan`` → ``sub_kegiatan`` ("" when nothing is left of it)."""
+    return re.sub(r"^[^A-Za-z]+", "", re.sub(r"[^A-Za-z0-9_]+", "_", text.strip())).strip("_")
+
+
+def describe(value: Any) -> str:
+    """A value as a message names it: "a mapping", "the number 1.10", "the text `...`"."""
+    if isinstance(value, YMap | dict):
+        return "a mapping"
+    if isinstance(value, YList | list):
+        return "a list"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, Decimal):
+        return f"the number {number_text(value)}"
+    return f"the text `{_clip(str(value))}`"
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,81 @@
+"""The pohon file format as Python values: what a tree is, with no I/O.
+
+``values`` holds what a file's fields hold (kodes, years, targets, quarters) and how written
+text becomes them; ``document`` the Pydantic models of the format, version 1; ``tree`` the
+loaded tree and the walks over it. Every name is importable from here.
+"""
+
+from pohon_cli.model.document import (
+    DEFAULT_LEVELS,
+    FORMAT_VERSION,
+    MAX_LEVELS,
+    Document,
+    Header,
+    Indicator,
+    Institution,
+    Mission,
+    Node,
+    NodeDocument,
+    ParentOrganisation,
+    Period,
+    Reference,
+    Unit,
+)
+from pohon_cli.model.tree import Step, Tree
+from pohon_cli.model.values import (
+    QUARTERS,
+    Actual,
+    Consolidation,
+    Flag,
+    Kode,
+    Number,
+    Polarity,
+    Quarter,
+    Quarters,
+    Range,
+    ResultKind,
+    Scale,
+    Text,
+    Value,
+    Year,
+    combine,
+    number_text,
+    value_text,
+)
+
+__all__ = [
+    "DEFAULT_LEVELS",
+    "FORMAT_VERSION",
+    "MAX_LEVELS",
+    "QUARTERS",
+    "Actual",
+    "Consolidation",
+    "Document",
+    "Flag",
+    "Header",
+    "Indicator",
+    "Institution",
+    "Kode",
+    "Mission",
+    "Node",
+    "NodeDocument",
+    "Number",
+    "ParentOrganisation",
+    "Period",
+    "Polarity",
+    "Quarter",
+    "Quarters",
+    "Range",
+    "Reference",
+    "ResultKind",
+    "Scale",
+    "Step",
+    "Text",
+    "Tree",
+    "Unit",
+    "Value",
+    "Year",
+    "combine",
+    "number_text",
+    "value_text",
+]

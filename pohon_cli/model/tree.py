@@ -1,0 +1,117 @@
+"""A loaded tree: the nodes by kode and the edges between them, and the walks over them."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pohon_cli.model.document import Header, Indicator, Node
+
+if TYPE_CHECKING:
+    from pohon_cli.source import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One stop of ``Tree.walk``: a node, the parent it is reached from, its depth (roots
+    are 1), and whether this is its first appearance (later ones are references)."""
+
+    node: Node
+    parent: str | None
+    depth: int
+    first: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """A loaded tree: nodes by kode, and the edges between them.
+
+    A node may serve several parents: ``parents[kode]`` lists all of them, the one it is
+    written under first. ``children[kode]`` keeps the order of the file.
+    """
+
+    header: Header
+    nodes: Mapping[str, Node]
+    roots: tuple[str, ...]
+    children: Mapping[str, tuple[str, ...]]
+    parents: Mapping[str, tuple[str, ...]]
+    # indicator kode -> kode of the node it belongs to
+    indicator_node: Mapping[str, str]
+    source: Source | None = field(default=None, compare=False, repr=False)
+
+    def indicators(self) -> Iterator[tuple[Node, Indicator]]:
+        """Every indicator with its node, in file order."""
+        for node in self.nodes.values():
+            for indicator in node.indicators:
+                yield node, indicator
+
+    def level_index(self, node: Node) -> int:
+        return self.header.levels.index(node.level)
+
+    def missions_of(self, kode: str) -> frozenset[str]:
+        """The misi a node serves: its own ``misi``, or else those of all its parents."""
+        memo: dict[str, frozenset[str]] = {}
+        return self._missions(kode, memo)
+
+    def all_missions(self) -> dict[str, frozenset[str]]:
+        """``missions_of`` for every node, computed once."""
+        memo: dict[str, frozenset[str]] = {}
+        for kode in self.nodes:
+            self._missions(kode, memo)
+        return memo
+
+    def _missions(self, kode: str, memo: dict[str, frozenset[str]]) -> frozenset[str]:
+        # iterative: a tree may be deep, and parents are visited before their children
+        stack = [kode]
+        while stack:
+            top = stack[-1]
+            if top in memo:
+                stack.pop()
+                continue
+            own = self.nodes[top].missions
+            if own:
+                memo[top] = frozenset(own)
+                stack.pop()
+                continue
+            pending = [p for p in self.parents.get(top, ()) if p not in memo]
+            if pending:
+                stack.extend(pending)
+                continue
+            merged: frozenset[str] = frozenset()
+            for parent in self.parents.get(top, ()):
+                merged |= memo[parent]
+            memo[top] = merged
+            stack.pop()
+        return memo[kode]
+
+    def walk(
+        self, roots: Iterable[str] | None = None, *, keep: Container[str] | None = None
+    ) -> Iterator[Step]:
+        """Depth-first, in file order. A node met again (it serves several parents) is
+        yielded with ``first=False`` and not descended into again; nodes not in ``keep``
+        are skipped with their subtrees. Iterative: a deep tree cannot overflow the stack."""
+        starts = self.roots if roots is None else tuple(roots)
+        seen: set[str] = set()
+        stack: list[tuple[str, str | None, int]] = [(k, None, 1) for k in reversed(starts)]
+        while stack:
+            kode, parent, depth = stack.pop()
+            if keep is not None and kode not in keep:
+                continue
+            first = kode not in seen
+            seen.add(kode)
+            yield Step(self.nodes[kode], parent, depth, first)
+            if first:
+                for kid in reversed(self.children.get(kode, ())):
+                    stack.append((kid, kode, depth + 1))
+
+    def owner_of(self, indicator: Indicator) -> str | None:
+        """The unit answering for an indicator: its own, or its node's."""
+        if indicator.owner is not None:
+            return indicator.owner
+        return self.nodes[self.indicator_node[indicator.code]].owner
+
+    def line_of(self, kode: str) -> int | None:
+        """The line where the node or indicator ``kode`` is written, for a program to point
+        at it (None for a tree that was not read from a file)."""
+        return None if self.source is None else self.source.at(kode)[0]

@@ -1,0 +1,174 @@
+"""The values a pohon file holds, and how text written in the file becomes them.
+
+Kodes and texts (a number written without quotes is the text as written), years, flags,
+targets and realisations (a number, a text, a range, or quarters), scales; and the
+arithmetic that makes a year's realisasi from its quarters. No I/O, no models.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Context, Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, StringConstraints
+
+
+def number_text(value: Decimal) -> str:
+    """A number as its digits, as written: ``1.10`` stays ``1.10``, and ``0.0000001`` never
+    becomes the ``1E-7`` that ``str()`` writes (which would read back as text)."""
+    return format(value, "f")
+
+
+def value_text(value: Decimal | str | tuple[Decimal, Decimal]) -> str:
+    """A target, baseline or realisation as the file writes it: ``1.10``, ``WTP``, ``[80, 90]``."""
+    if isinstance(value, tuple):
+        return f"[{number_text(value[0])}, {number_text(value[1])}]"
+    if isinstance(value, Decimal):
+        return number_text(value)
+    return value
+
+
+def _as_text(value: Any) -> Any:
+    """A number written without quotes, where text is expected, is the text as written."""
+    if isinstance(value, Decimal):
+        return number_text(value)
+    return value
+
+
+def _as_year(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("a year is four digits, e.g. 2024")
+    if isinstance(value, int | Decimal) and value == int(value) and 1000 <= value <= 9999:
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}", value):
+        return int(value)
+    raise ValueError("a year is four digits, e.g. 2024")
+
+
+def _as_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise ValueError("write true or false")
+
+
+def _as_value(value: Any) -> Any:
+    """A target, baseline or realisation: a number, a text, or a range [low, high]."""
+    if isinstance(value, Decimal | str) and not isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Decimal(str(value))
+    if isinstance(value, list | tuple):
+        if len(value) == 2 and all(isinstance(v, Decimal) for v in value):
+            low, high = value
+            if low > high:
+                raise ValueError(
+                    f"a range is [low, high]: {number_text(low)} is above {number_text(high)}"
+                )
+            return (low, high)
+        raise ValueError("a range is two numbers [low, high], e.g. [80, 90]")
+    if value is None:
+        raise ValueError("the value is empty: write a number or a text, or remove the year")
+    raise ValueError("write a number, a text, or a range [low, high]")
+
+
+def _as_actual(value: Any) -> Any:
+    """A realisasi of one year: a value, or a mapping of quarters ``{tw1: 10, tw2: 12}``.
+
+    Checked here, in one place, so that a mistake gets one clear message rather than one
+    per member of the union."""
+    if not isinstance(value, dict):
+        return _as_value(value)
+    if not value:
+        raise ValueError("no quarter is written: write tw1..tw4, or one value for the year")
+    found: dict[str, Decimal] = {}
+    wrong: list[str] = []
+    for key, quarter_value in value.items():
+        name = str(key)
+        if name not in QUARTERS:
+            wrong.append(f"`{name}`")
+            continue
+        if quarter_value is None:
+            raise ValueError(f"{name} is empty: write a number, or leave the quarter out")
+        if not isinstance(quarter_value, Decimal):
+            kind = (
+                "a list"
+                if isinstance(quarter_value, list | tuple)
+                else "a mapping"
+                if isinstance(quarter_value, dict)
+                else f"the text `{str(quarter_value)[:40]}`"
+            )
+            raise ValueError(f"{name}: a quarter's realisasi is a number, not {kind}")
+        found[name] = quarter_value
+    if wrong:
+        verb = "is not a quarter" if len(wrong) == 1 else "are not quarters"
+        raise ValueError(
+            f"{', '.join(wrong)} {verb} (triwulan): write tw1, tw2, tw3 or tw4, in small letters"
+        )
+    return {q: found[q] for q in QUARTERS if q in found}
+
+
+def _as_scale(value: Any) -> Any:
+    """An ordered scale of text values, worst first: ``[TMP, TW, WDP, WTP]``."""
+    if not isinstance(value, list | tuple):
+        raise ValueError("a scale is a list of values, worst first, e.g. [TMP, TW, WDP, WTP]")
+    steps = [number_text(v) if isinstance(v, Decimal) else v for v in value]
+    if len(steps) < 2 or not all(isinstance(v, str) and v.strip() for v in steps):
+        raise ValueError("a scale lists at least two values (texts), worst first")
+    twice = sorted({v for i, v in enumerate(steps) if v in steps[:i]})
+    if twice:
+        raise ValueError(f"a value is on the scale twice: {', '.join(twice)}")
+    return tuple(steps)
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+Kode = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    StringConstraints(min_length=1, max_length=200, pattern=r"^\S(?:.*\S)?$"),
+]
+Year = Annotated[int, BeforeValidator(_as_year)]
+Flag = Annotated[bool, BeforeValidator(_as_bool)]
+Number = Decimal
+Range = tuple[Decimal, Decimal]
+Value = Annotated[Decimal | str | Range, BeforeValidator(_as_value)]
+Polarity = Literal["naik", "turun", "stabil"]
+Quarter = Literal["tw1", "tw2", "tw3", "tw4"]
+QUARTERS: tuple[Quarter, ...] = ("tw1", "tw2", "tw3", "tw4")
+# the realisasi of a year written per quarter (triwulan), in quarter order
+Quarters = dict[Quarter, Decimal]
+Consolidation = Literal["jumlah", "rata_rata", "terakhir"]
+Actual = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_actual)]
+Scale = Annotated[tuple[str, ...], BeforeValidator(_as_scale)]
+ResultKind = Literal["dampak", "outcome", "output"]
+
+# An explicit context: an average never depends on the caller's decimal settings.
+_QUARTER_CONTEXT = Context(prec=28)
+
+
+def combine(
+    quarters: Quarters, how: Consolidation | None, *, complete: bool = False
+) -> Decimal | None:
+    """The year's realisasi from its quarters, as ``konsolidasi`` says: ``jumlah`` the sum,
+    ``rata_rata`` the average, ``terakhir`` the last quarter written.
+
+    A missing quarter is missing, never zero: with ``complete``, None unless the year is
+    whole (all four quarters; for ``terakhir``, tw4); otherwise the quarters written so far,
+    and None when one is missing between them (tw1 and tw3 without tw2)."""
+    if how is None or not quarters:
+        return None
+    written = [q for q in QUARTERS if q in quarters]
+    if how == "terakhir":
+        if complete and "tw4" not in quarters:
+            return None
+        return quarters[written[-1]]
+    if written != list(QUARTERS[: len(written)]) or (complete and len(written) < 4):
+        return None
+    total = Decimal(0)
+    for quarter in written:
+        total = _QUARTER_CONTEXT.add(total, quarters[quarter])
+    if how == "jumlah":
+        return total
+    return _QUARTER_CONTEXT.divide(total, Decimal(len(written)))
