@@ -3,7 +3,7 @@
 Pure: a Tree in, text out, no files. It is what makes a round trip (load, emit, load
 gives the same tree) possible, and the base of a formatter. Canonical means:
 
-- keys in the order the format lists them (README, "The format"); block style, except a
+- keys in the order the format lists them (docs/format.md); block style, except a
   range ``[80, 90]``, a node's list of misi ``[M1, M2]`` and each scale of ``skala``,
   which read as one value; a key the order does not list yet comes after the others;
 - a node serving several parents is written once, under the parent it was written under

@@ -36,7 +36,7 @@ class Band:
 
 # The bands organisational performance reports (LKj) commonly use, after the five
 # intervals of Permendagri 86/2017's evaluation of plans: 91-100, 76-90, 66-75, 51-65,
-# 50 and below. See the README for why these and not PermenPAN-RB 6/2022's.
+# 50 and below. See docs/report.md for why these and not PermenPAN-RB 6/2022's.
 DEFAULT_BANDS: tuple[Band, ...] = (
     Band("Sangat Baik", Decimal(91)),
     Band("Baik", Decimal(76)),

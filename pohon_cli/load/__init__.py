@@ -10,11 +10,9 @@ that cannot be read at all (InputError).
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from pohon_cli.gc_pause import gc_paused
 from pohon_cli.load.build import MAX_TREE_DEPTH, Loaded, build
 from pohon_cli.load.decode import control_character, decode
 from pohon_cli.load.parse import (
@@ -63,7 +61,8 @@ def load_text(text: str, name: str) -> Loaded:
     refused = control_character(text, name)
     if refused is not None:
         return Loaded(name, None, [refused])
-    with _gc_paused():
+    # building millions of small objects would run the cyclic GC over and over
+    with gc_paused():
         document, problems = parse(text, name)
         if any(p.code in (YAML_SYNTAX, TOO_LARGE) for p in problems) or (
             problems and document is None
@@ -75,22 +74,11 @@ def load_text(text: str, name: str) -> Loaded:
                 "the file must be a mapping with versi, instansi, tahun, visi, misi "
                 "and pohon at the top" + (", but it is empty" if document is None else "")
             )
-            problem = error_at(name, where, WRONG_VALUE, message, "see the format in the README")
+            hint = "see the format in docs/format.md"
+            problem = error_at(name, where, WRONG_VALUE, message, hint)
             return Loaded(name, None, [problem])
         loaded = build(name, text, document)
         if not problems:
             return loaded
         # duplicate keys, tags and merge keys were dropped: report them, build no tree
         return Loaded(name, None, sorted(problems + loaded.problems))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building millions of small objects triggers the cyclic GC over and over: pause it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
