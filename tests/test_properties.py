@@ -22,9 +22,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from trees import BREAKERS, loadable, snapshot, trees
 
-from pohon_cli.emit import document, dump, emit
 from pohon_cli.load import load_bytes, load_text
 from pohon_cli.problem import Problem
+from pohon_cli.yaml_writer import document, dump, to_yaml
 
 HEADER = """\
 versi: 1
@@ -55,13 +55,13 @@ def inside(problems: list[Problem], text: str) -> None:
 
 @given(trees())
 def test_a_valid_tree_survives_emit_and_load(tree: Any) -> None:
-    text = emit(tree)
+    text = to_yaml(tree)
     loaded = load_text(text, "t.yaml")
     assert loaded.problems == []
     assert loaded.tree is not None
     assert loaded.tree == tree
     assert snapshot(loaded.tree) == snapshot(tree)
-    assert emit(loaded.tree) == text
+    assert to_yaml(loaded.tree) == text
 
 
 def same_texts(ours: Any, theirs: Any) -> None:
@@ -84,7 +84,7 @@ def same_texts(ours: Any, theirs: Any) -> None:
 
 @given(trees())
 def test_every_yaml_reader_reads_texts_as_texts(tree: Any) -> None:
-    same_texts(document(tree), yaml.safe_load(emit(tree)))
+    same_texts(document(tree), yaml.safe_load(to_yaml(tree)))
 
 
 @given(st.text(st.characters(codec="utf-8")))
@@ -103,7 +103,7 @@ def test_any_text_is_read_back_as_written_or_refused_at_its_place(text: str) -> 
 @given(trees(max_nodes=6))
 def test_every_command_answers_a_valid_tree(folder: Path, tree: Any) -> None:
     path = folder / "valid.yaml"
-    path.write_text(emit(tree), encoding="utf-8")
+    path.write_text(to_yaml(tree), encoding="utf-8")
     assert fuzz.check(path, path, random.Random(len(tree.nodes))) == []
 
 
@@ -130,7 +130,7 @@ def test_every_command_answers_a_broken_tree_with_exit_1(
     folder: Path, tree: Any, how: str, data: st.DataObject
 ) -> None:
     valid = folder / "valid.yaml"
-    valid.write_text(emit(tree), encoding="utf-8")
+    valid.write_text(to_yaml(tree), encoding="utf-8")
     doc = document(tree)
     assume(BREAKERS[how](doc, data.draw) is not None)
     broken = folder / "broken.yaml"

@@ -1,6 +1,6 @@
 """Hypothesis strategies for pohon trees, valid and broken, and a snapshot to compare trees.
 
-A valid tree is built the way the loader builds one, so that ``load(emit(tree)) == tree``
+A valid tree is built the way the loader builds one, so that ``load(to_yaml(tree)) == tree``
 can be checked field by field: nodes in file order, ``parents[kode][0]`` the parent a node
 is written under, then the parents that refer to it with ``rujuk`` in file order.
 """

@@ -1,6 +1,6 @@
 """A Tree written back as YAML text in the pohon format: the canonical form of a file.
 
-Pure: a Tree in, text out, no files. It is what makes a round trip (load, emit, load
+Pure: a Tree in, text out, no files. It is what makes a round trip (load, write, load
 gives the same tree) possible, and the base of a formatter. Canonical means:
 
 - keys in the order the format lists them (docs/format.md); block style, except a
@@ -101,8 +101,8 @@ class Flow(tuple[Any, ...]):
     __slots__ = ()
 
 
-def emit(tree: Tree) -> str:
-    """The YAML text of ``tree``; ``load_text(emit(tree))`` gives the same tree back."""
+def to_yaml(tree: Tree) -> str:
+    """The YAML text of ``tree``; ``load_text(to_yaml(tree))`` gives the same tree back."""
     return dump(document(tree))
 
 

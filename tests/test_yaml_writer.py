@@ -1,4 +1,4 @@
-"""emit: a Tree written back as YAML, read back as the same tree by pohon and by any YAML."""
+"""The YAML writer: a Tree written back as YAML, read back as the same tree by any YAML."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from conftest import DATA
 from trees import loadable, snapshot
 
 from benchmarks.generate import generate
-from pohon_cli.emit import document, dump, emit
 from pohon_cli.load import load_path, load_text
 from pohon_cli.model import Tree
+from pohon_cli.yaml_writer import document, dump, to_yaml
 
 HEADER = """\
 versi: 1
@@ -33,11 +33,11 @@ def loaded(text: str) -> Tree:
 
 def round_trip(tree: Tree) -> str:
     """Emit, load, compare everything; emitting again gives the same text."""
-    text = emit(tree)
+    text = to_yaml(tree)
     again = loaded(text)
     assert again == tree
     assert snapshot(again) == snapshot(tree)
-    assert emit(again) == text
+    assert to_yaml(again) == text
     return text
 
 
@@ -53,7 +53,7 @@ def test_the_seed_round_trips(seed: Tree) -> None:
 
 
 def test_keys_follow_the_order_of_the_format(seed: Tree) -> None:
-    text = emit(seed)
+    text = to_yaml(seed)
     top = [line.split(":")[0] for line in text.splitlines() if line[:1].isalpha()]
     assert top == [
         "versi",
@@ -81,7 +81,7 @@ def test_keys_follow_the_order_of_the_format(seed: Tree) -> None:
 
 
 def test_a_shared_node_is_written_once_and_referred_to_elsewhere(seed: Tree) -> None:
-    text = emit(seed)
+    text = to_yaml(seed)
     assert text.count("kode: P-PEMILU\n") == 1
     assert text.count("rujuk: P-PEMILU\n") == len(seed.parents["P-PEMILU"]) - 1 == 4
 
@@ -240,16 +240,16 @@ def test_values_numbers_texts_and_ranges_keep_their_kind() -> None:
 
 
 def test_defaults_not_written_stay_unwritten(seed: Tree) -> None:
-    text = emit(seed)
+    text = to_yaml(seed)
     assert "polaritas: naik" in text  # the seed writes it out
     bare = loaded(HEADER + "pohon: [{kode: T1, jenjang: tujuan, uraian: u}]\n")
-    assert emit(bare).endswith("pohon:\n  - kode: T1\n    jenjang: tujuan\n    uraian: u\n")
+    assert to_yaml(bare).endswith("pohon:\n  - kode: T1\n    jenjang: tujuan\n    uraian: u\n")
 
 
 def test_a_node_no_root_reaches_is_refused_not_dropped(seed: Tree) -> None:
     orphaned = replace(seed, roots=seed.roots[1:])
     with pytest.raises(ValueError, match="would be lost"):
-        emit(orphaned)
+        to_yaml(orphaned)
 
 
 def test_document_is_plain_data(seed: Tree) -> None:
