@@ -60,8 +60,8 @@ bench: $(STAMP) graphviz
 # that fails is kept under tests/corpus/fuzz/, where make test replays it.
 FUZZ_SECONDS ?= 300
 fuzz: $(STAMP) graphviz
-	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/test_properties.py tests/test_corpus.py
-	$(BIN)/python tests/fuzz.py --seconds $(FUZZ_SECONDS)
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/test_properties.py tests/load/test_corpus.py
+	$(BIN)/python tests/support/fuzz.py --seconds $(FUZZ_SECONDS)
 
 # The README's picture: misi 1 of the seed (a test fails when the .dot is stale), and the
 # rule reference in docs/rules.md, written from the rule registry (a test fails when stale).

@@ -33,8 +33,10 @@ BIN = Path(sys.executable).parent
 SLOW_PEER_SECONDS = 90.0
 PEER_MAX_SIZE = 10_000
 
-sys.path.insert(0, str(ROOT))
-from benchmarks.generate import generate  # noqa: E402
+# the tree generator lives with the test fixtures, which the tests share with us
+SUPPORT = ROOT / "tests" / "support"
+sys.path[:0] = [str(ROOT), str(SUPPORT)]
+from generate import generate  # noqa: E402
 
 # Loads the tree untimed, then times only building the DOT text; the time it prints is
 # what the DOT target compares with dot's own layout time.
@@ -50,7 +52,8 @@ BESIDE = "(run beside 100k)"
 WRITE_TREES = """
 import sys
 from pathlib import Path
-from benchmarks.generate import generate
+sys.path[:0] = [".", "tests/support"]
+from generate import generate
 from benchmarks.run import variant
 size, path, revised = int(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 path.write_text("".join(generate(size)), encoding="utf-8")
@@ -334,7 +337,7 @@ def report(rows: list[Row], sizes: list[int], out: Path) -> None:
         f"Machine: {machine()}.",
         "",
         "Every row is a command run as a subprocess on the same generated files "
-        "(benchmarks/generate.py: 5-year targets, shared kegiatan, long Indonesian text); "
+        "(tests/support/generate.py: 5-year targets, shared kegiatan, long Indonesian text); "
         "time is the median of the runs, memory the peak resident size of one run.",
         "",
         "| command | nodes | median s | ms per 1,000 nodes | peak MB | note |",

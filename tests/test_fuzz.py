@@ -17,7 +17,7 @@ SEED = 20240101
 
 def test_every_command_that_reads_a_file_is_fuzzed() -> None:
     missing = set(fuzz.registered()) - set(fuzz.FORMATS) - fuzz.NO_FILE
-    assert not missing, f"add these commands to tests/fuzz.py FORMATS: {sorted(missing)}"
+    assert not missing, f"add these commands to tests/support/fuzz.py FORMATS: {sorted(missing)}"
 
 
 def test_mutants_of_real_files_always_get_an_answer() -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from benchmarks.generate import generate
+from generate import generate
+
 from pohon_cli.load import load_text
 
 

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 import yaml
 from conftest import DATA
+from generate import generate
 from trees import loadable, snapshot
 
-from benchmarks.generate import generate
 from pohon_cli.load import load_path, load_text
 from pohon_cli.model import Tree
 from pohon_cli.yaml_writer import document, dump, to_yaml

@@ -1,6 +1,6 @@
 """A golden run: every command, in every format, on the seed, the 2025 file and every
 fixture, written to one folder so that a change meant to keep behaviour can be checked
-byte for byte (``python tests/golden.py OUT`` before and after, then ``diff -r``).
+byte for byte (``python tests/support/golden.py OUT`` before and after, then ``diff -r``).
 
 Each output is ``<name>.out`` (stdout, stderr and the exit code); files a command writes
 (sheets, posters) go beside it. Not a test module: a tool for reorganisations.
@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 POHON = [sys.executable, "-m", "pohon_cli"]
 
 TREES = [

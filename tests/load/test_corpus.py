@@ -21,12 +21,12 @@ from pathlib import Path
 
 import fuzz
 import pytest
-from conftest import DATA, run
+from conftest import DATA, ROOT, run
+from generate import generate
 
-from benchmarks.generate import generate
 from pohon_cli.load import MAX_BYTES, load_bytes, load_path
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
+CORPUS = ROOT / "tests" / "corpus"
 FILES = sorted(p for p in CORPUS.rglob("*") if p.name.endswith((".yaml", ".yaml.gz")))
 EXPECT = re.compile(r"#\s*expect:\s*(.+?)\s*$")
 ITEM = re.compile(r"(PK\d{3})(?:@(\d+):(\d+))?")

@@ -22,8 +22,8 @@ from pathlib import Path
 import fuzz
 import pytest
 from conftest import DATA, ROOT, run
+from generate import generate
 
-from benchmarks.generate import generate
 from pohon_cli.load import load_path
 
 PACKAGE = ROOT / "pohon_cli"

@@ -292,7 +292,7 @@ def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated tree of a few thousand nodes (the benchmark's generator)."""
-    from benchmarks.generate import generate
+    from generate import generate
 
     path = tmp_path_factory.mktemp("big") / "big.yaml"
     path.write_text("".join(generate(2000)), encoding="utf-8")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import DATA, run
+from conftest import CASES, DATA, run
 
 from pohon_cli.output.problems import FORMATS, text
 from pohon_cli.output.problems.github import escape_data, escape_property
@@ -381,7 +381,7 @@ def test_machine_formats_ignore_the_terminal_settings(command: tuple[str, ...], 
     assert "\x1b" not in plain and plain.endswith("\n")
 
 
-SMALL = Path(__file__).parent / "cases" / "show" / "small.yaml"
+SMALL = CASES / "show" / "small.yaml"
 INDICATOR_KEYS = {"kode", "uraian", "satuan", "polaritas", "baseline", "target", "realisasi"}
 INDICATOR_KEYS |= {"capaian", "penanggung_jawab", "nasional", "baris"}
 

@@ -4,9 +4,9 @@ Every mutant must get an answer: exit 0, 1 or 2 (1 whenever the loader finds an 
 as ``pohon validate`` would), a message when the exit is not 0, no exception, no
 traceback, within a time bound. ``make fuzz`` runs it for ``FUZZ_SECONDS`` (default 300)
 and saves each mutant that fails under ``tests/corpus/fuzz/``, where
-``tests/test_corpus.py`` replays it on every run: a crash found once stays fixed.
+``tests/load/test_corpus.py`` replays it on every run: a crash found once stays fixed.
 
-    python tests/fuzz.py [--seconds 300] [--seed N]
+    python tests/support/fuzz.py [--seconds 300] [--seed N]
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from typer.testing import CliRunner
 from pohon_cli.cli import app
 from pohon_cli.load import load_path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
 FOUND = CORPUS / "fuzz"
 SEED = ROOT / "data" / "pohon_kinerja.yaml"
