@@ -11,47 +11,30 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from operator import attrgetter
-from typing import Any, Literal, TypeAlias, get_args
+from typing import Any
 
 from pydantic import BaseModel
 
-from pohon_cli.filters import Filter, select
-from pohon_cli.model import Header, Indicator, Node, Tree, Value, number_text
-from pohon_cli.problem import InputError
+from pohon_cli.diff.change import ITEM_RANK as _ITEM_RANK
+from pohon_cli.diff.change import KIND_RANK as _KIND_RANK
+from pohon_cli.diff.change import (
+    KINDS,
+    TOP_LEVEL,
+    Change,
+    Item,
+    Kind,
+    Shown,
+    count_by_kind,
+    difference,
+)
+from pohon_cli.diff.change import same as _same
+from pohon_cli.diff.change import shown as _shown
+from pohon_cli.diff.scope import Scope, scope, within
+from pohon_cli.model import Header, Indicator, Node, Tree, Value
 
-# What happened, in the order reports list it: a field of no kind of its own changed,
-# a kode looks re-coded, ... ; most are named after the YAML key that changed.
-Kind = Literal[
-    "changed",
-    "recoded",
-    "added",
-    "removed",
-    "renamed",
-    "moved",
-    "jenjang",
-    "penanggung_jawab",
-    "satuan",
-    "polaritas",
-    "target",
-    "baseline",
-    "realisasi",
-    "order",
-]
-# What changed: the file's own fields, a misi, a unit kerja, a node, an indicator.
-Item = Literal["file", "misi", "unit", "node", "indicator"]
-# A value as the file holds it: text, a number as written, a year, a flag, a range
-# [low, high] or a list of kodes; None when the side has no value.
-Shown: TypeAlias = str | int | bool | Decimal | tuple[str | Decimal, ...] | None
-
-# In the order they are reported (and the markdown tables follow).
-KINDS: tuple[Kind, ...] = get_args(Kind)
-TOP_LEVEL: frozenset[Item] = frozenset(("file", "misi", "unit"))
-_KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
-_ITEM_RANK: dict[Item, int] = {"file": 0, "misi": 1, "unit": 2, "node": 0, "indicator": 1}
 _HEADER_FIELDS = (
     "versi",
     "tahun",
@@ -68,6 +51,22 @@ _HEADER_FIELDS = (
     "unit_kerja",
 )
 _HEADER_RANK = {name: i for i, name in enumerate(_HEADER_FIELDS)}
+__all__ = [
+    "KINDS",
+    "RECODE_PAIR_LIMIT",
+    "RECODE_SIMILARITY",
+    "TOP_LEVEL",
+    "Change",
+    "Item",
+    "Kind",
+    "Scope",
+    "Shown",
+    "count_by_kind",
+    "diff",
+    "difference",
+    "scope",
+    "within",
+]
 
 # "Nearly the same uraian": difflib's ratio on case-folded text with spaces collapsed.
 RECODE_SIMILARITY = 0.8
@@ -76,123 +75,12 @@ RECODE_SIMILARITY = 0.8
 RECODE_PAIR_LIMIT = 2_500
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One difference between OLD and NEW.
-
-    ``kode`` names the node, indicator, misi or unit kerja (None for the file's own
-    fields); ``field`` is the YAML key that changed. ``path`` is the chain of kodes
-    from a root to the item (in NEW when the item's node is there, else in OLD);
-    ``node`` is the node where it happened, for grouping. Lines are 1-based and None
-    where the side has no such item. A target compared across plan years (2024 in
-    OLD, 2025 in NEW) carries both years; ``delta`` is NEW - OLD when both are numbers.
-    """
-
-    kind: Kind
-    item: Item
-    kode: str | None
-    field: str | None
-    old: Shown
-    new: Shown
-    path: tuple[str, ...] = ()
-    node: str | None = None
-    old_line: int | None = None
-    new_line: int | None = None
-    year: int | None = None
-    old_year: int | None = None
-    delta: Decimal | None = None
-
-    @property
-    def top_level(self) -> bool:
-        return self.item in TOP_LEVEL
-
-
 def diff(old: Tree, new: Tree, *, order: bool = False) -> list[Change]:
     """Every change from ``old`` to ``new``, sorted by where it happened.
 
     With ``order`` the relative order of siblings present on both sides is compared too.
     """
     return _Differ(old, new).run(order=order)
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """What a filter keeps of a diff: the node kodes it matches on either side and, with
-    ``--unit``, the indicator kodes that unit answers for on either side (None: every
-    indicator of those nodes), so that a unit's diff holds what its ``show`` holds."""
-
-    nodes: frozenset[str]
-    indicators: frozenset[str] | None = None
-
-
-def scope(old: Tree, new: Tree, chosen: Filter) -> Scope | None:
-    """What a filter keeps, on either side; None when there is no filter.
-
-    A misi, unit kerja or root known on one side only is fine: that side contributes
-    nothing. Known on neither side, it is an InputError with a suggestion.
-    """
-    if chosen.is_empty():
-        return None
-    kept: set[str] = set()
-    answered: set[str] = set()
-    errors: list[InputError] = []
-    for tree in (new, old):
-        try:
-            selection = select(tree, chosen)
-        except InputError as error:
-            errors.append(error)
-            continue
-        kept |= selection.matched
-        if chosen.unit is not None:
-            answered.update(
-                i.code for n in tree.nodes.values() for i in selection.indicators(tree, n)
-            )
-    if len(errors) == 2:
-        raise errors[0]
-    return Scope(frozenset(kept), None if chosen.unit is None else frozenset(answered))
-
-
-def within(changes: Iterable[Change], kept: Scope) -> list[Change]:
-    """The changes to nodes and indicators ``kept`` (a node moved in or out counts)."""
-    chosen: list[Change] = []
-    nodes, indicators = kept.nodes, kept.indicators
-    for change in changes:
-        if change.node is None:
-            continue
-        if change.item == "indicator" and indicators is not None and change.kode not in indicators:
-            continue
-        if change.node in nodes or (
-            change.kind == "moved"
-            and isinstance(change.old, tuple)
-            and any(k in nodes for k in change.old if isinstance(k, str))
-        ):
-            chosen.append(change)
-    return chosen
-
-
-def count_by_kind(changes: Iterable[Change]) -> dict[Kind, int]:
-    """How many changes of each kind, in report order (kinds with none left out)."""
-    counts = dict.fromkeys(KINDS, 0)
-    for change in changes:
-        counts[change.kind] += 1
-    return {kind: n for kind, n in counts.items() if n}
-
-
-def difference(old: Shown, new: Shown) -> Decimal | None:
-    """NEW - OLD, exactly, when both are numbers: subtraction in a context wide enough
-    for any digits, so 72.50 - 70 is 2.50 and nothing is ever rounded."""
-    if not isinstance(old, Decimal) or not isinstance(new, Decimal):
-        return None
-    return _EXACT.subtract(new, old)
-
-
-# Subtraction needs at most as many digits as its operands; MAX_PREC never rounds them.
-_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
-
-
-def _same(a: object, b: object) -> bool:
-    """Equal values of the same type: the number 100 and the text "100" differ."""
-    return type(a) is type(b) and a == b
 
 
 _SPACES = re.compile(r"\s+")
@@ -234,28 +122,6 @@ _SAME_YEAR: tuple[tuple[str, Kind], ...] = (("target_induk", "target"), ("realis
 # Every field at once: a fast way past the many items that did not change.
 _node_fields = attrgetter(*(a for k, a in _NODE_KEYS.items() if k not in ("kode", "indikator")))
 _indicator_fields = attrgetter(*(a for k, a in _INDICATOR_KEYS.items() if k != "kode"))
-
-
-def _shown(value: Any) -> Shown:
-    """A value of any field as a change holds it: lists as tuples, mappings as
-    ``key: value`` texts (e.g. the quarters of a realisasi)."""
-    if isinstance(value, dict):
-        return tuple(f"{k}: {_text(v)}" for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return tuple(v if isinstance(v, str | Decimal) else _text(v) for v in value)
-    if value is None or isinstance(value, str | int | bool | Decimal):
-        return value
-    return str(value)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, Decimal):
-        return number_text(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(map(_text, value)) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_text(v)}" for k, v in value.items()) + "}"
-    return str(value)
 
 
 class _Differ:
