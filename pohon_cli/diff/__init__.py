@@ -9,8 +9,6 @@ comparison costs less than loading the two files.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from operator import attrgetter
@@ -32,6 +30,7 @@ from pohon_cli.diff.change import (
 )
 from pohon_cli.diff.change import same as _same
 from pohon_cli.diff.change import shown as _shown
+from pohon_cli.diff.recode import RECODE_PAIR_LIMIT, RECODE_SIMILARITY, Candidate, recodes
 from pohon_cli.diff.scope import Scope, scope, within
 from pohon_cli.model import Header, Indicator, Node, Tree, Value
 
@@ -68,12 +67,6 @@ __all__ = [
     "within",
 ]
 
-# "Nearly the same uraian": difflib's ratio on case-folded text with spaces collapsed.
-RECODE_SIMILARITY = 0.8
-# Fuzzy comparison is quadratic in the kodes that vanished and appeared under one parent:
-# past this many pairs only identical uraian count (a parent rarely loses and gains so many).
-RECODE_PAIR_LIMIT = 2_500
-
 
 def diff(old: Tree, new: Tree, *, order: bool = False) -> list[Change]:
     """Every change from ``old`` to ``new``, sorted by where it happened.
@@ -81,13 +74,6 @@ def diff(old: Tree, new: Tree, *, order: bool = False) -> list[Change]:
     With ``order`` the relative order of siblings present on both sides is compared too.
     """
     return _Differ(old, new).run(order=order)
-
-
-_SPACES = re.compile(r"\s+")
-
-
-def _norm(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().casefold()
 
 
 def _keys(model: type[BaseModel]) -> dict[str, str]:
@@ -285,7 +271,10 @@ class _Differ:
         old, new = self.old, self.new
         gone = [k for k in old.nodes if k not in new.nodes]
         come = {k for k in new.nodes if k not in old.nodes}
-        self._recode_nodes(gone, come)
+        self.recoded = recodes(
+            (self._candidate(old, kode) for kode in gone),
+            (self._candidate(new, kode) for kode in new.nodes if kode in come),
+        )
         self.recoded_back = {b: a for a, b in self.recoded.items()}
         for kode, node in new.nodes.items():
             was = self._to_old(kode)
@@ -310,35 +299,11 @@ class _Differ:
                 before = [self._to_new(k) for k in old.children.get(was, ())]
                 self._order(kode, "anak", before, new.children.get(kode, ()))
 
-    def _recode_nodes(self, gone: list[str], come: set[str]) -> None:
-        """Pair vanished and appeared nodes of one level under the same parent whose uraian
-        are nearly the same. Parents are settled before their children (``gone`` is in
-        file order), so a node under a re-coded parent can be paired too."""
-        old, new = self.old, self.new
-        by_parent: dict[str | None, list[str]] = {}
-        for kode in gone:
-            above = old.parents.get(kode, ())
-            by_parent.setdefault(above[0] if above else None, []).append(kode)
-        candidates: dict[tuple[str | None, str], list[str]] = {}
-        for kode in new.nodes:
-            if kode in come:
-                above = new.parents.get(kode, ())
-                key = (above[0] if above else None, new.nodes[kode].level)
-                candidates.setdefault(key, []).append(kode)
-        for parent, kodes in by_parent.items():
-            there = None if parent is None else self._to_new(parent)
-            by_level: dict[str, list[str]] = {}
-            for kode in kodes:
-                by_level.setdefault(old.nodes[kode].level, []).append(kode)
-            for level, olds in by_level.items():
-                news = candidates.get((there, level))
-                if news:
-                    self.recoded.update(
-                        _pair(
-                            [(k, old.nodes[k].description) for k in olds],
-                            [(k, new.nodes[k].description) for k in news],
-                        )
-                    )
+    def _candidate(self, tree: Tree, kode: str) -> Candidate:
+        """A node on one side only: one level under the same parent is where its twin would be."""
+        node = tree.nodes[kode]
+        above = tree.parents.get(kode, ())
+        return Candidate(kode, above[0] if above else None, node.level, node.description)
 
     def _node(self, before: Node, after: Node) -> None:
         was, kode = before.code, after.code
@@ -360,7 +325,15 @@ class _Differ:
         after = {i.code: i for _, i in new.indicators()}
         gone = [k for k in before if k not in after]
         come = {k for k in after if k not in before}
-        recoded = self._recode_indicators(gone, come, before, after)
+        recoded = recodes(
+            (Candidate(k, old.indicator_node[k], "", before[k].description) for k in gone),
+            (
+                Candidate(k, new.indicator_node[k], "", after[k].description)
+                for k in after
+                if k in come
+            ),
+            self.recoded,
+        )
         back = {b: a for a, b in recoded.items()}
         for kode, indicator in after.items():
             node = new.indicator_node[kode]
@@ -392,34 +365,6 @@ class _Differ:
             if was_node is not None:
                 earlier = [recoded.get(i.code, i.code) for i in old.nodes[was_node].indicators]
                 self._order(kode, "indikator", earlier, [i.code for i in now.indicators])
-
-    def _recode_indicators(
-        self,
-        gone: list[str],
-        come: set[str],
-        before: Mapping[str, Indicator],
-        after: Mapping[str, Indicator],
-    ) -> dict[str, str]:
-        """Pair vanished and appeared indicators of the same node with nearly the same uraian."""
-        old, new = self.old, self.new
-        by_node: dict[str, list[str]] = {}
-        for kode in gone:
-            by_node.setdefault(self._to_new(old.indicator_node[kode]), []).append(kode)
-        candidates: dict[str, list[str]] = {}
-        for kode in after:
-            if kode in come:
-                candidates.setdefault(new.indicator_node[kode], []).append(kode)
-        paired: dict[str, str] = {}
-        for node, olds in by_node.items():
-            news = candidates.get(node)
-            if news:
-                paired.update(
-                    _pair(
-                        [(k, before[k].description) for k in olds],
-                        [(k, after[k].description) for k in news],
-                    )
-                )
-        return paired
 
     def _indicator(self, before: Indicator, after: Indicator, node: str) -> None:
         was, kode = before.code, after.code
@@ -655,48 +600,3 @@ def _year_pairs(
         years -= {old_year, new_year}
     pairs.extend((y, y) for y in sorted(years))
     return pairs
-
-
-def _pair(olds: list[tuple[str, str]], news: list[tuple[str, str]]) -> dict[str, str]:
-    """Old kode -> new kode for the (kode, uraian) pairs that look like one item re-coded:
-    identical uraian first, then the most similar, each kode used once."""
-    paired: dict[str, str] = {}
-    taken: set[str] = set()
-    by_text: dict[str, list[str]] = {}
-    for kode, text in news:
-        by_text.setdefault(_norm(text), []).append(kode)
-    left: list[tuple[str, str]] = []
-    for kode, text in olds:
-        same = by_text.get(_norm(text))
-        if same:
-            found = same.pop(0)
-            paired[kode] = found
-            taken.add(found)
-        else:
-            left.append((kode, _norm(text)))
-    right = [(k, _norm(t)) for k, t in news if k not in taken]
-    if not left or not right or len(left) * len(right) > RECODE_PAIR_LIMIT:
-        return paired
-    scored: list[tuple[float, int, int]] = []
-    for i, (_, a) in enumerate(left):
-        # SequenceMatcher caches what it learns about its second text: keep it fixed
-        matcher = difflib.SequenceMatcher(None, "", a, autojunk=False)
-        for j, (_, b) in enumerate(right):
-            matcher.set_seq1(b)
-            if (
-                matcher.real_quick_ratio() >= RECODE_SIMILARITY
-                and matcher.quick_ratio() >= RECODE_SIMILARITY
-            ):
-                ratio = matcher.ratio()
-                if ratio >= RECODE_SIMILARITY:
-                    scored.append((-ratio, i, j))
-    scored.sort()
-    used_left: set[int] = set()
-    used_right: set[int] = set()
-    for _, i, j in scored:
-        if i in used_left or j in used_right:
-            continue
-        used_left.add(i)
-        used_right.add(j)
-        paired[left[i][0]] = right[j][0]
-    return paired
