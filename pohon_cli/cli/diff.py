@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app
-from pohon_cli.cli.options import DiffMisiOpt, DiffRootOpt, DiffUnitOpt, pick, present
+from pohon_cli.cli.options import MisiOpt, RootOpt, UnitOpt, pick, present
 
 
 @app.command()
@@ -41,9 +41,9 @@ def diff(
     order: Annotated[
         bool, typer.Option("--order", help="Also report siblings whose order changed.")
     ] = False,
-    misi: DiffMisiOpt = None,
-    unit: DiffUnitOpt = None,
-    root: DiffRootOpt = None,
+    misi: MisiOpt = None,
+    unit: UnitOpt = None,
+    root: RootOpt = None,
 ) -> None:
     """Show what changed between two versions of a pohon kinerja, matched on kode.
 

@@ -28,6 +28,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 FileArg = Annotated[Path, typer.Argument(help="The pohon file.", show_default=False)]
+# One declaration of each filter for every command that takes it (show, indicators,
+# units, stats, report, render, diff): the same name, bounds and help everywhere, as the
+# filter means the same everywhere (filters.py).
 MisiOpt = Annotated[
     str | None,
     typer.Option("--misi", help="Only what serves this misi (its poster).", show_default=False),
@@ -36,7 +39,7 @@ UnitOpt = Annotated[
     str | None,
     typer.Option(
         "--unit",
-        help="Only what this unit kerja answers for, with the path above it.",
+        help="Only the nodes and indicators this unit kerja answers for.",
         show_default=False,
     ),
 ]
@@ -62,35 +65,6 @@ YearOpt = Annotated[
 ]
 NoIndicatorsOpt = Annotated[
     bool, typer.Option("--no-indicators", help="Nodes only, without their indicators.")
-]
-
-# The same filters as render declares them. They drifted from the ones above (their own
-# help, and bounds on --depth and --year that no other command checks); they are kept
-# as they are so that render accepts and explains what it always did.
-RenderMisiOpt = Annotated[str | None, typer.Option(help="Only nodes serving this misi.")]
-RenderUnitOpt = Annotated[
-    str | None, typer.Option(help="Only nodes (or indicators) this unit kerja answers for.")
-]
-RenderRootOpt = Annotated[str | None, typer.Option(help="Only this node and what is below it.")]
-RenderDepthOpt = Annotated[
-    int | None, typer.Option(min=1, help="Only this many levels from the top (1 = roots).")
-]
-RenderLevelOpt = Annotated[str | None, typer.Option(help="Only nodes of this jenjang.")]
-RenderYearOpt = Annotated[
-    int | None,
-    typer.Option(min=1000, max=9999, help="Show the targets of this year. Default: tahun."),
-]
-
-# The filters diff takes, with diff's own help (it filters changes, not a view).
-DiffMisiOpt = Annotated[
-    str | None, typer.Option("--misi", help="Only nodes serving this misi (kode).")
-]
-DiffUnitOpt = Annotated[
-    str | None,
-    typer.Option("--unit", help="Only nodes and indicators this unit kerja answers for."),
-]
-DiffRootOpt = Annotated[
-    str | None, typer.Option("--root", help="Only this node and what is below it.")
 ]
 
 
