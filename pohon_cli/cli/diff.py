@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app
+from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
 from pohon_cli.cli.options import MisiOpt, RootOpt, UnitOpt, pick, present
+
+if TYPE_CHECKING:
+    from pohon_cli.model import Tree
+    from pohon_cli.problem import Problem
 
 
 @app.command()
@@ -49,10 +56,11 @@ def diff(
 
     Added, removed, renamed, moved and re-coded nodes and indicators, changed targets
     (with the difference), owners, units of measure; not key order, quoting, style,
-    comments or sibling order. Both files are validated first (exit 1 when broken).
+    comments or sibling order. Both files are validated first (exit 1 when broken);
+    a new value the lint rules refuse is marked.
     """
     from pohon_cli.diff import diff as compare
-    from pohon_cli.diff import scope, within
+    from pohon_cli.diff import refusals, scope, within
     from pohon_cli.filters import Filter
     from pohon_cli.gc_pause import gc_paused
     from pohon_cli.load import gitfile, load_bytes
@@ -61,6 +69,7 @@ def diff(
     from pohon_cli.output.terminal import detect
 
     writer = pick(view.FORMATS, output_format)
+    _revision_without_path(old, new)
     # both sides read before either is parsed: an unknown revision stops at once (exit 2)
     data = [gitfile.read(spec) for spec in (old, new)]
     loaded = [load_bytes(data.pop(0), spec) for spec in (old, new)]
@@ -75,6 +84,56 @@ def diff(
         changes = compare(before, after, order=order)
         if kept is not None:
             changes = within(changes, kept)
+        if changes:
+            changes = refusals(changes, after, _lint(after, new))
         verdict = EXIT_PROBLEMS if exit_code and changes else EXIT_OK
         present(writer, view.Comparison(old, new, changes), verdict)
     raise typer.Exit(verdict)
+
+
+def _lint(tree: Tree, spec: str) -> list[Problem]:
+    """The lint problems of NEW, with the settings of the configuration nearest to it."""
+    from pohon_cli.config import Finder, Overrides
+    from pohon_cli.load import gitfile
+    from pohon_cli.rules.lint import lint_tree
+
+    where = gitfile.parse(spec)
+    near = where if isinstance(where, Path) else Path.cwd() / "pohon.yaml"
+    return lint_tree(tree, Finder(Overrides()).settings_for(near))
+
+
+def _revision_without_path(old: str, new: str) -> None:
+    """``pohon diff HEAD~1 data/x.yaml``: one side is a revision of the other's repository,
+    not a file, and the user meant ``HEAD~1:data/x.yaml`` (exit 2, saying so)."""
+    for spec, other in ((old, new), (new, old)):
+        file = Path(other)
+        if ":" in spec or spec.startswith("-") or Path(spec).exists() or not file.is_file():
+            continue
+        folder = file.absolute().parent
+        found = _git(
+            folder, "rev-parse", "--verify", "--quiet", "--end-of-options", spec + "^{commit}"
+        )
+        prefix = _git(folder, "rev-parse", "--show-prefix")
+        if found is not None and prefix is not None:
+            fail(
+                f"`{spec}` is a revision, not a file: did you mean `{spec}:{prefix}{file.name}`? "
+                "(REV:PATH, the path from the top of the repository)"
+            )
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    """What git prints in ``folder`` (stripped), or None when it fails or is missing."""
+    env = {**os.environ, "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    try:
+        done = subprocess.run(
+            ["git", *args],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout.decode(errors="replace").strip() if done.returncode == 0 else None

@@ -8,7 +8,8 @@ comparison costs less than loading the two files.
 
 The package follows the comparison: ``change`` (the Change value), ``comparison`` (the
 state one diff shares), ``header``, ``nodes``, ``indicators``, ``recode`` (one re-code
-detector for both), ``order`` (``--order``) and ``scope`` (what a filter keeps).
+detector for both), ``order`` (``--order``), ``scope`` (what a filter keeps) and
+``refusals`` (the changes whose new value the lint rules refuse).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from pohon_cli.diff.change import (
     KIND_RANK,
     KINDS,
     TOP_LEVEL,
+    Added,
     Change,
     Item,
     Kind,
+    Refusal,
     Shown,
     count_by_kind,
     difference,
@@ -33,6 +36,7 @@ from pohon_cli.diff.indicators import compare_indicators
 from pohon_cli.diff.nodes import compare_nodes
 from pohon_cli.diff.order import compare_order
 from pohon_cli.diff.recode import RECODE_PAIR_LIMIT, RECODE_SIMILARITY
+from pohon_cli.diff.refusals import refusals
 from pohon_cli.diff.scope import Scope, scope, within
 from pohon_cli.model import Tree
 
@@ -41,14 +45,17 @@ __all__ = [
     "RECODE_PAIR_LIMIT",
     "RECODE_SIMILARITY",
     "TOP_LEVEL",
+    "Added",
     "Change",
     "Item",
     "Kind",
+    "Refusal",
     "Scope",
     "Shown",
     "count_by_kind",
     "diff",
     "difference",
+    "refusals",
     "scope",
     "within",
 ]

@@ -43,6 +43,24 @@ ITEM_RANK: dict[Item, int] = {"file": 0, "misi": 1, "unit": 2, "node": 0, "indic
 
 
 @dataclass(frozen=True, slots=True)
+class Added:
+    """What a reviewer needs to judge an added indicator besides its name: its satuan,
+    its targets by year and the unit answering for it (its own, or its node's)."""
+
+    satuan: str | None
+    targets: tuple[tuple[int, Shown], ...]
+    owner: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """An error the lint rules find in NEW at the line of a changed value."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     """One difference between OLD and NEW.
 
@@ -52,6 +70,8 @@ class Change:
     ``node`` is the node where it happened, for grouping. Lines are 1-based and None
     where the side has no such item. A target compared across plan years (2024 in
     OLD, 2025 in NEW) carries both years; ``delta`` is NEW - OLD when both are numbers.
+    ``added`` describes an added indicator; ``refused`` holds the lint errors of NEW at
+    the changed value (see ``refusals``).
     """
 
     kind: Kind
@@ -67,6 +87,8 @@ class Change:
     year: int | None = None
     old_year: int | None = None
     delta: Decimal | None = None
+    added: Added | None = None
+    refused: tuple[Refusal, ...] = ()
 
     @property
     def top_level(self) -> bool:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from pohon_cli.diff.change import Change, Item, Kind, Shown, same, shown
+from pohon_cli.diff.change import Added, Change, Item, Kind, Shown, same, shown
 from pohon_cli.model import Indicator, Node, Tree
 
 # The YAML keys with a kind of their own; every other field that changes is "changed".
@@ -95,6 +95,7 @@ class Comparison:
         year: int | None = None,
         old_year: int | None = None,
         delta: Decimal | None = None,
+        added: Added | None = None,
     ) -> None:
         """A change to a node, or (``node`` given) to an indicator of that node. ``was`` and
         ``now`` are its kode in OLD and NEW (None on the side it is missing from); ``at`` is
@@ -120,6 +121,7 @@ class Comparison:
                 year=year,
                 old_year=old_year,
                 delta=delta,
+                added=added,
             )
         )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from operator import attrgetter
 
-from pohon_cli.diff.change import Kind, difference, same, shown
+from pohon_cli.diff.change import Added, Kind, difference, same, shown
 from pohon_cli.diff.comparison import Comparison, yaml_keys
 from pohon_cli.diff.recode import Candidate, recodes
 from pohon_cli.model import Indicator, Value
@@ -41,7 +41,18 @@ def compare_indicators(comparison: Comparison) -> dict[str, str]:
         node = new.indicator_node[kode]
         was = back.get(kode, kode)
         if was not in before:
-            comparison.add("added", "indicator", now=kode, new=indicator.description, node=node)
+            comparison.add(
+                "added",
+                "indicator",
+                now=kode,
+                new=indicator.description,
+                node=node,
+                added=Added(
+                    indicator.unit,
+                    tuple((y, shown(v)) for y, v in sorted(indicator.targets.items())),
+                    new.owner_of(indicator),
+                ),
+            )
             continue
         if was != kode:
             comparison.add(

@@ -15,7 +15,7 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any, TextIO
 
-from pohon_cli.diff import KINDS, Change, Kind, Shown, count_by_kind
+from pohon_cli.diff import KINDS, Added, Change, Kind, Shown, count_by_kind
 from pohon_cli.model import number_text
 from pohon_cli.output.tables import markdown_cell
 from pohon_cli.output.terminal import RichSegment, Screen, detect, write_rich_lines
@@ -156,7 +156,39 @@ def summary(changes: Sequence[Change]) -> str:
     if not changes:
         return "no changes"
     counts = ", ".join(f"{n} {LABELS[kind][0]}" for kind, n in count_by_kind(changes).items())
-    return f"{len(changes)} change{'s' * (len(changes) != 1)}: {counts}"
+    refused = sum(1 for c in changes if c.refused)
+    tail = (
+        f"; {refused} with a value the lint rules refuse (⚠, see pohon validate)" if refused else ""
+    )
+    return f"{len(changes)} change{'s' * (len(changes) != 1)}: {counts}{tail}"
+
+
+def details(added: Added) -> str:
+    """An added indicator's satuan, targets and penanggung jawab in one line."""
+    parts = [f"satuan {added.satuan or '–'}"]
+    if added.targets:
+        parts.append("target " + _years(added.targets))
+    else:
+        parts.append("no target")
+    parts.append(f"penanggung jawab {added.owner or '–'}")
+    return " · ".join(parts)
+
+
+def _years(targets: Sequence[tuple[int, Shown]]) -> str:
+    """``2025: 90, 2026–2029: 95``: consecutive years with the same value written once."""
+    runs: list[tuple[int, int, str]] = []
+    for year, shown in targets:
+        text = value(shown, "target")
+        if runs and runs[-1][1] == year - 1 and runs[-1][2] == text:
+            runs[-1] = (runs[-1][0], year, text)
+        else:
+            runs.append((year, year, text))
+    return ", ".join(f"{a}: {t}" if a == b else f"{a}–{b}: {t}" for a, b, t in runs)
+
+
+def refusal(change: Change) -> str:
+    """``⚠ PK104 the target ...``: the lint errors at a changed value, one line."""
+    return "; ".join(f"⚠ {r.code} {r.message}" for r in change.refused)
 
 
 def _subject(change: Change) -> str:
@@ -196,7 +228,12 @@ def _text_lines(comparison: Comparison, arrow: str) -> Iterator[list[RichSegment
             where = lines(change)
             if where:
                 line.append((f"  ({where})", "dim"))
+            if change.refused:
+                line.append(("  " + refusal(change), "bold red"))
             yield line
+            if change.added is not None:
+                indent = " " * (2 + (width + 2 if subject else 0))
+                yield [(indent + details(change.added), "")]
     yield []
     yield [(summary(comparison.changes), "bold")]
 
@@ -271,15 +308,36 @@ def write_markdown(comparison: Comparison, out: TextIO, screen: Screen | None = 
             for c in top
         ]
         head = ["Item", "Kode", "Change", "Field", "Old", "New", "Line (old → new)"]
-        text += ["", "#### Top of the file", "", *_table(head, rows)]
+        text += ["", "#### Top of the file", "", *_with_notes(_table(head, rows), top)]
     tree = [c for c in changes if not c.top_level]
     for kind in KINDS:
         members = [c for c in tree if c.kind == kind]
         if not members:
             continue
         text += ["", f"#### {LABELS[kind][1]} ({len(members)})", ""]
-        text += _kind_table(kind, members)
+        text += _with_notes(_kind_table(kind, members), members)
     out.write("\n".join(text) + "\n")
+
+
+def _with_notes(table: list[str], changes: Sequence[Change]) -> list[str]:
+    """The table with a column for an added indicator's details and one for the lint
+    errors at a new value, each only when a change of the table has one."""
+    columns: list[tuple[str, list[str]]] = []
+    if any(c.added is not None for c in changes):
+        cells = [_cell(details(c.added)) if c.added is not None else "" for c in changes]
+        columns.append(("Satuan · target · penanggung jawab", cells))
+    if any(c.refused for c in changes):
+        columns.append(("Refused by lint", [_cell(refusal(c)) for c in changes]))
+    if not columns:
+        return table
+    head, rule, *rows = table
+    head = head + " " + " | ".join(name for name, _ in columns) + " |"
+    rule = rule + " --- |" * len(columns)
+    rows = [
+        row + " " + " | ".join(cells[i] for _, cells in columns) + " |"
+        for i, row in enumerate(rows)
+    ]
+    return [head, rule, *rows]
 
 
 def _kind_table(kind: Kind, changes: Sequence[Change]) -> list[str]:
@@ -347,8 +405,25 @@ def _json_value(shown: Shown | tuple[str, ...]) -> Any:
 
 
 def as_dict(change: Change) -> dict[str, Any]:
-    """Every field of the change, numbers as the text written, tuples as lists."""
-    return {f.name: _json_value(getattr(change, f.name)) for f in fields(change)}
+    """Every field of the change, numbers as the text written, tuples as lists; ``added``
+    as ``{satuan, target: {year: value}, penanggung_jawab}`` (or null), ``refused`` as a
+    list of ``{code, message}``."""
+    row = {f.name: _json_value(getattr(change, f.name)) for f in _PLAIN_FIELDS}
+    added = change.added
+    row["added"] = (
+        None
+        if added is None
+        else {
+            "satuan": added.satuan,
+            "target": {str(year): _json_value(v) for year, v in added.targets},
+            "penanggung_jawab": added.owner,
+        }
+    )
+    row["refused"] = [{"code": r.code, "message": r.message} for r in change.refused]
+    return row
+
+
+_PLAIN_FIELDS = tuple(f for f in fields(Change) if f.name not in ("added", "refused"))
 
 
 def write_json(comparison: Comparison, out: TextIO, screen: Screen | None = None) -> None:
