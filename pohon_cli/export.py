@@ -4,11 +4,13 @@ manual (*manual IK*), accountability per unit kerja, and the achievement of a ye
 Pure: a tree in, sheets of typed cells out; writing them (xlsx, CSV, Markdown) is the
 output layer's. Every sheet has fixed headers in a fixed order and its rows in the order
 of the file, so that the same tree always gives the same sheets and a later import can
-read them back by header.
+read them back by header. Each column has two names: its ``header``, the key a program
+reads (CSV), and its ``label``, the words a planner prints (the workbook, Markdown).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +25,65 @@ Kind = Literal["text", "long", "value", "number", "percent"]
 Cell = str | Decimal | int | None
 
 
+# The words a planner prints above each column, by header; a header with a year
+# (target_2025) is labelled by its stem (Target 2025).
+LABELS: dict[str, str] = {
+    "jenjang": "Jenjang",
+    "kode": "Kode",
+    "uraian": "Uraian",
+    "induk": "Induk",
+    "misi": "Misi",
+    "penanggung_jawab": "Penanggung Jawab",
+    "kode_indikator": "Kode Indikator",
+    "indikator": "Indikator Kinerja",
+    "satuan": "Satuan",
+    "polaritas": "Polaritas",
+    "baseline": "Baseline",
+    "penanggung_jawab_indikator": "Penanggung Jawab Indikator",
+    "simpul": "Kode Kinerja",
+    "konsolidasi": "Konsolidasi",
+    "definisi": "Definisi",
+    "formula": "Formula",
+    "sumber_data": "Sumber Data",
+    "unit_kerja": "Unit Kerja",
+    "nasional": "Nasional",
+    "unit": "Kode Unit",
+    "nama_unit": "Unit Kerja",
+    "atasan": "Atasan",
+    "jenis": "Jenis",
+    "tw1": "TW I",
+    "tw2": "TW II",
+    "tw3": "TW III",
+    "tw4": "TW IV",
+    "dasar": "Dasar Perhitungan",
+    "capaian": "Capaian",
+    "capaian_dibatasi": "Capaian (Dibatasi)",
+    "predikat": "Predikat",
+    "status": "Status",
+    "keterangan": "Keterangan",
+    "per": "Per",
+    "dinilai": "Dinilai",
+    "tanpa_realisasi": "Tanpa Realisasi",
+    "tidak_dinilai": "Tidak Dinilai",
+    "tanpa_target": "Tanpa Target",
+    "rata_rata": "Rata-rata Capaian",
+    "target": "Target",
+    "realisasi": "Realisasi",
+}
+_WITH_YEAR = re.compile(r"([a-z_]+)_(\d{4})")
+
+
+def label(header: str) -> str:
+    """The words a planner prints for a column: ``target_2025`` -> ``Target 2025``."""
+    found = LABELS.get(header)
+    if found is not None:
+        return found
+    with_year = _WITH_YEAR.fullmatch(header)
+    if with_year is not None and with_year.group(1) in LABELS:
+        return f"{LABELS[with_year.group(1)]} {with_year.group(2)}"
+    return header.replace("_", " ").capitalize()
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     header: str
@@ -30,19 +91,41 @@ class Column:
     # width in characters, as a spreadsheet measures it
     width: int = 14
 
+    @property
+    def label(self) -> str:
+        return label(self.header)
+
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
-    """One table: ``name`` is the sheet's (xlsx) and, as ``slug``, the CSV file's."""
+    """One table: ``name`` is the sheet's (xlsx) and, as ``slug``, the CSV file's;
+    ``title`` says what it is, in the words printed above it."""
 
     name: str
     slug: str
     columns: tuple[Column, ...]
     rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    title: str = ""
 
     @property
     def headers(self) -> tuple[str, ...]:
         return tuple(c.header for c in self.columns)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(c.label for c in self.columns)
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    """What the top of every printed sheet says: the office and the year of the file."""
+
+    instansi: str
+    tahun: int
+
+
+def cover(tree: Tree) -> Cover:
+    return Cover(tree.header.institution.name, tree.header.year)
 
 
 def sheets(tree: Tree, report: Report | None = None) -> list[Sheet]:
@@ -62,10 +145,9 @@ def value_cell(value: Value | None) -> Cell:
 
 
 def plan_years(tree: Tree) -> tuple[int, ...]:
-    """The years of the target columns: the plan period and every year a target names."""
+    """The years of the target columns: every year some indicator has a target for (a
+    year of the periode without any is an empty column, left out)."""
     years: set[int] = set()
-    if tree.header.period is not None:
-        years.update(tree.header.period.years())
     for _, indicator in tree.indicators():
         years.update(indicator.targets)
     return tuple(sorted(years))
@@ -106,6 +188,7 @@ def cascading(tree: Tree) -> Sheet:
             *(Column(f"target_{y}", "value", 11) for y in years),
             Column("penanggung_jawab_indikator", width=18),
         ),
+        title="Matriks Cascading Kinerja",
     )
     missions = tree.all_missions()
     order = {m.code: i for i, m in enumerate(tree.header.missions)}
@@ -159,6 +242,7 @@ def manual(tree: Tree) -> Sheet:
             Column("unit_kerja", "long", 32),
             Column("nasional", width=9),
         ),
+        title="Manual Indikator Kinerja",
     )
     for node in _ordered_nodes(tree):
         for indicator in node.indicators:
@@ -201,6 +285,7 @@ def accountability(tree: Tree) -> Sheet:
             Column("satuan", width=10),
             *(Column(f"target_{y}", "value", 11) for y in years),
         ),
+        title="Cascading Akuntabilitas Kinerja per Unit Kerja",
     )
     items: dict[str | None, list[tuple[Cell, ...]]] = {}
     blank_targets: tuple[Cell, ...] = (None,) * len(years)
@@ -259,6 +344,7 @@ def achievement(report: Report) -> Sheet:
             Column("status", width=16),
             Column("keterangan", "long", 40),
         ),
+        title=f"Capaian Kinerja Tahun {year}",
     )
     for row in report.rows:
         written = row.written
@@ -306,6 +392,7 @@ def summaries(report: Report) -> Sheet:
             Column("rata_rata", "percent", 11),
             Column("predikat", width=14),
         ),
+        title=f"Ringkasan Capaian Kinerja Tahun {year}",
     )
     groups: list[tuple[str, Sequence[Summary]]] = [
         ("simpul", report.nodes),

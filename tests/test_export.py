@@ -1,6 +1,6 @@
-"""``pohon export``: the workbook opened with openpyxl (sheets, headers, cells, number
-formats), the folder of CSV files and the Markdown document parsed back, and files
-written whole or not at all."""
+"""``pohon export``: the workbook opened with openpyxl (sheets, title block, headers in
+the planner's words, cells, number formats, print setup), the folder of CSV files and
+the Markdown document parsed back, and files written whole or not at all."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from conftest import CASES, DATA, run
 from openpyxl import load_workbook
 
-from pohon_cli.export import sheets, value_cell
+from pohon_cli.export import label, sheets, value_cell
 from pohon_cli.load import load_path
 from pohon_cli.output.sheets.xlsx import number_format
 from pohon_cli.report import build
@@ -23,7 +23,8 @@ from pohon_cli.report import build
 SEED = CASES / "report" / "pohon_realisasi.yaml"
 CASES_FILE = CASES / "report" / "cases.yaml"
 SHEETS = ["Cascading", "Manual IK", "Akuntabilitas", "Capaian 2024", "Ringkasan 2024"]
-YEARS = [f"target_{y}" for y in range(2020, 2025)]
+# the periode is 2020-2024, but only 2024 has targets: no empty columns for the others
+YEARS = ["target_2024"]
 CASCADING = [
     "jenjang",
     "kode",
@@ -39,6 +40,8 @@ CASCADING = [
     *YEARS,
     "penanggung_jawab_indikator",
 ]
+# the workbook's header row is below the title block (the office, the sheet, a blank line)
+HEADER_ROW = 4
 
 
 @pytest.fixture(scope="module")
@@ -49,46 +52,130 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 
 def rows_of(sheet: Any) -> list[list[Any]]:
-    return [list(r) for r in sheet.iter_rows(values_only=True)]
+    """The header row and the rows below it, as values."""
+    return [list(r) for r in sheet.iter_rows(min_row=HEADER_ROW, values_only=True)]
 
 
 def find(sheet: Any, column: str, value: str) -> Any:
-    """The cells of the first row whose ``column`` holds ``value``."""
-    headers = [c.value for c in sheet[1]]
+    """The cells of the first row whose ``column`` (a CSV key) holds ``value``, by key."""
+    labels = [c.value for c in sheet[HEADER_ROW]]
+    keys = {label(k): k for k in (*CASCADING, *HEADERS_BY_LABEL_SOURCE)}
+    headers = [keys.get(x, x) for x in labels]
     index = headers.index(column)
-    for row in sheet.iter_rows(min_row=2):
+    for row in sheet.iter_rows(min_row=HEADER_ROW + 1):
         if row[index].value == value:
             return dict(zip(headers, row, strict=True))
     raise AssertionError(f"no row with {column} = {value}")
 
 
-def test_sheets_and_headers(workbook: Any) -> None:
+# keys looked up by find() in the other sheets
+HEADERS_BY_LABEL_SOURCE = (
+    *("realisasi_2024", "capaian", "predikat", "tw1", "tw2", "tw3", "tw4", "dasar"),
+    *("status", "per", "rata_rata", "dinilai"),
+)
+
+
+def test_sheets_and_headers_in_the_words_a_planner_prints(workbook: Any) -> None:
     assert workbook.sheetnames == SHEETS
-    assert rows_of(workbook["Cascading"])[0] == CASCADING
+    assert rows_of(workbook["Cascading"])[0] == [
+        "Jenjang",
+        "Kode",
+        "Uraian",
+        "Induk",
+        "Misi",
+        "Penanggung Jawab",
+        "Kode Indikator",
+        "Indikator Kinerja",
+        "Satuan",
+        "Polaritas",
+        "Baseline",
+        "Target 2024",
+        "Penanggung Jawab Indikator",
+    ]
     assert rows_of(workbook["Manual IK"])[0] == [
-        "kode",
-        "indikator",
-        "simpul",
-        "satuan",
-        "polaritas",
-        "konsolidasi",
-        "definisi",
-        "formula",
-        "sumber_data",
-        "penanggung_jawab",
-        "unit_kerja",
-        "nasional",
+        "Kode",
+        "Indikator Kinerja",
+        "Kode Kinerja",
+        "Satuan",
+        "Polaritas",
+        "Konsolidasi",
+        "Definisi",
+        "Formula",
+        "Sumber Data",
+        "Penanggung Jawab",
+        "Unit Kerja",
+        "Nasional",
     ]
     assert rows_of(workbook["Akuntabilitas"])[0][:6] == [
-        "unit",
-        "nama_unit",
-        "atasan",
-        "jenis",
-        "kode",
-        "uraian",
+        "Kode Unit",
+        "Unit Kerja",
+        "Atasan",
+        "Jenis",
+        "Kode",
+        "Uraian",
     ]
     capaian = rows_of(workbook["Capaian 2024"])[0]
-    assert capaian[6:12] == ["target_2024", "tw1", "tw2", "tw3", "tw4", "realisasi_2024"]
+    assert capaian[6:12] == ["Target 2024", "TW I", "TW II", "TW III", "TW IV", "Realisasi 2024"]
+    assert rows_of(workbook["Ringkasan 2024"])[0][-2:] == ["Rata-rata Capaian", "Predikat"]
+
+
+def test_each_sheet_has_a_title_block(workbook: Any) -> None:
+    titles = {
+        "Cascading": "Matriks Cascading Kinerja · Tahun 2024",
+        "Manual IK": "Manual Indikator Kinerja · Tahun 2024",
+        "Akuntabilitas": "Cascading Akuntabilitas Kinerja per Unit Kerja · Tahun 2024",
+        "Capaian 2024": "Capaian Kinerja Tahun 2024",
+        "Ringkasan 2024": "Ringkasan Capaian Kinerja Tahun 2024",
+    }
+    for name, title in titles.items():
+        sheet = workbook[name]
+        assert sheet["A1"].value == "Komisi Pemilihan Umum Kabupaten Bengkulu Tengah"
+        assert sheet["A2"].value == title
+        assert sheet["A1"].font.b and sheet["A2"].font.b
+        assert sheet["A3"].value is None
+
+
+def test_each_sheet_prints_landscape_fitted_to_width_with_its_header_repeated(
+    workbook: Any, tmp_path: Path
+) -> None:
+    for name in SHEETS:
+        sheet = workbook[name]
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.paperSize == 9  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+    out = tmp_path / "f4.xlsx"
+    run("export", SEED, "-o", out, "--paper", "F4")
+    assert {s.page_setup.paperSize for s in load_workbook(out).worksheets} == {14}  # folio
+    assert "unknown paper `B5`" in run("export", SEED, "-o", out, "--paper", "B5", expect=2).stderr
+
+
+def test_a_year_without_any_target_has_no_column() -> None:
+    tree = load_path(SEED).tree
+    assert tree is not None and tree.header.period is not None
+    assert list(tree.header.period.years()) == [2020, 2021, 2022, 2023, 2024]
+    cascading, _, accountability = sheets(tree)
+    for sheet in (cascading, accountability):
+        assert [h for h in sheet.headers if h.startswith("target_")] == ["target_2024"]
+
+
+def test_a_file_written_says_so_on_stderr(tmp_path: Path) -> None:
+    book = run("export", SEED, "-o", tmp_path / "lkj.xlsx")
+    assert (book.stdout, book.stderr) == ("", f"wrote {tmp_path / 'lkj.xlsx'} (5 sheets)\n")
+    folder = run("export", SEED, "-f", "csv", "-o", tmp_path / "csv")
+    assert folder.stderr == f"wrote {tmp_path / 'csv'} (5 files)\n"
+    document = run("export", SEED, "-o", tmp_path / "lkj.md")
+    assert document.stderr == f"wrote {tmp_path / 'lkj.md'} (5 tables)\n"
+    assert run("export", SEED, "-f", "markdown").stderr == ""  # the document went to stdout
+
+
+def test_a_folder_given_to_o_is_the_csv_folder(tmp_path: Path) -> None:
+    run("export", SEED, "-o", f"{tmp_path / 'sheets'}/")
+    assert (tmp_path / "sheets" / "cascading.csv").is_file()
+    (tmp_path / "there").mkdir()
+    run("export", SEED, "-o", tmp_path / "there")  # a folder that is there: no / needed
+    assert (tmp_path / "there" / "manual_ik.csv").is_file()
 
 
 def test_cascading_is_one_row_per_indicator_top_down(workbook: Any) -> None:
@@ -113,7 +200,7 @@ def test_cells_and_number_formats(workbook: Any) -> None:
     assert iku["target_2024"].value == 90
     assert iku["target_2024"].data_type == "n"
     assert iku["target_2024"].number_format == "0"
-    assert iku["target_2023"].value is None
+    assert "target_2023" not in iku  # no target for 2023 anywhere: no column
     opini = find(workbook["Cascading"], "kode_indikator", "IKU-OPINI-BPK")
     assert opini["target_2024"].value == "WTP"
     assert opini["target_2024"].data_type == "s"
@@ -138,13 +225,13 @@ def test_cells_and_number_formats(workbook: Any) -> None:
 def test_layout_frozen_header_widths_wrap(workbook: Any) -> None:
     for name in SHEETS:
         sheet = workbook[name]
-        assert sheet.freeze_panes == "B2"
-        assert sheet.auto_filter.ref.startswith("A1:")
-        assert sheet["A1"].font.b
+        assert sheet.freeze_panes == f"B{HEADER_ROW + 1}"
+        assert sheet.auto_filter.ref.startswith(f"A{HEADER_ROW}:")
+        assert sheet[f"A{HEADER_ROW}"].font.b
     cascading = workbook["Cascading"]
     assert cascading.column_dimensions["C"].width == 48
-    assert cascading["C2"].alignment.wrap_text
-    assert not cascading["B2"].alignment.wrap_text
+    assert cascading[f"C{HEADER_ROW + 1}"].alignment.wrap_text
+    assert not cascading[f"B{HEADER_ROW + 1}"].alignment.wrap_text
 
 
 @pytest.mark.parametrize(
@@ -242,8 +329,8 @@ def test_markdown_has_a_table_per_sheet(tmp_path: Path) -> None:
     text = run("export", SEED, "-f", "markdown").stdout
     headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
     assert headings == SHEETS
-    header = next(x for x in text.splitlines() if x.startswith("| jenjang"))
-    assert [c.strip() for c in header.strip("|").split("|")] == CASCADING
+    header = next(x for x in text.splitlines() if x.startswith("| Jenjang"))
+    assert [c.strip() for c in header.strip("|").split("|")] == [label(k) for k in CASCADING]
     out = tmp_path / "pohon.md"
     run("export", SEED, "-o", out)
     assert out.read_text(encoding="utf-8") == text

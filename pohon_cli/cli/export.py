@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -27,8 +28,8 @@ def export(
         typer.Option(
             "--output",
             "-o",
-            help="The workbook (.xlsx), the folder of CSV files, or the Markdown file "
-            "(default for markdown: stdout).",
+            help="The workbook (.xlsx), the folder of CSV files (a name ending in /), or "
+            "the Markdown file (default for markdown: stdout).",
             show_default=False,
         ),
     ] = None,
@@ -37,7 +38,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="xlsx, csv or markdown (default: from the extension of -o).",
+            help="xlsx, csv or markdown (default: from the extension of -o; csv for a folder).",
             show_default=False,
         ),
     ] = None,
@@ -49,6 +50,13 @@ def export(
             show_default=False,
         ),
     ] = None,
+    paper: Annotated[
+        str,
+        typer.Option(
+            "--paper",
+            help="The paper the workbook prints on, landscape: A4 or F4 (215 x 330 mm).",
+        ),
+    ] = "A4",
 ) -> None:
     """Write the tree as the tables planners exchange: xlsx, CSV files or Markdown.
 
@@ -57,18 +65,36 @@ def export(
     from pohon_cli import export as sheets_of
     from pohon_cli.output import sheets as view
     from pohon_cli.output.files import refuse_input, refuse_input_inside
+    from pohon_cli.output.sheets.request import PAPERS
     from pohon_cli.report import build
 
-    name = output_format
-    if name is None:
-        name = view.BY_EXTENSION.get(Path(output).suffix.lower()) if output else None
-        if name is None:
-            fail("say --format xlsx, csv or markdown (or give -o a .xlsx or .md name)")
+    name = output_format or _format_of(output, view.BY_EXTENSION)
     writer = pick(view.FORMATS, name)
+    chosen = next((p for p in PAPERS if p == paper.upper()), None)
+    if chosen is None:
+        fail(f"unknown paper `{paper}`: use one of {', '.join(PAPERS)}")
     if output is not None and output != "-":
         # a workbook or Markdown file replaces its target, a CSV folder the whole folder
         refuse = refuse_input_inside if name == "csv" else refuse_input
         refuse(output, path)
     tree = load_tree(path)
     report = build(tree, choose_year(tree, year), report_settings(path))
-    present(writer, view.SheetsRequest(sheets_of.sheets(tree, report), output))
+    sheets = sheets_of.sheets(tree, report)
+    request = view.SheetsRequest(sheets, output, sheets_of.cover(tree), chosen)
+    present(writer, request)
+    if output is not None and output != "-":
+        what = {"xlsx": "sheet", "csv": "file", "markdown": "table"}[name]
+        many = "s" * (len(sheets) != 1)
+        typer.echo(f"wrote {output} ({len(sheets)} {what}{many})", err=True)
+
+
+def _format_of(output: str | None, by_extension: dict[str, str]) -> str:
+    """The format -o implies: a folder (a name ending in /, or one that is there) is
+    CSV, the extension says the rest."""
+    if output is not None and output != "-":
+        if output.endswith(("/", os.sep)) or Path(output).is_dir():
+            return "csv"
+        found = by_extension.get(Path(output).suffix.lower())
+        if found is not None:
+            return found
+    fail("say --format xlsx, csv or markdown (or give -o a .xlsx or .md name, or a folder/)")

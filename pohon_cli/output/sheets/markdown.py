@@ -1,5 +1,6 @@
 """``pohon export --format markdown``: one document, a heading and a table per sheet, on
-the stream or written atomically to ``-o``."""
+the stream or written atomically to ``-o``; the headers in the words a planner prints,
+as in the workbook (a program reads the CSV folder, by its keys)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def markdown_text(sheets: Sequence[Sheet]) -> str:
             n for n, c in enumerate(sheet.columns) if c.kind in ("number", "percent")
         )
         rows = [tuple(cell_text(v) for v in row) for row in sheet.rows]
-        tables.write_markdown(tables.Table(sheet.headers, rows, numeric), out)
+        tables.write_markdown(tables.Table(sheet.labels, rows, numeric), out)
     return out.getvalue()
 
 

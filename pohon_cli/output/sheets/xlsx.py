@@ -1,7 +1,9 @@
 """``pohon export --format xlsx``: the sheets as an Excel workbook (.xlsx) that
-LibreOffice and Excel open alike: a bold, frozen header row with filters, column widths,
-long texts wrapped, numbers as numbers with the decimals the file writes (``1.10`` shows
-as 1.10), achievements as percentages.
+LibreOffice and Excel open alike and a planner prints as it is: a title block (the
+office, what the sheet is, the year), a bold, frozen header row in the planner's words
+with filters, repeated on every printed page; landscape on A4 or F4, fitted to the
+width of the page; column widths, long texts wrapped, numbers as numbers with the
+decimals the file writes (``1.10`` shows as 1.10), achievements as percentages.
 
 openpyxl is imported inside ``xlsx_bytes`` so that no other command pays for it. The
 workbook is written in openpyxl's write-only mode, row by row, so that a tree of 100,000
@@ -16,10 +18,10 @@ from copy import copy
 from decimal import Decimal
 from typing import Any, TextIO
 
-from pohon_cli.export import Cell, Column, Sheet
+from pohon_cli.export import Cell, Column, Cover, Sheet
 from pohon_cli.model import number_text
 from pohon_cli.output.files import save
-from pohon_cli.output.sheets.request import SheetsRequest
+from pohon_cli.output.sheets.request import Paper, SheetsRequest
 from pohon_cli.output.terminal import Screen
 from pohon_cli.problem import InputError
 
@@ -28,6 +30,10 @@ MAX_TEXT = 32_767
 # Excel keeps 15 significant digits: a number with more is written as text, exactly
 MAX_DIGITS = 15
 PERCENT_FORMAT = "0.00%"
+# openpyxl's paperSize codes (those of Excel): 9 is A4, 14 is folio (8.5 x 13 in), F4
+PAPER_SIZE: dict[Paper, int] = {"A4": 9, "F4": 14}
+# The rows above the header: the office, what the sheet is and its year, a blank line.
+TITLE_ROWS = 3
 
 
 def number_format(value: Decimal) -> str:
@@ -40,36 +46,55 @@ def number_format(value: Decimal) -> str:
 def write(request: SheetsRequest, out: TextIO, screen: Screen | None = None) -> None:
     if request.path is None or request.path == "-":
         raise InputError("an xlsx workbook is a file: give -o OUT.xlsx")
-    save(request.path, xlsx_bytes(request.sheets))
+    save(request.path, xlsx_bytes(request.sheets, request.cover, request.paper))
 
 
-def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
+def xlsx_bytes(sheets: Sequence[Sheet], cover: Cover | None = None, paper: Paper = "A4") -> bytes:
     """The workbook as the bytes of an .xlsx file."""
     from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     for sheet in sheets:
-        ws = book.create_sheet(sheet.name)
-        cells = _Cells(ws)
-        last = get_column_letter(max(1, len(sheet.columns)))
-        for i, column in enumerate(sheet.columns, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = column.width
-        ws.freeze_panes = "B2"
-        ws.auto_filter.ref = f"A1:{last}{len(sheet.rows) + 1}"
-        ws.append([cells.header(column.header) for column in sheet.columns])
-        for row in sheet.rows:
-            ws.append(
-                [
-                    cells.cell(value, column)
-                    for value, column in zip(row, sheet.columns, strict=True)
-                ]
-            )
+        _write_sheet(book.create_sheet(sheet.name), sheet, cover, paper)
     book.properties.title = sheets[0].name if sheets else None
     book.properties.creator = "pohon"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _write_sheet(ws: Any, sheet: Sheet, cover: Cover | None, paper: Paper) -> None:
+    """One sheet, row by row (write-only): settings first, then the title block, the
+    header and the rows."""
+    from openpyxl.utils import get_column_letter
+
+    cells = _Cells(ws)
+    header = TITLE_ROWS + 1
+    last = get_column_letter(max(1, len(sheet.columns)))
+    for i, column in enumerate(sheet.columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = column.width
+    ws.freeze_panes = f"B{header + 1}"
+    ws.auto_filter.ref = f"A{header}:{last}{header + len(sheet.rows)}"
+    ws.print_title_rows = f"{header}:{header}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = PAPER_SIZE[paper]
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    what = sheet.title or sheet.name
+    if cover is not None:
+        year = "" if str(cover.tahun) in what else f" · Tahun {cover.tahun}"
+        ws.append([cells.title(cover.instansi, 14)])
+        ws.append([cells.title(what + year, 12)])
+    else:
+        ws.append([cells.title(what, 14)])
+        ws.append([])
+    ws.append([])
+    ws.append([cells.header(column.label) for column in sheet.columns])
+    for row in sheet.rows:
+        ws.append(
+            [cells.cell(value, column) for value, column in zip(row, sheet.columns, strict=True)]
+        )
 
 
 class _Cells:
@@ -103,6 +128,16 @@ class _Cells:
             self.styles[key] = copy(cell._style)  # type: ignore[attr-defined]
         else:
             cell._style = copy(style)  # type: ignore[attr-defined]
+        return cell
+
+    def title(self, text: str, size: int) -> Any:
+        """A line of the title block: bold, not wrapped (it runs over the empty cells
+        beside it), always text."""
+        from openpyxl.styles import Font
+
+        cell = self.make(self.ws, text[:MAX_TEXT])
+        cell.font = Font(bold=True, size=size)
+        cell.data_type = "s"
         return cell
 
     def header(self, text: str) -> Any:
