@@ -19,7 +19,7 @@ from conftest import CASES, DATA, run
 
 from pohon_cli.output.problems import FORMATS, text
 from pohon_cli.output.problems.github import escape_data, escape_property
-from pohon_cli.rules import LOADER_CHECKS, RULES
+from pohon_cli.rules import LOADER_CHECK_HELP, LOADER_CHECKS, RULES
 from pohon_cli.rules.lint import Settings, lint_path
 
 # One error (PK104 at 13:93), one warning (PK108 at 10:44-10:61), one info (PK110 at 6:61).
@@ -77,6 +77,19 @@ def test_json(tree: Path) -> None:
     other = next(r for r in rows if r["code"] == "PK108")
     assert (other["end_line"], other["end_column"]) == (10, 61)
     assert other["file"] == str(tree)
+
+
+def test_every_sarif_rule_carries_its_documentation(tree: Path) -> None:
+    """The loader's checks (PK001-PK024) as the lint rules: a dashboard shows each one's
+    fullDescription and help beside the result."""
+    log = json.loads(run("validate", tree, "--format", "sarif", expect=1).stdout)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert {rule["id"] for rule in rules} >= set(LOADER_CHECKS)
+    for rule in rules:
+        assert rule["fullDescription"]["text"].strip(), rule["id"]
+        assert rule["help"]["text"].strip(), rule["id"]
+        assert rule["help"]["markdown"].strip(), rule["id"]
+    assert set(LOADER_CHECK_HELP) == set(LOADER_CHECKS)
 
 
 def test_github_annotations(tree: Path) -> None:

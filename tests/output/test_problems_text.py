@@ -60,5 +60,7 @@ def test_the_summary_names_lines_per_file_and_stops_after_five() -> None:
     b = CheckedFile("b.yaml", (_problem("b.yaml", 3), _problem("b.yaml", 8, "warning")))
     assert summary([a, b]) == "4 errors (a.yaml:15, 40; b.yaml:3), 1 warning in 2 files"
     many = CheckedFile("x.yaml", tuple(_problem("x.yaml", n) for n in range(1, 9)))
-    assert summary([many]) == "8 errors (x.yaml:1, 2, 3, 4, 5 and 3 more lines), 0 warnings in 1 file"
+    assert (
+        summary([many]) == "8 errors (x.yaml:1, 2, 3, 4, 5 and 3 more lines), 0 warnings in 1 file"
+    )
     assert summary([CheckedFile("c.yaml", ())]) == "0 errors, 0 warnings in 1 file"
