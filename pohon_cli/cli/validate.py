@@ -90,10 +90,11 @@ def validate(
     quiet: QuietOpt = False,
     jobs: JobsOpt = 0,
 ) -> None:
-    """Check pohon files: YAML, the format, references between parts, and every lint rule.
+    r"""Check pohon files: YAML, the format, references between parts, and every lint rule.
 
-    Settings come from the command line, then [tool.pohon] in the nearest pyproject.toml
-    or pohon.toml, then the defaults. `pohon rules` lists the rules.
+    Settings come from the command line, then \[tool.pohon] in pyproject.toml or pohon.toml.
+
+    The nearest such file counts; the defaults fill the rest. `pohon rules` lists the rules.
     """
     from pohon_cli.config import Finder, Overrides, rule_codes, severity_word
     from pohon_cli.output.problems import FORMATS
