@@ -7,8 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import DATA, run
-from output.test_problems_text import with_one_error
+from conftest import DATA, run, with_one_error
 
 
 def test_quiet_text_shows_the_error_and_says_what_it_left_out(tmp_path: Path) -> None:

@@ -5,21 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import DATA, run
+from conftest import run, with_one_error
 
 from pohon_cli.output.problems.text import summary
 from pohon_cli.problem import Problem, Severity
 from pohon_cli.rules.lint import CheckedFile
-
-
-def with_one_error(folder: Path) -> tuple[Path, int]:
-    """The seed with one target of 120 persen (an error, PK104), and the line it is on."""
-    lines = DATA.read_text(encoding="utf-8").splitlines(keepends=True)
-    at = next(i for i, line in enumerate(lines) if "target: {2024: 100}" in line and i > 150)
-    lines[at] = lines[at].replace("{2024: 100}", "{2024: 120}")
-    path = folder / "pohon_kinerja.yaml"
-    path.write_text("".join(lines), encoding="utf-8")
-    return path, at + 1
 
 
 def test_the_error_comes_first_and_the_summary_names_its_line(tmp_path: Path) -> None:
