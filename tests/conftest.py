@@ -47,3 +47,13 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return _write
+
+
+def with_one_error(folder: Path) -> tuple[Path, int]:
+    """The seed with one target of 120 persen (an error, PK104), and the line it is on."""
+    lines = DATA.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if "target: {2024: 100}" in line and i > 150)
+    lines[at] = lines[at].replace("{2024: 100}", "{2024: 120}")
+    path = folder / "pohon_kinerja.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path, at + 1

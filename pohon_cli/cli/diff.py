@@ -54,10 +54,11 @@ def diff(
 ) -> None:
     """Show what changed between two versions of a pohon kinerja, matched on kode.
 
-    Added, removed, renamed, moved and re-coded nodes and indicators, changed targets
-    (with the difference), owners, units of measure; not key order, quoting, style,
-    comments or sibling order. Both files are validated first (exit 1 when broken);
-    a new value the lint rules refuse is marked.
+    Nodes and indicators added, removed, renamed, moved or re-coded; changed owners and satuan.
+
+    Changed targets, with the difference. Not compared: key order, quoting, style, comments.
+
+    Both files are validated first (exit 1 when broken); a value lint refuses is marked.
     """
     from pohon_cli.diff import diff as compare
     from pohon_cli.diff import refusals, scope, within

@@ -58,6 +58,14 @@ NoInlineSuppressOpt = Annotated[
         help="Ignore every `# pohon: disable=` comment (for an audit).",
     ),
 ]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Show only the problems at or above --fail-on (errors by default), in every format.",
+    ),
+]
 JobsOpt = Annotated[
     int,
     typer.Option(
@@ -79,12 +87,14 @@ def validate(
     fail_on: FailOnOpt = None,
     strict: StrictOpt = False,
     no_inline_suppress: NoInlineSuppressOpt = False,
+    quiet: QuietOpt = False,
     jobs: JobsOpt = 0,
 ) -> None:
-    """Check pohon files: YAML, the format, references between parts, and every lint rule.
+    r"""Check pohon files: YAML, the format, references between parts, and every lint rule.
 
-    Settings come from the command line, then [tool.pohon] in the nearest pyproject.toml
-    or pohon.toml, then the defaults. `pohon rules` lists the rules.
+    Settings come from the command line, then \[tool.pohon] in pyproject.toml or pohon.toml.
+
+    The nearest such file counts; the defaults fill the rest. `pohon rules` lists the rules.
     """
     from pohon_cli.config import Finder, Overrides, rule_codes, severity_word
     from pohon_cli.output.problems import FORMATS
@@ -108,13 +118,15 @@ def validate(
         fail_on=threshold,
         inline_suppress=not no_inline_suppress,
     )
-    files = list(yaml_files(paths))
+    files = once(yaml_files(paths))
     if not files:
         fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
     finder = Finder(overrides)
     work = [(str(path), finder.settings_for(path)) for path in files]
     reports = lint_all(work, jobs or os.cpu_count() or 1)
     verdict = EXIT_PROBLEMS if any(r.failed for r in reports) else EXIT_OK
+    if quiet:
+        reports = [report.failing_only() for report in reports]
     for writer in writers:
         present(writer, reports, verdict)
     raise typer.Exit(verdict)
@@ -135,6 +147,20 @@ def yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield from found
         else:
             yield path
+
+
+def once(paths: Iterable[Path]) -> list[Path]:
+    """Each file once, under the name it was first given: ``x.yaml``, ``./x.yaml``, a
+    symbolic link to it and a folder holding it all name one file, checked and reported
+    once."""
+    seen: set[str] = set()
+    kept: list[Path] = []
+    for path in paths:
+        key = os.path.normcase(os.path.realpath(path))
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
 
 
 def _split(words: list[str]) -> list[str]:

@@ -64,6 +64,40 @@ LOADER_CHECKS: dict[str, str] = {
     "PK024": "a cycle: a `rujuk` to an ancestor, or `atasan` that lead back to the unit",
 }
 
+# What each loader check means and what to do about it, for readers who meet the code
+# away from the docs: SARIF's ``fullDescription`` and ``help``, shown by code-scanning
+# dashboards beside the result. A test keeps its codes those of LOADER_CHECKS.
+LOADER_CHECK_HELP: dict[str, str] = {
+    "PK001": "The file is not valid YAML (or an alias names no anchor), so nothing in it can "
+    "be read. Fix the line shown: often an indentation, an unclosed quote or bracket, or "
+    "a `:` inside a text that needs quotes.",
+    "PK002": "The file must be UTF-8 text: UTF-16/32 or Latin-1 files, control characters "
+    "and NUL bytes are refused. Save the file as UTF-8 and remove the character shown.",
+    "PK003": "A key is written twice in one mapping; a YAML reader would silently keep the "
+    "last. Keep one of the two, or merge them.",
+    "PK004": "Tags (`!!python/...`, `!foo`), merge keys `<<:` and a second document (`---`) "
+    "are not part of the format. Write the values out plainly, one document per file.",
+    "PK005": "Aliases that expand far beyond the size of the file, lists and mappings nested "
+    "about 1,000 deep, or a tree deeper than 64 levels are refused to keep every run "
+    "quick and safe. Write the values out, or flatten the nesting.",
+    "PK010": "A key the format does not know: often a typo (the message says which key was "
+    "meant). Rename it, or remove it; notes go in `catatan`.",
+    "PK011": "A key the format requires is missing (such as a node's `kode`, `jenjang` or "
+    "`uraian`). Add it.",
+    "PK012": "A value of the wrong kind: text where a number, year, list, range or level "
+    "name is expected, or the reverse. Write the value in the kind the message names.",
+    "PK020": "A kode is used twice; nodes and indicators share one namespace, misi and units "
+    "have their own. Give each its own kode, or use `rujuk` to show a node again.",
+    "PK021": "A `penanggung_jawab`, `misi`, `atasan` or `rujuk` names a kode that does not "
+    "exist. Correct the kode, or add what it names.",
+    "PK022": "A node's `jenjang` must be below its parent's in the file's `jenjang` list. "
+    "Move the node, or correct its jenjang.",
+    "PK023": "A node's `jenjang` is not one of the levels declared in `jenjang`. Use a "
+    "declared level, or declare it.",
+    "PK024": "A `rujuk` points at one of its own ancestors, or the `atasan` of the units "
+    "lead back to where they started. Break the cycle.",
+}
+
 _BY_NAME = {rule.name: rule for rule in RULES.values()}
 
 
@@ -96,6 +130,7 @@ def not_a_rule(word: str) -> str:
 
 __all__ = [
     "LOADER_CHECKS",
+    "LOADER_CHECK_HELP",
     "RULES",
     "Rule",
     "every_rule",

@@ -45,15 +45,22 @@ class Settings:
 @dataclass(frozen=True, slots=True)
 class CheckedFile:
     """One checked file: its path, its problems sorted by place (the loader's and the
-    rules'), and the severity at which they fail a run."""
+    rules'), the severity at which they fail a run, and how many problems below it
+    ``failing_only`` left out."""
 
     path: str
     problems: tuple[Problem, ...]
     fail_on: Severity = "error"
+    hidden: int = 0
 
     @property
     def failed(self) -> bool:
         return any(at_least(p.severity, self.fail_on) for p in self.problems)
+
+    def failing_only(self) -> CheckedFile:
+        """The same file with only the problems at or above ``fail_on`` (``--quiet``)."""
+        kept = tuple(p for p in self.problems if at_least(p.severity, self.fail_on))
+        return replace(self, problems=kept, hidden=self.hidden + len(self.problems) - len(kept))
 
 
 def lint_path(path: str | Path, settings: Settings) -> CheckedFile:

@@ -19,7 +19,7 @@ from conftest import CASES, DATA, run
 
 from pohon_cli.output.problems import FORMATS, text
 from pohon_cli.output.problems.github import escape_data, escape_property
-from pohon_cli.rules import LOADER_CHECKS, RULES
+from pohon_cli.rules import LOADER_CHECK_HELP, LOADER_CHECKS, RULES
 from pohon_cli.rules.lint import Settings, lint_path
 
 # One error (PK104 at 13:93), one warning (PK108 at 10:44-10:61), one info (PK110 at 6:61).
@@ -79,6 +79,19 @@ def test_json(tree: Path) -> None:
     assert other["file"] == str(tree)
 
 
+def test_every_sarif_rule_carries_its_documentation(tree: Path) -> None:
+    """The loader's checks (PK001-PK024) as the lint rules: a dashboard shows each one's
+    fullDescription and help beside the result."""
+    log = json.loads(run("validate", tree, "--format", "sarif", expect=1).stdout)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert {rule["id"] for rule in rules} >= set(LOADER_CHECKS)
+    for rule in rules:
+        assert rule["fullDescription"]["text"].strip(), rule["id"]
+        assert rule["help"]["text"].strip(), rule["id"]
+        assert rule["help"]["markdown"].strip(), rule["id"]
+    assert set(LOADER_CHECK_HELP) == set(LOADER_CHECKS)
+
+
 def test_github_annotations(tree: Path) -> None:
     out = run("validate", tree, "--format", "github", expect=1).stdout
     found = [GITHUB.match(line) for line in out.splitlines()]
@@ -102,7 +115,8 @@ def test_github_actions_gets_text_and_annotations(tree: Path) -> None:
     lines = out.splitlines()
     assert sum(bool(LINE.match(line)) for line in lines) == 3
     assert sum(bool(GITHUB.match(line)) for line in lines) == 3
-    assert "1 error, 0 warnings" not in out and "1 error, 1 warning, 1 info in 1 file" in out
+    assert "1 error (" in out and "), 1 warning, 1 info in 1 file" in out
+    assert f"1 error ({tree}:13), 0 warnings" not in out
     # an explicit --format is obeyed as given
     assert not GITHUB.match(
         run("validate", tree, "-f", "text", expect=1, env={"GITHUB_ACTIONS": "true"}).stdout
@@ -176,7 +190,7 @@ def test_text_is_plain_when_not_a_terminal(tree: Path) -> None:
     assert "\x1b" not in out
     lines = out.splitlines()
     assert all(LINE.match(line) for line in lines[:-1])
-    assert lines[-1] == "1 error, 1 warning, 1 info in 1 file"
+    assert lines[-1] == f"1 error ({tree}:13), 1 warning, 1 info in 1 file"
 
 
 class _Terminal(io.StringIO):
@@ -200,7 +214,10 @@ def test_text_is_coloured_on_a_terminal_unless_no_color(
     plain = _Terminal()
     text.write([report], plain)
     assert "\x1b" not in plain.getvalue()
-    assert plain.getvalue().splitlines()[0].startswith(f"{tree}:6:61: info [PK110]")
+    # the error first, the info (line 6) last: worst first, each in line order
+    first, *_, last, _summary = plain.getvalue().splitlines()
+    assert first.startswith(f"{tree}:13:93: error [PK104]")
+    assert last.startswith(f"{tree}:6:61: info [PK110]")
 
 
 def test_many_files_keep_the_order_given(tmp_path: Path) -> None:
@@ -215,7 +232,7 @@ def test_many_files_keep_the_order_given(tmp_path: Path) -> None:
     assert [Path(m["file"]).name for m in map(LINE.match, out.splitlines()) if m][::3] == sorted(
         names
     )
-    assert "4 errors, 4 warnings, 4 info in 4 files" in out
+    assert "4 errors (" in out and "), 4 warnings, 4 info in 4 files" in out
 
 
 def test_every_format_is_registered() -> None:

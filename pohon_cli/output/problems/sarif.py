@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from pohon_cli import __version__
 from pohon_cli.output.terminal import Screen
-from pohon_cli.rules import LOADER_CHECKS, RULES
+from pohon_cli.rules import LOADER_CHECK_HELP, LOADER_CHECKS, RULES
 from pohon_cli.rules.lint import CheckedFile
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -23,14 +23,19 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _rules() -> list[dict[str, Any]]:
-    described: list[dict[str, Any]] = [
-        {
-            "id": code,
-            "shortDescription": {"text": summary},
-            "defaultConfiguration": {"level": "error"},
-        }
-        for code, summary in LOADER_CHECKS.items()
-    ]
+    described: list[dict[str, Any]] = []
+    for code, summary in LOADER_CHECKS.items():
+        full = LOADER_CHECK_HELP[code]
+        markdown = f"{full}\n\nA loader check: always an error, never ignored or silenced."
+        described.append(
+            {
+                "id": code,
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": full},
+                "help": {"text": full, "markdown": markdown},
+                "defaultConfiguration": {"level": "error"},
+            }
+        )
     for rule in RULES.values():
         markdown = (
             f"{rule.rationale}\n\nBad:\n\n```yaml\n{rule.bad}```\n\n"
