@@ -108,6 +108,14 @@ def test_the_readme_names_the_release_of_this_version() -> None:
     assert [hook["id"] for hook in repo["hooks"]] == ["pohon-validate"]
 
 
+def test_the_readme_says_how_to_run_pohon_after_make_demo() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    top = "\n".join(readme.splitlines()[:8])
+    assert ".venv/bin/pohon" in top, "the first lines say where make demo put pohon"
+    for way in (". .venv/bin/activate", "pipx install .", f"pohon@{TAG}'", f"pohon-{TAG[1:]}-py3"):
+        assert way in readme, way
+
+
 def test_the_action_the_workflow_uses(release: Path, tmp_path: Path) -> None:
     repo = planners_repository(tmp_path / "planners", SEED.read_text(encoding="utf-8"))
     inputs = _inputs(_readme_action_step().get("with", {}))
