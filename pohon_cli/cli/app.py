@@ -4,6 +4,7 @@ Ctrl-C is handled before this module is imported, in ``pohon_cli.entry``."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -56,6 +57,19 @@ class _Group(TyperGroup):
         names: list[str] = super().list_commands(ctx)
         rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
         return sorted(names, key=lambda name: (rank.get(name, len(rank)), name))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Bare ``pohon`` is a usage error (exit 2, as click's own groups do): the help, on
+        stderr with every other usage error, then one line saying what is missing."""
+        if not args and not ctx.resilient_parsing:
+            # typer's help prints itself to stdout and returns ""; plain click returns it
+            with contextlib.redirect_stdout(sys.stderr):
+                text = ctx.get_help()
+            if text:
+                typer.echo(text, err=True)
+            raise _UsageError("missing command, such as `pohon validate data/`", ctx)
+        rest: list[str] = super().parse_args(ctx, args)
+        return rest
 
     def main(
         self,
