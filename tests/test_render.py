@@ -23,12 +23,12 @@ from pohon_cli.model import Tree
 from pohon_cli.render import (
     BIG_PAGE,
     LEVEL_STYLES,
-    _text,
-    _wrap,
     draw,
     draw_units,
     format_value,
 )
+from pohon_cli.render.labels import escape as _text
+from pohon_cli.render.labels import wrap as _wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 INJECTION = CASES / "render" / "injection.yaml"
