@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CASES, DATA, ROOT, run
+from generate import generate
 from hypothesis import given
 from trees import trees
 
@@ -620,3 +622,83 @@ def test_a_text_that_is_only_a_bracket_still_draws(
         out = tmp_path / f"tree{len(extra)}.svg"
         run("render", path, *extra, "-o", out)
         assert "]" in "".join(ET.parse(out).getroot().itertext())
+
+
+# -- order: siblings as written -----------------------------------------------------------
+
+
+def _x_positions(source: str) -> dict[str, float]:
+    """Each drawn box's kode → the x of its centre, as dot lays the page out (-Tplain)."""
+    kode_of = dict(
+        re.findall(r'\t(n\d+) \[label=<<TABLE[^>]*><TR><TD ALIGN="LEFT"><B>([^<]*)</B>', source)
+    )
+    plain = run_dot(source, "plain").data.decode()
+    found: dict[str, float] = {}
+    for line in plain.splitlines():
+        parts = line.split()
+        if parts[:1] == ["node"] and parts[1] in kode_of:
+            found[kode_of[parts[1]]] = float(parts[2])
+    return found
+
+
+def _out_of_order(tree: Tree, source: str) -> list[str]:
+    """Siblings written under one parent (or the roots) that are not drawn left to right
+    in the order of the file."""
+    x = _x_positions(source)
+    # the page's own roots (no parent drawn) stand in the order they are written
+    groups = [
+        [k for k in tree.nodes if k in x and not any(p in x for p in tree.parents.get(k, ()))]
+    ]
+    for parent, kids in tree.children.items():
+        # a child written under an earlier parent stands where that parent puts it
+        groups.append([k for k in kids if k in x and tree.parents[k][0] == parent])
+    wrong = []
+    for group in groups:
+        for left, right in itertools.pairwise(group):
+            same_rank = tree.level_index(tree.nodes[left]) == tree.level_index(tree.nodes[right])
+            if same_rank and not x[left] < x[right]:
+                wrong.append(f"{right} drawn left of {left}")
+    return wrong
+
+
+@pytest.mark.parametrize("misi", [None, "M1", "M2", "M3", "M4", "M5"])
+def test_siblings_are_drawn_in_the_order_of_the_file(seed: Tree, misi: str | None) -> None:
+    page = draw(seed, Filter(misi=misi))
+    assert _out_of_order(seed, page.source) == []
+
+
+def test_siblings_keep_their_order_on_a_big_generated_tree(tmp_path: Path) -> None:
+    source = tmp_path / "big.yaml"
+    source.write_text("".join(generate(300)))
+    tree = load(source)
+    for misi in [None, *(m.code for m in tree.header.missions)]:
+        assert _out_of_order(tree, draw(tree, Filter(misi=misi)).source) == [], misi
+
+
+def test_the_whole_tree_stands_under_a_band_of_misi(seed: Tree, tmp_path: Path) -> None:
+    out = tmp_path / "pohon.svg"
+    run("render", DATA, "-o", out)
+    kode_of: dict[str, str] = {}
+    pairs: list[tuple[str, str]] = []
+    for group in ET.parse(out).getroot().iter(f"{SVG}g"):
+        title = group.find(f"{SVG}title")
+        if title is None or title.text is None:
+            continue
+        if group.get("class") == "node":
+            first = group.find(f".//{SVG}text")
+            kode_of[title.text] = (first.text or "") if first is not None else ""
+        elif group.get("class") == "edge" and title.text.startswith("m"):
+            tail, head = title.text.split("->")
+            pairs.append((tail.split(":")[0], head.split(":")[0]))
+    drawn = {(kode_of[t], kode_of[h]) for t, h in pairs}
+    serves = seed.all_missions()
+    # each misi above the highest nodes serving it; a node serving several gets a line from each
+    expected = {
+        (misi, kode)
+        for kode in seed.nodes
+        for misi in serves[kode]
+        if not any(misi in serves[p] for p in seed.parents.get(kode, ()))
+    }
+    assert ("M1", "T3") in expected
+    assert drawn == expected
+    assert "bandmisi" not in draw(seed, Filter(misi="M1")).source  # its heading names it

@@ -13,7 +13,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pohon_cli.model import Indicator, Node, Range, Tree, Unit, Value, number_text, value_text
+from pohon_cli.model import (
+    Indicator,
+    Mission,
+    Node,
+    Range,
+    Tree,
+    Unit,
+    Value,
+    number_text,
+    value_text,
+)
 
 # Characters per line of wrapped text: a node's uraian, an indicator's uraian.
 NODE_LINE = 34
@@ -44,6 +54,10 @@ LEVEL_STYLES: tuple[LevelStyle, ...] = (
     LevelStyle("#F7F1A0", 1, "rounded"),  # yellow
     LevelStyle("#F2F9FD", 1, "dotted"),  # sky blue
 )
+
+
+# The misi band above the levels: white with a heavy border, apart from every level's fill.
+MISI_STYLE = LevelStyle("#FFFFFF", 3, "")
 
 
 def level_style(index: int) -> LevelStyle:
@@ -202,6 +216,16 @@ def context_label(tree: Tree, node: Node) -> str:
         f'<TR><TD COLSPAN="2">{wrapped(node.description, NODE_LINE)}</TD></TR>',
     ]
     return table(style, "white", rows, CONTEXT_INK)
+
+
+def misi_label(misi: Mission) -> str:
+    """A misi's box in the misi band: its kode and its words, as the posters head a page."""
+    rows = [
+        f'<TR><TD ALIGN="LEFT"><B>{escape(misi.code)}</B></TD>'
+        f'<TD ALIGN="RIGHT">{small("MISI", 8)}</TD></TR>',
+        f'<TR><TD COLSPAN="2">{wrapped(misi.description, NODE_LINE)}</TD></TR>',
+    ]
+    return table(MISI_STYLE, MISI_STYLE.fill, rows)
 
 
 def band_label(level: str, style: LevelStyle) -> str:

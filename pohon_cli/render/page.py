@@ -7,7 +7,7 @@ kode, so no kode can be read as DOT or HTML.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import graphviz  # type: ignore[import-untyped]  # the package ships no type hints
@@ -18,11 +18,13 @@ from pohon_cli.render.labels import (
     EDGE,
     FONT,
     INK,
+    MISI_STYLE,
     band_label,
     context_label,
     escape,
     level_style,
     level_title,
+    misi_label,
     node_label,
     small,
     title_label,
@@ -90,7 +92,7 @@ def draw(tree: Tree, chosen: Filter | None = None, *, year: int | None = None) -
 def _draw(tree: Tree, chosen: Filter, year: int | None, key: str | None) -> Page:
     """A misi page holds exactly the nodes serving the misi, as the posters do; other
     filters also draw the ancestors of what they select, greyed, so the part reads in
-    context."""
+    context. Without --misi the misi stand in a band of their own above the nodes."""
     selection = select(tree, chosen)
     drawn = selection.matched if chosen.misi is not None else selection.kept
     year = tree.header.year if year is None else year
@@ -104,11 +106,12 @@ def _draw(tree: Tree, chosen: Filter, year: int | None, key: str | None) -> Page
     by_level: dict[int, list[str]] = {}
     for kode in order:
         by_level.setdefault(tree.level_index(tree.nodes[kode]), []).append(kode)
-    present = sorted(by_level)
-    for rank, index in enumerate(present):
+    above = _misi_band(graph, tree, ids) if chosen.misi is None else None
+    for index in sorted(by_level):
+        band_id = f"band{index}"
         with graph.subgraph(name=f"level_{index}") as band:
             band.attr(rank="same")
-            band.node(f"band{index}", label=band_label(levels[index], level_style(index)))
+            band.node(band_id, label=band_label(levels[index], level_style(index)))
             for kode in by_level[index]:
                 node = tree.nodes[kode]
                 if selection.is_context(kode):
@@ -119,11 +122,47 @@ def _draw(tree: Tree, chosen: Filter, year: int | None, key: str | None) -> Page
                 # the ids are ours and the label is an HTML-like string: nothing to quote,
                 # and graphviz's quoting would cost a tenth of dot's own layout time
                 band.body.append(f"\t{ids[kode]} [label={label}]\n")
-        if rank:
-            graph.edge(f"band{present[rank - 1]}", f"band{index}", style="invis")
+            band.body.append(_in_order(band_id, [ids[k] for k in by_level[index]]))
+        if above is not None:
+            graph.edge(above, band_id, style="invis")
+        above = band_id
     for parent, child in _edges(steps, ids):
         graph.body.append(f"\t{ids[parent]} -> {ids[child]} [headport=n tailport=s]\n")
     return Page(key, graph.source, len(order))
+
+
+def _in_order(band: str, ids: Sequence[str]) -> str:
+    """Invisible edges from the band's legend through every box of the rank, in the order
+    of the file: dot keeps a rank's flat edges pointing right, so the legend stands on the
+    left and siblings stand as written (dot's crossing minimisation would reorder them)."""
+    return f"\t{' -> '.join([band, *ids])} [style=invis]\n"
+
+
+def _misi_band(graph: graphviz.Digraph, tree: Tree, ids: Mapping[str, str]) -> str | None:
+    """The misi above the nodes, as the posters print them: one box per misi that a drawn
+    node serves, and a line from it to the highest drawn nodes serving it (a node serving
+    several misi gets a line from each). The band's legend id, None when no misi is served."""
+    serves = tree.all_missions()
+    lines: list[tuple[str, str]] = []
+    for kode in ids:
+        for misi in sorted(serves.get(kode, ())):
+            if not any(misi in serves.get(p, ()) for p in tree.parents.get(kode, ()) if p in ids):
+                lines.append((misi, kode))
+    served = {misi for misi, _ in lines}
+    missions = [m for m in tree.header.missions if m.code in served]
+    if not missions:
+        return None
+    misi_ids = {m.code: f"m{i}" for i, m in enumerate(missions)}
+    with graph.subgraph(name="misi") as band:
+        band.attr(rank="same")
+        band.node("bandmisi", label=band_label("misi", MISI_STYLE))
+        for mission in missions:
+            band.body.append(f"\t{misi_ids[mission.code]} [label={misi_label(mission)}]\n")
+        band.body.append(_in_order("bandmisi", list(misi_ids.values())))
+    rank = {m.code: i for i, m in enumerate(missions)}
+    for misi, kode in sorted(lines, key=lambda line: rank[line[0]]):
+        graph.body.append(f"\t{misi_ids[misi]} -> {ids[kode]} [headport=n tailport=s]\n")
+    return "bandmisi"
 
 
 def _heading(tree: Tree, chosen: Filter) -> list[str]:
