@@ -30,6 +30,7 @@ from pohon_cli.render.labels import (
     title_label,
     wrapped,
 )
+from pohon_cli.render.paper import PAD
 
 # Above this many nodes a single page is hard to read and slow to lay out.
 BIG_PAGE = 300
@@ -42,7 +43,7 @@ _GRAPH = {
     "newrank": "true",
     "nodesep": "0.25",
     "ranksep": "0.55",
-    "pad": "0.3",
+    "pad": str(PAD),
     "bgcolor": "white",
     "fontname": FONT,
     "labelloc": "t",
