@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -702,3 +703,67 @@ def test_the_whole_tree_stands_under_a_band_of_misi(seed: Tree, tmp_path: Path) 
     assert ("M1", "T3") in expected
     assert drawn == expected
     assert "bandmisi" not in draw(seed, Filter(misi="M1")).source  # its heading names it
+
+
+# -- paper --------------------------------------------------------------------------------
+
+
+def _media_box(pdf: Path) -> tuple[float, float]:
+    """The first page's size in points, from the PDF's MediaBox (cairo writes it plain)."""
+    found = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
+    assert found is not None
+    return float(found[1]), float(found[2])
+
+
+@pytest.mark.parametrize(
+    ("args", "points"),
+    [
+        (("--misi", "M1", "--paper", "A3"), (842, 1191)),
+        (("--misi", "M3", "--paper", "A3", "--landscape"), (1191, 842)),
+        (("--misi", "M4", "--paper", "F4"), (609, 935)),  # 215 × 330 mm
+        (("--paper", "A1", "--landscape"), (2384, 1684)),
+    ],
+)
+def test_a_pdf_on_paper_is_the_sheet(
+    tmp_path: Path, args: tuple[str, ...], points: tuple[int, int]
+) -> None:
+    out = tmp_path / "p.pdf"
+    run("render", DATA, *args, "-o", out)
+    width, height = _media_box(out)
+    assert abs(width - points[0]) <= 2 and abs(height - points[1]) <= 2, (width, height)
+
+
+def test_a_page_whose_text_would_not_read_is_refused_with_the_sheet_that_fits(
+    tmp_path: Path,
+) -> None:
+    result = run(
+        "render", DATA, "--misi", "M3", "--paper", "A3", "-o", tmp_path / "p.pdf", expect=1
+    )
+    assert "below the 5 pt" in result.stderr
+    assert "use --paper A3 --landscape" in result.stderr
+    result = run("render", DATA, "--paper", "A4", "-o", tmp_path / "p.svg", expect=1)
+    assert "--split misi" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_png_is_drawn_for_print(tmp_path: Path) -> None:
+    """200 pixels per inch by default (Graphviz's 96 blurs on paper); on A3 the picture is
+    the sheet at that density."""
+    out = tmp_path / "p.png"
+    run("render", DATA, "--misi", "M1", "--paper", "A3", "-o", out)
+    width, height = struct.unpack(">II", out.read_bytes()[16:24])
+    assert (abs(width - 2339) <= 3, abs(height - 3307) <= 3) == (True, True), (width, height)
+    run("render", DATA, "--misi", "M1", "--paper", "A3", "--dpi", "100", "-o", out)
+    assert abs(struct.unpack(">I", out.read_bytes()[16:20])[0] - 1169) <= 3
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--paper", "B5"), "unknown --paper `B5`"),
+        (("--landscape",), "--landscape turns the sheet of --paper"),
+        (("--dpi", "10"), "--dpi"),
+    ],
+)
+def test_paper_mistakes_exit_2(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    assert message in run("render", DATA, *args, "-o", tmp_path / "p.pdf", expect=2).stderr
