@@ -74,6 +74,16 @@ def run_dot(source: str, fmt: str, timeout: float = DEFAULT_TIMEOUT) -> Drawn:
     return Drawn(done.stdout, messages)
 
 
+def natural_size(source: str, timeout: float = DEFAULT_TIMEOUT) -> tuple[float, float]:
+    """Width and height in inches of the page as ``dot`` lays it out, unscaled (from the
+    first line of ``-Tplain``: ``graph SCALE WIDTH HEIGHT``)."""
+    first = run_dot(source, "plain", timeout).data.split(b"\n", 1)[0].split()
+    try:
+        return float(first[2]), float(first[3])
+    except (IndexError, ValueError):
+        raise DotError(f"dot gave no page size: {first!r}") from None
+
+
 def _source(source: str, timeout: float) -> Drawn:
     """The DOT text itself: needs no Graphviz."""
     return Drawn(source.encode("utf-8"))

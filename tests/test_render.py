@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
+import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CASES, DATA, ROOT, run
+from generate import generate
 from hypothesis import given
 from trees import trees
 
@@ -23,12 +26,12 @@ from pohon_cli.model import Tree
 from pohon_cli.render import (
     BIG_PAGE,
     LEVEL_STYLES,
-    _text,
-    _wrap,
     draw,
     draw_units,
     format_value,
 )
+from pohon_cli.render.labels import escape as _text
+from pohon_cli.render.labels import wrap as _wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 INJECTION = CASES / "render" / "injection.yaml"
@@ -620,3 +623,147 @@ def test_a_text_that_is_only_a_bracket_still_draws(
         out = tmp_path / f"tree{len(extra)}.svg"
         run("render", path, *extra, "-o", out)
         assert "]" in "".join(ET.parse(out).getroot().itertext())
+
+
+# -- order: siblings as written -----------------------------------------------------------
+
+
+def _x_positions(source: str) -> dict[str, float]:
+    """Each drawn box's kode → the x of its centre, as dot lays the page out (-Tplain)."""
+    kode_of = dict(
+        re.findall(r'\t(n\d+) \[label=<<TABLE[^>]*><TR><TD ALIGN="LEFT"><B>([^<]*)</B>', source)
+    )
+    plain = run_dot(source, "plain").data.decode()
+    found: dict[str, float] = {}
+    for line in plain.splitlines():
+        parts = line.split()
+        if parts[:1] == ["node"] and parts[1] in kode_of:
+            found[kode_of[parts[1]]] = float(parts[2])
+    return found
+
+
+def _out_of_order(tree: Tree, source: str) -> list[str]:
+    """Siblings written under one parent (or the roots) that are not drawn left to right
+    in the order of the file."""
+    x = _x_positions(source)
+    # the page's own roots (no parent drawn) stand in the order they are written
+    groups = [
+        [k for k in tree.nodes if k in x and not any(p in x for p in tree.parents.get(k, ()))]
+    ]
+    for parent, kids in tree.children.items():
+        # a child written under an earlier parent stands where that parent puts it
+        groups.append([k for k in kids if k in x and tree.parents[k][0] == parent])
+    wrong = []
+    for group in groups:
+        for left, right in itertools.pairwise(group):
+            same_rank = tree.level_index(tree.nodes[left]) == tree.level_index(tree.nodes[right])
+            if same_rank and not x[left] < x[right]:
+                wrong.append(f"{right} drawn left of {left}")
+    return wrong
+
+
+@pytest.mark.parametrize("misi", [None, "M1", "M2", "M3", "M4", "M5"])
+def test_siblings_are_drawn_in_the_order_of_the_file(seed: Tree, misi: str | None) -> None:
+    page = draw(seed, Filter(misi=misi))
+    assert _out_of_order(seed, page.source) == []
+
+
+def test_siblings_keep_their_order_on_a_big_generated_tree(tmp_path: Path) -> None:
+    source = tmp_path / "big.yaml"
+    source.write_text("".join(generate(300)))
+    tree = load(source)
+    for misi in [None, *(m.code for m in tree.header.missions)]:
+        assert _out_of_order(tree, draw(tree, Filter(misi=misi)).source) == [], misi
+
+
+def test_the_whole_tree_stands_under_a_band_of_misi(seed: Tree, tmp_path: Path) -> None:
+    out = tmp_path / "pohon.svg"
+    run("render", DATA, "-o", out)
+    kode_of: dict[str, str] = {}
+    pairs: list[tuple[str, str]] = []
+    for group in ET.parse(out).getroot().iter(f"{SVG}g"):
+        title = group.find(f"{SVG}title")
+        if title is None or title.text is None:
+            continue
+        if group.get("class") == "node":
+            first = group.find(f".//{SVG}text")
+            kode_of[title.text] = (first.text or "") if first is not None else ""
+        elif group.get("class") == "edge" and title.text.startswith("m"):
+            tail, head = title.text.split("->")
+            pairs.append((tail.split(":")[0], head.split(":")[0]))
+    drawn = {(kode_of[t], kode_of[h]) for t, h in pairs}
+    serves = seed.all_missions()
+    # each misi above the highest nodes serving it; a node serving several gets a line from each
+    expected = {
+        (misi, kode)
+        for kode in seed.nodes
+        for misi in serves[kode]
+        if not any(misi in serves[p] for p in seed.parents.get(kode, ()))
+    }
+    assert ("M1", "T3") in expected
+    assert drawn == expected
+    assert "bandmisi" not in draw(seed, Filter(misi="M1")).source  # its heading names it
+
+
+# -- paper --------------------------------------------------------------------------------
+
+
+def _media_box(pdf: Path) -> tuple[float, float]:
+    """The first page's size in points, from the PDF's MediaBox (cairo writes it plain)."""
+    found = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
+    assert found is not None
+    return float(found[1]), float(found[2])
+
+
+@pytest.mark.parametrize(
+    ("args", "points"),
+    [
+        (("--misi", "M1", "--paper", "A3"), (842, 1191)),
+        (("--misi", "M3", "--paper", "A3", "--landscape"), (1191, 842)),
+        (("--misi", "M4", "--paper", "F4"), (609, 935)),  # 215 × 330 mm
+        (("--paper", "A1", "--landscape"), (2384, 1684)),
+    ],
+)
+def test_a_pdf_on_paper_is_the_sheet(
+    tmp_path: Path, args: tuple[str, ...], points: tuple[int, int]
+) -> None:
+    out = tmp_path / "p.pdf"
+    run("render", DATA, *args, "-o", out)
+    width, height = _media_box(out)
+    assert abs(width - points[0]) <= 2 and abs(height - points[1]) <= 2, (width, height)
+
+
+def test_a_page_whose_text_would_not_read_is_refused_with_the_sheet_that_fits(
+    tmp_path: Path,
+) -> None:
+    result = run(
+        "render", DATA, "--misi", "M3", "--paper", "A3", "-o", tmp_path / "p.pdf", expect=1
+    )
+    assert "below the 5 pt" in result.stderr
+    assert "use --paper A3 --landscape" in result.stderr
+    result = run("render", DATA, "--paper", "A4", "-o", tmp_path / "p.svg", expect=1)
+    assert "--split misi" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_png_is_drawn_for_print(tmp_path: Path) -> None:
+    """200 pixels per inch by default (Graphviz's 96 blurs on paper); on A3 the picture is
+    the sheet at that density."""
+    out = tmp_path / "p.png"
+    run("render", DATA, "--misi", "M1", "--paper", "A3", "-o", out)
+    width, height = struct.unpack(">II", out.read_bytes()[16:24])
+    assert (abs(width - 2339) <= 3, abs(height - 3307) <= 3) == (True, True), (width, height)
+    run("render", DATA, "--misi", "M1", "--paper", "A3", "--dpi", "100", "-o", out)
+    assert abs(struct.unpack(">I", out.read_bytes()[16:20])[0] - 1169) <= 3
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--paper", "B5"), "unknown --paper `B5`"),
+        (("--landscape",), "--landscape turns the sheet of --paper"),
+        (("--dpi", "10"), "--dpi"),
+    ],
+)
+def test_paper_mistakes_exit_2(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    assert message in run("render", DATA, *args, "-o", tmp_path / "p.pdf", expect=2).stderr

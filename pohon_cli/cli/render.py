@@ -25,12 +25,17 @@ from pohon_cli.cli.options import (
 )
 from pohon_cli.dot import DEFAULT_TIMEOUT, FORMATS, DotError, Drawn  # stdlib only: light
 
+# pohon_cli.render.paper's, not imported to keep --help light
+_PAPERS = ("A4", "A3", "A2", "A1", "A0", "F4")
+_DEFAULT_DPI = 200
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from pohon_cli.filters import Filter
     from pohon_cli.model import Tree
     from pohon_cli.render import Page
+    from pohon_cli.render.paper import Sheet
 
 # File extensions that name a format; the formats themselves are pohon_cli.dot.FORMATS.
 _EXTENSIONS = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot"}
@@ -62,6 +67,16 @@ UnitsOpt = Annotated[
         "--units", help="Draw the Cascading Akuntabilitas Kinerja chart of the unit kerja."
     ),
 ]
+PaperOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--paper",
+        help="Fit each page to a sheet: A4, A3, A2, A1, A0 or F4 (215 × 330 mm); refused "
+        "when its text would print below 5 pt.",
+    ),
+]
+LandscapeOpt = Annotated[bool, typer.Option("--landscape", help="Turn the --paper sheet.")]
+DpiOpt = Annotated[int, typer.Option("--dpi", min=36, max=1200, help="Pixels per inch of a PNG.")]
 TimeoutOpt = Annotated[float, typer.Option(min=0.01, help="Stop dot after this many seconds.")]
 
 
@@ -79,6 +94,9 @@ def render(
     level: LevelOpt = None,
     year: YearOpt = None,
     units: UnitsOpt = False,
+    paper: PaperOpt = None,
+    landscape: LandscapeOpt = False,
+    dpi: DpiOpt = _DEFAULT_DPI,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
 ) -> None:
     """Draw the tree as the posters do: SVG, PNG, PDF or the DOT source.
@@ -87,6 +105,7 @@ def render(
     """
     from pohon_cli import render as draw
     from pohon_cli.output.pages import page_targets, write_pages
+    from pohon_cli.render.paper import Sheet
 
     chosen = filter_of(misi, unit, root, depth, level)
     if split_by is not None and split_by not in draw.SPLITS:
@@ -96,6 +115,10 @@ def render(
     if output_format is not None:
         pick(FORMATS, output_format)
     fmt = _format(output, output_format, folder=split_by is not None)
+    if paper is not None and paper.upper() not in _PAPERS:
+        fail(f"unknown --paper `{paper}`: use one of {', '.join(_PAPERS)}")
+    if landscape and paper is None:
+        fail("--landscape turns the sheet of --paper: name one (e.g. --paper A3)")
 
     tree = load_tree(path)
     # a year the file never names would draw every target as "—": refused, as show does
@@ -106,7 +129,12 @@ def render(
             typer.echo(f"pohon: warning: {hint}", err=True)
 
     targets = page_targets(output, pages, fmt, path)
-    drawn = [_drawn(FORMATS[fmt], page.source, timeout) for page in pages]
+    sheet = None if paper is None else Sheet(paper.upper(), landscape)
+    sources = [
+        _on_paper(page, sheet, fmt=fmt, dpi=dpi, timeout=timeout, split_by=split_by)
+        for page in pages
+    ]
+    drawn = [_drawn(FORMATS[fmt], source, timeout) for source in sources]
     written = write_pages(targets, drawn, sys.stdout.buffer)
     # nothing written when the one page went to stdout
     for target, page in zip(written, pages, strict=False):
@@ -135,6 +163,28 @@ def _pages(tree: Tree, chosen: Filter, year: int, split_by: str | None, units: b
     if not pages:
         fail("nothing to draw: no node matches the filters", EXIT_PROBLEMS)
     return pages
+
+
+def _on_paper(
+    page: Page, sheet: Sheet | None, *, fmt: str, dpi: int, timeout: float, split_by: str | None
+) -> str:
+    """The page's DOT source scaled to ``sheet`` (laid out once to measure it) and with a
+    PNG's dpi; a page whose text would not read on the sheet is refused (exit 1)."""
+    from pohon_cli.dot import natural_size
+    from pohon_cli.render import paper
+
+    size = (0.0, 0.0)
+    if sheet is not None and fmt != "dot":
+        try:
+            size = paper.drawn_size(*natural_size(page.source, timeout))
+        except DotError as error:
+            fail(str(error))
+        if not sheet.reads(*size):
+            where = f"the page for {page.key}" if page.key is not None else "the page"
+            fail(paper.refusal(sheet, *size, where, split_by is not None), EXIT_PROBLEMS)
+    elif sheet is not None:
+        sheet = None  # the DOT source has no size before dot lays it out
+    return paper.fitted(page.source, paper.attributes(sheet, fmt, dpi, size))
 
 
 def _format(output: str, chosen: str | None, *, folder: bool) -> str:
