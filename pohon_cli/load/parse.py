@@ -47,6 +47,9 @@ _NUMBER_START = frozenset("-0123456789")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 # A line break to libyaml but not to git or GitHub, which count lines by "\n".
 _ODD_BREAKS = re.compile("\r(?!\n)")
+# Keys whose value is one mapping of years: written twice, the years are meant together.
+_BY_YEAR = frozenset(("target", "target_induk", "realisasi"))
+_YEARS_HINT = "merge the years into one mapping: `target: {2025: 80, 2026: 85}`"
 # A key that is reported and dropped: its value is read but never stored.
 _BAD_KEY = object()
 # What a document is when a limit stopped the reading: no value, and no more events read.
@@ -213,7 +216,7 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
                 DUPLICATE_KEY,
                 f"duplicate key `{text}`: it is already set on line {first}, "
                 "and one of the two values would be lost",
-                "keep one of them",
+                _YEARS_HINT if text in _BY_YEAR else "keep one of them",
             )
         )
         return _BAD_KEY

@@ -257,3 +257,30 @@ def describe(value: Any) -> str:
 
 def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# The keys only a node takes: an indicator that has one is a node among the indicators.
+_NODE_ONLY = frozenset(f.alias or n for n, f in NodeDocument.model_fields.items()) - frozenset(
+    f.alias or n for n, f in Indicator.model_fields.items()
+)
+
+
+def node_among_indicators(item: Any, node: YMap, file: str, index: int) -> Problem | None:
+    """One problem for a node written in a list of indicators (an ``anak:`` line forgotten
+    above it), rather than one unknown key per key of that node; None for an indicator."""
+    if not isinstance(item, YMap):
+        return None
+    keys = [k for k in ("jenjang", "anak", "indikator", *sorted(_NODE_ONLY)) if k in item]
+    if not keys:
+        return None
+    kode, parent = item.get("kode"), node.get("kode")
+    what = f"`{kode}`" if isinstance(kode, str | Decimal) else "this item"
+    under = f" of `{parent}`" if isinstance(parent, str | Decimal) else ""
+    return error_at(
+        file,
+        node["indikator"].item_pos(index),
+        UNKNOWN_KEY,
+        f"{what} has `{keys[0]}`, a key of a node, yet it stands among the indicators"
+        f"{under}: an `anak:` line seems to be missing above it",
+        "write `anak:` on its own line above this node, indented as `indikator:`",
+    )
