@@ -50,6 +50,8 @@ _NAMES = {
     "periode": "`periode`",
 }
 
+# `awal:2025` in braces: a key, its colon and its value, read as one key
+_GLUED = re.compile(r"([^\s:]+):(\S.*)")
 # A message and its hint.
 Words = tuple[str, str | None]
 
@@ -57,10 +59,36 @@ Words = tuple[str, str | None]
 def problems_from(
     error: ValidationError, raw: Any, what: str, file: str, prefix: tuple[str | int, ...] = ()
 ) -> list[Problem]:
-    """Every error of one validation, worded (see ``problem_from``)."""
-    return [
-        problem_from(detail, raw, what, file, prefix) for detail in error.errors(include_url=False)
-    ]
+    """Every error of one validation, worded (see ``problem_from``); a key written
+    ``awal:2025`` in braces, without its space, is one problem, not also a missing ``awal``
+    and an empty value."""
+    details = error.errors(include_url=False)
+    glued: dict[tuple[str | int, ...], tuple[str, str]] = {}
+    for detail in details:
+        loc = detail["loc"]
+        key = loc[-2] if loc and loc[-1] == "[key]" else loc[-1] if loc else ""
+        found = _GLUED.fullmatch(key) if isinstance(key, str) else None
+        if found and (detail["type"] == "extra_forbidden" or loc[-1] == "[key]"):
+            glued[tuple(loc[: loc.index(key)])] = (str(key), found.group(1))
+    problems = []
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if loc[:-1] in glued and loc[-1] in glued[loc[:-1]]:  # the value, or the key missing
+            continue
+        if loc[:-2] in glued and loc[-2:] == (glued[loc[:-2]][0], "[key]"):
+            continue
+        problems.append(problem_from(detail, raw, what, file, prefix))
+    for at, (written, key) in glued.items():
+        problems.append(
+            error_at(
+                file,
+                locate(raw, prefix + at + (written,), key=True),
+                UNKNOWN_KEY,
+                f"no space after the colon in `{written}`: YAML reads it as one key with no value",
+                f"write a space after the colon: `{key}: {written[len(key) + 1 :]}`",
+            )
+        )
+    return problems
 
 
 def problem_from(
