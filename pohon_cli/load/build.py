@@ -16,7 +16,13 @@ from pydantic import ValidationError
 
 from pohon_cli.load import references
 from pohon_cli.load.references import Graph
-from pohon_cli.load.wording import describe, level_name, problem_from, problems_from
+from pohon_cli.load.wording import (
+    describe,
+    level_name,
+    node_among_indicators,
+    problem_from,
+    problems_from,
+)
 from pohon_cli.model import DEFAULT_LEVELS, Header, Indicator, Node, Reference, Tree
 from pohon_cli.problem import (
     MISSING_KEY,
@@ -221,7 +227,14 @@ class _Walk:
         raw_indicators = raw.get("indikator")
         if isinstance(raw_indicators, YList):
             valid: list[Indicator] = []
+            told = False
             for i, item in enumerate(raw_indicators):
+                misplaced = node_among_indicators(item, raw, self.name, i)
+                if misplaced is not None:
+                    # said once for the list: the nodes after the first share its cause
+                    self._invalid([] if told else [misplaced])
+                    told = True
+                    continue
                 try:
                     valid.append(Indicator.model_validate(item))
                 except ValidationError as error:

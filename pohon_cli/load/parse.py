@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 import yaml
 
 from pohon_cli.load.decode import ESCAPED_CONTROL, escaped_control
+from pohon_cli.load.syntax import YamlError, word
 from pohon_cli.problem import (
     DUPLICATE_KEY,
     TOO_LARGE,
@@ -45,6 +47,9 @@ _NUMBER_START = frozenset("-0123456789")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 # A line break to libyaml but not to git or GitHub, which count lines by "\n".
 _ODD_BREAKS = re.compile("\r(?!\n)")
+# Keys whose value is one mapping of years: written twice, the years are meant together.
+_BY_YEAR = frozenset(("target", "target_induk", "realisasi"))
+_YEARS_HINT = "merge the years into one mapping: `target: {2025: 80, 2026: 85}`"
 # A key that is reported and dropped: its value is read but never stored.
 _BAD_KEY = object()
 # What a document is when a limit stopped the reading: no value, and no more events read.
@@ -211,7 +216,7 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
                 DUPLICATE_KEY,
                 f"duplicate key `{text}`: it is already set on line {first}, "
                 "and one of the two values would be lost",
-                "keep one of them",
+                _YEARS_HINT if text in _BY_YEAR else "keep one of them",
             )
         )
         return _BAD_KEY
@@ -272,35 +277,52 @@ def _tag_problem(name: str, pos: Pos, tag: str) -> Problem:
 
 
 def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
+    lines = _Lines(text)
     # from the index: libyaml puts the end of a file without a final newline on a line
     # past it, and counts a lone CR as a line break
-    pos = (1, 1) if mark is None else _Lines(text).at(min(mark.index, len(text)))
-    at = _char_at(text, pos)
+    at = None if error.problem_mark is None else lines.at(min(error.problem_mark.index, len(text)))
+    context_at = None if error.context_mark is None else lines.at(error.context_mark.index)
     problem = (error.problem or "").strip()
     if "maximum nesting depth" in problem:
         # not a mistake in the syntax but a file too deep to read: TOO_LARGE, as aliases
         # that expand too far
         return error_at(
             name,
-            pos,
+            at or context_at or (1, 1),
             TOO_LARGE,
             "lists and mappings are nested too deep here: the YAML reader stops at "
             f"about {YAML_MAX_DEPTH:,} levels",
             "flatten the structure: a pohon file needs only a few dozen levels",
         )
-    context = (error.context or "").strip()
-    message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
-    hint = None
-    if at == "\t" or "'\\t'" in problem:
-        hint = "indent with spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
-        hint = "quote a value that contains ': ', or check the indentation"
-    elif "could not find expected ':'" in problem:
-        hint = "a key is missing its ':' or a line is indented wrongly"
-    elif "found unexpected end of stream" in problem:
-        hint = "a quote or bracket is not closed"
+    said = YamlError(problem, (error.context or "").strip(), at, context_at)
+    if error.problem_mark is not None and "quoted scalar" not in said.context:
+        quoted = _quoted_before(text, error.problem_mark.index)
+        if quoted is not None:
+            said = replace(said, quoted_from=lines.at(quoted))
+    pos, message, hint = word(said, text)
     return error_at(name, pos, YAML_SYNTAX, message, hint)
+
+
+def _quoted_before(text: str, index: int) -> int | None:
+    """Where a quoted text starts when it spans lines and is the last token before
+    ``index``: a quote left open that closes only at the next quote, lines below."""
+    scanner = _Loader(text)
+    last: Any = None
+    try:
+        while (token := scanner.get_token()) is not None and token.start_mark.index < index:
+            last = token
+    except yaml.YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    if (
+        last.__class__ is yaml.ScalarToken
+        and last.style in ("'", '"')
+        and last.start_mark.line < last.end_mark.line
+        and "\n" not in text[last.end_mark.index : index]
+    ):
+        return int(last.start_mark.index)
+    return None
 
 
 class _Lines:
@@ -314,14 +336,3 @@ class _Lines:
     def at(self, index: int) -> Pos:
         line = bisect_right(self.starts, index)
         return line, index - self.starts[line - 1] + 1
-
-
-def _char_at(text: str, pos: Pos) -> str:
-    """The character at a 1-based (line, column), or "" past the end."""
-    start = 0
-    for _ in range(pos[0] - 1):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return ""
-    index = start + pos[1] - 1
-    return text[index] if index < len(text) else ""

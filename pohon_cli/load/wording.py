@@ -50,6 +50,8 @@ _NAMES = {
     "periode": "`periode`",
 }
 
+# `awal:2025` in braces: a key, its colon and its value, read as one key
+_GLUED = re.compile(r"([^\s:]+):(\S.*)")
 # A message and its hint.
 Words = tuple[str, str | None]
 
@@ -57,10 +59,36 @@ Words = tuple[str, str | None]
 def problems_from(
     error: ValidationError, raw: Any, what: str, file: str, prefix: tuple[str | int, ...] = ()
 ) -> list[Problem]:
-    """Every error of one validation, worded (see ``problem_from``)."""
-    return [
-        problem_from(detail, raw, what, file, prefix) for detail in error.errors(include_url=False)
-    ]
+    """Every error of one validation, worded (see ``problem_from``); a key written
+    ``awal:2025`` in braces, without its space, is one problem, not also a missing ``awal``
+    and an empty value."""
+    details = error.errors(include_url=False)
+    glued: dict[tuple[str | int, ...], tuple[str, str]] = {}
+    for detail in details:
+        loc = detail["loc"]
+        key = loc[-2] if loc and loc[-1] == "[key]" else loc[-1] if loc else ""
+        found = _GLUED.fullmatch(key) if isinstance(key, str) else None
+        if found and (detail["type"] == "extra_forbidden" or loc[-1] == "[key]"):
+            glued[tuple(loc[: loc.index(key)])] = (str(key), found.group(1))
+    problems = []
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if loc[:-1] in glued and loc[-1] in glued[loc[:-1]]:  # the value, or the key missing
+            continue
+        if loc[:-2] in glued and loc[-2:] == (glued[loc[:-2]][0], "[key]"):
+            continue
+        problems.append(problem_from(detail, raw, what, file, prefix))
+    for at, (written, key) in glued.items():
+        problems.append(
+            error_at(
+                file,
+                locate(raw, prefix + at + (written,), key=True),
+                UNKNOWN_KEY,
+                f"no space after the colon in `{written}`: YAML reads it as one key with no value",
+                f"write a space after the colon: `{key}: {written[len(key) + 1 :]}`",
+            )
+        )
+    return problems
 
 
 def problem_from(
@@ -257,3 +285,30 @@ def describe(value: Any) -> str:
 
 def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# The keys only a node takes: an indicator that has one is a node among the indicators.
+_NODE_ONLY = frozenset(f.alias or n for n, f in NodeDocument.model_fields.items()) - frozenset(
+    f.alias or n for n, f in Indicator.model_fields.items()
+)
+
+
+def node_among_indicators(item: Any, node: YMap, file: str, index: int) -> Problem | None:
+    """One problem for a node written in a list of indicators (an ``anak:`` line forgotten
+    above it), rather than one unknown key per key of that node; None for an indicator."""
+    if not isinstance(item, YMap):
+        return None
+    keys = [k for k in ("jenjang", "anak", "indikator", *sorted(_NODE_ONLY)) if k in item]
+    if not keys:
+        return None
+    kode, parent = item.get("kode"), node.get("kode")
+    what = f"`{kode}`" if isinstance(kode, str | Decimal) else "this item"
+    under = f" of `{parent}`" if isinstance(parent, str | Decimal) else ""
+    return error_at(
+        file,
+        node["indikator"].item_pos(index),
+        UNKNOWN_KEY,
+        f"{what} has `{keys[0]}`, a key of a node, yet it stands among the indicators"
+        f"{under}: an `anak:` line seems to be missing above it",
+        "write `anak:` on its own line above this node, indented as `indikator:`",
+    )

@@ -3,8 +3,10 @@ and every command answers it with an exit code and a message, never a traceback 
 
 A file under tests/corpus/ says what it expects on its first line: ``# expect: ok`` (the
 loader finds nothing) or ``# expect: PK004@3:8 PK012@9:1`` (exactly these codes at these
-lines and columns). Files under tests/corpus/fuzz/ are inputs ``make fuzz`` found failing:
-they expect only an answer. A ``.gz`` file is a large input kept small. The largest inputs
+lines and columns). A line ``# says: ...`` among the first ones holds words the problems
+must say: the message or hint a person reads, not only the code. Files under
+tests/corpus/fuzz/ are inputs ``make fuzz`` found failing: they expect only an answer. A
+``.gz`` file is a large input kept small. The largest inputs
 (50 MB, 10,000-deep nesting, lines of megabytes) are generated here, at test time.
 """
 
@@ -30,6 +32,7 @@ CORPUS = ROOT / "tests" / "corpus"
 FILES = sorted(p for p in CORPUS.rglob("*") if p.name.endswith((".yaml", ".yaml.gz")))
 EXPECT = re.compile(r"#\s*expect:\s*(.+?)\s*$")
 ITEM = re.compile(r"(PK\d{3})(?:@(\d+):(\d+))?")
+SAYS = re.compile(r"#\s*says:\s*(.+?)\s*$")
 # Inputs on which a command that is not the loader's fails today: what fails, and where.
 # They stay xfail (not strict) until the owner fixes it; the report names each.
 KNOWN: dict[str, str] = {}
@@ -88,6 +91,14 @@ def test_the_loader_finds_exactly_what_the_file_expects(path: Path) -> None:
         assert problem.code == code, report
         assert line is None or (problem.line, problem.column) == (line, column), report
         assert problem.message and problem.file == path.name
+    for words in said(data):
+        assert words in report, report
+
+
+def said(data: bytes) -> list[str]:
+    """The words a corpus file's problems must say, from its ``# says:`` lines."""
+    head = data[:2000].decode("utf-8", errors="ignore").split("\n")[:5]
+    return [found.group(1) for line in head if (found := SAYS.match(line.strip("\r")))]
 
 
 @pytest.mark.parametrize("path", params(FILES))
