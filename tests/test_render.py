@@ -3,6 +3,7 @@ with the tree they were drawn from."""
 
 from __future__ import annotations
 
+import html
 import itertools
 import os
 import re
@@ -767,3 +768,67 @@ def test_png_is_drawn_for_print(tmp_path: Path) -> None:
 )
 def test_paper_mistakes_exit_2(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
     assert message in run("render", DATA, *args, "-o", tmp_path / "p.pdf", expect=2).stderr
+
+
+# -- a tree larger than its paper, cut into pages -----------------------------------------
+
+
+def _texts(svg: str) -> set[str]:
+    return {html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)}
+
+
+def test_a_tree_too_large_for_its_paper_is_cut_into_pages_that_fit(tmp_path: Path) -> None:
+    """300 nodes on A1: every page is the sheet, every box stands on some page, and a
+    page cut from a larger one names the nodes above it."""
+    source = tmp_path / "t300.yaml"
+    source.write_text("".join(generate(300)), encoding="utf-8")
+    loaded = load_path(source)
+    assert loaded.tree is not None
+    out = tmp_path / "pages"
+    run("render", source, "--split", "paper", "--paper", "A1", "-f", "svg", "-o", f"{out}/")
+    pages = sorted(out.glob("*.svg"))
+    assert len(pages) > 10
+    seen: set[str] = set()
+    for page in pages:
+        svg = page.read_text(encoding="utf-8")
+        size = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+        assert size is not None
+        assert abs(float(size[1]) - 1684) <= 3 and abs(float(size[2]) - 2384) <= 3, page.name
+        seen |= _texts(svg)
+    assert set(loaded.tree.nodes) <= seen
+    assert any("Bagian dari" in _texts(p.read_text(encoding="utf-8")) for p in pages)
+
+
+def test_a_misi_page_too_large_is_cut_and_what_cannot_be_cut_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "pages"
+    result = run("render", DATA, "--split", "misi", "--paper", "A4", "--landscape", "-o", out)
+    names = {p.stem for p in out.iterdir()}
+    assert "M5" not in names and "M5-P-PEMILU" in names
+    assert {n.split("-")[0] for n in names} == {"M1", "M2", "M3", "M4", "M5"}
+    assert "wrote" in result.stderr
+    # one box taller than the sheet: nothing to cut, refused, nothing written
+    tall = tmp_path / "tall.yaml"
+    rows = "".join(
+        f"      - {{kode: I{i}, uraian: Persentase capaian kegiatan nomor {i}, satuan: persen}}\n"
+        for i in range(150)
+    )
+    tall.write_text(
+        "versi: 1\ninstansi: {nama: Dinas Contoh}\ntahun: 2025\nvisi: Visi\n"
+        "misi: [{kode: M1, uraian: Misi}]\npohon:\n  - kode: T1\n    jenjang: tujuan\n"
+        "    uraian: Meningkatnya layanan\n    misi: [M1]\n    indikator:\n" + rows,
+        encoding="utf-8",
+    )
+    result = run(
+        "render", tall, "--split", "paper", "--paper", "A4", "-o", tmp_path / "a4", expect=1
+    )
+    assert "the page (" in result.stderr and "does not fit on A4" in result.stderr
+    assert not (tmp_path / "a4").exists() or not any((tmp_path / "a4").iterdir())
+    # one file cannot hold several pages: the message says how to cut
+    result = run("render", DATA, "--paper", "A4", "-o", tmp_path / "p.svg", expect=1)
+    assert "--split paper -o FOLDER/" in result.stderr
+
+
+def test_split_paper_needs_a_sheet_and_a_drawing(tmp_path: Path) -> None:
+    for args in (["--split", "paper"], ["--split", "paper", "--paper", "A3", "-f", "dot"]):
+        result = run("render", DATA, *args, "-o", tmp_path / "x", expect=2)
+        assert "--split paper cuts the tree into pages that fit --paper" in result.stderr

@@ -59,7 +59,11 @@ FormatOpt = Annotated[
 ]
 SplitOpt = Annotated[
     str | None,
-    typer.Option("--split", help="One page per misi or per unit kerja, named after its kode."),
+    typer.Option(
+        "--split",
+        help="One page per misi or per unit kerja, named after its kode; paper: as many "
+        "pages as --paper needs. With --paper, a page too large is cut into its subtrees.",
+    ),
 ]
 UnitsOpt = Annotated[
     bool,
@@ -119,21 +123,26 @@ def render(
         fail(f"unknown --paper `{paper}`: use one of {', '.join(_PAPERS)}")
     if landscape and paper is None:
         fail("--landscape turns the sheet of --paper: name one (e.g. --paper A3)")
+    if split_by == "paper" and (paper is None or fmt == "dot"):
+        fail(
+            "--split paper cuts the tree into pages that fit --paper: name a sheet, and a "
+            "drawing format (svg, png or pdf; the DOT source has no size yet)"
+        )
 
     tree = load_tree(path)
     # a year the file never names would draw every target as "—": refused, as show does
-    pages = _pages(tree, chosen, choose_year(tree, year), split_by, units)
+    the_year = choose_year(tree, year)
+    pages = _pages(tree, chosen, the_year, split_by, units)
     for page in pages:
         hint = draw.advice(tree, page, split_by)
         if hint is not None:
             typer.echo(f"pohon: warning: {hint}", err=True)
 
-    targets = page_targets(output, pages, fmt, path)
     sheet = None if paper is None else Sheet(paper.upper(), landscape)
-    sources = [
-        _on_paper(page, sheet, fmt=fmt, dpi=dpi, timeout=timeout, split_by=split_by)
-        for page in pages
-    ]
+    pages, sources = _on_paper(
+        tree, pages, sheet, fmt=fmt, dpi=dpi, timeout=timeout, split_by=split_by, year=the_year
+    )
+    targets = page_targets(output, pages, fmt, path)
     drawn = [_drawn(FORMATS[fmt], source, timeout) for source in sources]
     written = write_pages(targets, drawn, sys.stdout.buffer)
     # nothing written when the one page went to stdout
@@ -166,25 +175,53 @@ def _pages(tree: Tree, chosen: Filter, year: int, split_by: str | None, units: b
 
 
 def _on_paper(
-    page: Page, sheet: Sheet | None, *, fmt: str, dpi: int, timeout: float, split_by: str | None
-) -> str:
-    """The page's DOT source scaled to ``sheet`` (laid out once to measure it) and with a
-    PNG's dpi; a page whose text would not read on the sheet is refused (exit 1)."""
+    tree: Tree,
+    pages: list[Page],
+    sheet: Sheet | None,
+    *,
+    fmt: str,
+    dpi: int,
+    timeout: float,
+    split_by: str | None,
+    year: int,
+) -> tuple[list[Page], list[str]]:
+    """The pages and their DOT sources scaled to ``sheet`` (each laid out once to measure
+    it) and with a PNG's dpi. A page whose text would not read on the sheet is cut into
+    its subtrees when the pages go to a folder (``--split``), until each one reads; one
+    that cannot be cut, or a single page, is refused (exit 1) with what would fit."""
     from pohon_cli.dot import natural_size
-    from pohon_cli.render import paper
+    from pohon_cli.render import WHOLE_TREE, cut, paper
 
-    size = (0.0, 0.0)
-    if sheet is not None and fmt != "dot":
+    if sheet is None or fmt == "dot":  # the DOT source has no size before dot lays it out
+        unsized = paper.attributes(None, fmt, dpi, (0.0, 0.0))
+        return pages, [paper.fitted(page.source, unsized) for page in pages]
+    fitted: list[Page] = []
+    sources: list[str] = []
+    # the tops of the pages cut so far, per page they were cut from: a node shared by
+    # several parents gets one page, not one per path
+    tops: set[tuple[str | None, str]] = set()
+    waiting = list(reversed(pages))
+    while waiting:
+        page = waiting.pop()
         try:
             size = paper.drawn_size(*natural_size(page.source, timeout))
         except DotError as error:
             fail(str(error))
         if not sheet.reads(*size):
-            where = f"the page for {page.key}" if page.key is not None else "the page"
+            cut_from = None if page.origin is None else page.origin.part_of
+            base = page.key if cut_from is None else cut_from
+            done = {kode for group, kode in tops if group == base}
+            parts = cut(tree, page, year=year, drawn=done) if split_by else []
+            if parts:
+                tops.update((base, p.origin.chosen.root or "") for p in parts if p.origin)
+                waiting.extend(reversed(parts))
+                continue
+            named = page.key not in (None, WHOLE_TREE)
+            where = f"the page for {page.key}" if named else "the page"
             fail(paper.refusal(sheet, *size, where, split_by is not None), EXIT_PROBLEMS)
-    elif sheet is not None:
-        sheet = None  # the DOT source has no size before dot lays it out
-    return paper.fitted(page.source, paper.attributes(sheet, fmt, dpi, size))
+        fitted.append(page)
+        sources.append(paper.fitted(page.source, paper.attributes(sheet, fmt, dpi, size)))
+    return fitted, sources
 
 
 def _format(output: str, chosen: str | None, *, folder: bool) -> str:

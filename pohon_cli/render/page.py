@@ -56,12 +56,26 @@ _EDGE = {"color": EDGE, "arrowsize": "0.6", "penwidth": "1.2"}
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """How a page was drawn, so that one too large for its paper can be cut (render/cut):
+    the filter, the key of the misi or unit page it was cut from ("" for the whole tree,
+    None for a page not cut), the nodes above its top (top first), and the nodes it is
+    limited to (None: all the filter selects)."""
+
+    chosen: Filter
+    part_of: str | None = None
+    trail: tuple[str, ...] = ()
+    only: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """One diagram: ``key`` is the misi or unit kode it is split by (None for one page)."""
 
     key: str | None
     source: str
     nodes: int
+    origin: Origin | None = None
 
 
 # -- one page -----------------------------------------------------------------------------
@@ -87,17 +101,20 @@ def _edges(steps: Iterable[Step], drawn: Container[str]) -> Iterator[tuple[str, 
 
 def draw(tree: Tree, chosen: Filter | None = None, *, year: int | None = None) -> Page:
     """One diagram of the nodes ``chosen`` selects (all of them by default)."""
-    return _draw(tree, chosen or Filter(), year, key=None)
+    return draw_part(tree, Origin(chosen or Filter()), year, key=None)
 
 
-def _draw(tree: Tree, chosen: Filter, year: int | None, key: str | None) -> Page:
+def draw_part(tree: Tree, origin: Origin, year: int | None, key: str | None) -> Page:
     """A misi page holds exactly the nodes serving the misi, as the posters do; other
     filters also draw the ancestors of what they select, greyed, so the part reads in
     context. Without --misi the misi stand in a band of their own above the nodes."""
+    chosen = origin.chosen
     selection = select(tree, chosen)
     drawn = selection.matched if chosen.misi is not None else selection.kept
+    if origin.only is not None:
+        drawn = drawn & origin.only
     year = tree.header.year if year is None else year
-    heading = [*_heading(tree, chosen), small(escape(f"Target tahun {year}"), 11)]
+    heading = [*_heading(tree, chosen, origin.trail), small(escape(f"Target tahun {year}"), 11)]
     units = {u.code: u for u in tree.header.units}
     steps = list(tree.walk(selection.roots, keep=selection.kept))
     order = [s.node.code for s in steps if s.first and s.node.code in drawn]
@@ -129,7 +146,7 @@ def _draw(tree: Tree, chosen: Filter, year: int | None, key: str | None) -> Page
         above = band_id
     for parent, child in _edges(steps, ids):
         graph.body.append(f"\t{ids[parent]} -> {ids[child]} [headport=n tailport=s]\n")
-    return Page(key, graph.source, len(order))
+    return Page(key, graph.source, len(order), origin)
 
 
 def _in_order(band: str, ids: Sequence[str]) -> str:
@@ -166,8 +183,9 @@ def _misi_band(graph: graphviz.Digraph, tree: Tree, ids: Mapping[str, str]) -> s
     return "bandmisi"
 
 
-def _heading(tree: Tree, chosen: Filter) -> list[str]:
-    """Lines under the title that say which part of the tree the page shows."""
+def _heading(tree: Tree, chosen: Filter, trail: Sequence[str] = ()) -> list[str]:
+    """Lines under the title that say which part of the tree the page shows (``trail``:
+    the nodes above a page cut from a larger one, top first)."""
     lines = [small("<B>Visi</B>: " + wrapped(tree.header.vision, 110), 11)]
     missions = {m.code: m for m in tree.header.missions}
     units = {u.code: u for u in tree.header.units}
@@ -176,6 +194,8 @@ def _heading(tree: Tree, chosen: Filter) -> list[str]:
         lines.append(f"<B>Misi {escape(misi.code)}</B>: " + wrapped(misi.description, 110))
     if chosen.unit is not None and chosen.unit in units:
         lines.append("<B>Unit kerja</B>: " + escape(units[chosen.unit].name))
+    if trail:
+        lines.append("<B>Bagian dari</B>: " + escape(" › ".join(trail)))
     if chosen.root is not None:
         lines.append(f"<B>Di bawah {escape(chosen.root)}</B>")
     if chosen.level is not None:
@@ -198,9 +218,18 @@ def _by_unit(tree: Tree, chosen: Filter) -> Iterator[tuple[str, Filter]]:
             yield unit.code, replace(chosen, unit=unit.code)
 
 
+def _by_paper(tree: Tree, chosen: Filter) -> Iterator[tuple[str, Filter]]:
+    """The whole selection, cut later into as many pages as the paper needs (``cut``)."""
+    yield WHOLE_TREE, chosen
+
+
+# The key of the uncut page of --split paper: its file is pohon.svg, its cuts take their kodes.
+WHOLE_TREE = "pohon"
+
 SPLITS: dict[str, Callable[[Tree, Filter], Iterator[tuple[str, Filter]]]] = {
     "misi": _by_misi,
     "unit": _by_unit,
+    "paper": _by_paper,
 }
 
 
@@ -218,7 +247,7 @@ def split(
         if not selection.matched:
             empty.append(key)
             continue
-        pages.append(_draw(tree, part, year, key=key))
+        pages.append(draw_part(tree, Origin(part), year, key=key))
     return pages, empty
 
 

@@ -87,7 +87,12 @@ def refusal(sheet: Sheet, width: float, height: float, where: str, split: bool) 
         f"{READABLE_PT:g} pt that reads on paper; "
     )
     fitting = smallest_fitting(width, height)
-    smaller = "--root KODE or --depth N" if split else "--split misi, --root KODE or --depth N"
+    smaller = (
+        "--root KODE or --depth N"
+        if split
+        else "--split paper -o FOLDER/ to cut it into pages that fit, --split misi, "
+        "--root KODE or --depth N"
+    )
     if fitting is None:
         return message + f"no sheet up to A0 holds it: draw less on one page ({smaller})"
     flags = f"--paper {fitting.paper}" + (" --landscape" if fitting.landscape else "")
