@@ -234,6 +234,24 @@ def test_layout_frozen_header_widths_wrap(workbook: Any) -> None:
     assert not cascading[f"B{HEADER_ROW + 1}"].alignment.wrap_text
 
 
+def test_a_row_is_as_tall_as_its_wrapped_text(workbook: Any) -> None:
+    """Spreadsheets do not fit rows to wrapped text on opening: without a height, the
+    lines of a long uraian print over the next row."""
+    cascading = workbook["Cascading"]
+    width = cascading.column_dimensions["C"].width
+    tall = 0
+    for row in cascading.iter_rows(min_row=HEADER_ROW + 1):
+        number = row[0].row
+        longest = max(
+            len(str(c.value)) for c in row if c.value is not None and c.alignment.wrap_text
+        )
+        height = cascading.row_dimensions[number].height
+        if longest > 2 * width:
+            assert height is not None and height >= 3 * 15, (number, longest, height)
+            tall += 1
+    assert tall
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [("1.10", "0.00"), ("100", "0"), ("6.5", "0.0"), ("0.125", "0.000"), ("1E+3", "0")],

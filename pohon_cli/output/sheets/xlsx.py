@@ -34,6 +34,8 @@ PERCENT_FORMAT = "0.00%"
 PAPER_SIZE: dict[Paper, int] = {"A4": 9, "F4": 14}
 # The rows above the header: the office, what the sheet is and its year, a blank line.
 TITLE_ROWS = 3
+# The height of one line of 11-point text in a row, in points (Excel's default row).
+LINE_POINTS = 15
 
 
 def number_format(value: Decimal) -> str:
@@ -90,11 +92,29 @@ def _write_sheet(ws: Any, sheet: Sheet, cover: Cover | None, paper: Paper) -> No
         ws.append([cells.title(what, 14)])
         ws.append([])
     ws.append([])
-    ws.append([cells.header(column.label) for column in sheet.columns])
-    for row in sheet.rows:
+    labels = [column.label for column in sheet.columns]
+    _fit_height(ws, header, labels, sheet.columns, wrap_all=True)
+    ws.append([cells.header(label) for label in labels])
+    for number, row in enumerate(sheet.rows, start=header + 1):
+        _fit_height(ws, number, row, sheet.columns)
         ws.append(
             [cells.cell(value, column) for value, column in zip(row, sheet.columns, strict=True)]
         )
+
+
+def _fit_height(
+    ws: Any, number: int, row: Sequence[Cell], columns: Sequence[Column], wrap_all: bool = False
+) -> None:
+    """A row as tall as its longest wrapped text. Neither openpyxl nor LibreOffice fits a
+    row to wrapped text when the file is opened, so the lines would print over the next
+    row; the count of lines is estimated from the column's width in characters."""
+    lines = 1
+    for value, column in zip(row, columns, strict=True):
+        if isinstance(value, str) and (wrap_all or column.kind == "long"):
+            per_line = max(1, column.width - 1)
+            lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in value.split("\n")))
+    if lines > 1:
+        ws.row_dimensions[number].height = min(409, LINE_POINTS * lines + 2)
 
 
 class _Cells:
