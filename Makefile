@@ -23,6 +23,10 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	# the wheels pohon needs, for the tests that install it as a runner or pre-commit
+	# would (tests/cli/test_recipe.py): they run offline, from this folder
+	$(BIN)/python -m pip wheel -q --wheel-dir $(VENV)/wheelhouse . 'setuptools>=77' wheel
+	rm -f $(VENV)/wheelhouse/pohon-*.whl
 	@touch $(STAMP)
 
 graphviz:

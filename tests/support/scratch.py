@@ -26,9 +26,15 @@ BROKEN = SEED.read_text(encoding="utf-8").replace("\nversi: 1\n", "\nversi: 9\n"
 PYTHON_BIN = str(Path(sys.executable).parent)
 
 
+# The wheels of pohon's dependencies that `make venv` keeps: pip installs from them alone,
+# so the recipe's tests need no network (without them, pip asks its index).
+WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
+
+
 def environment(**extra: str) -> dict[str, str]:
     """The environment of a scratch repository's commands: no GIT_* from a hook that runs
-    the tests, an author for the commits, and no virtualenv but the test's Python first."""
+    the tests, an author for the commits, no virtualenv but the test's Python first, and
+    pip offline with the wheels `make venv` kept."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env.pop("VIRTUAL_ENV", None)
     env |= {
@@ -40,6 +46,8 @@ def environment(**extra: str) -> dict[str, str]:
         "HOME": env.get("HOME", "/tmp"),
         "PATH": PYTHON_BIN + os.pathsep + env.get("PATH", ""),
     }
+    if WHEELHOUSE.is_dir():
+        env |= {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(WHEELHOUSE)}
     return env | extra
 
 
