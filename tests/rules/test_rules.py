@@ -15,7 +15,14 @@ import pytest
 from conftest import CASES, DATA, ROOT, run
 
 from pohon_cli.problem import Problem
-from pohon_cli.rules import LOADER_CHECKS, RULES, every_rule, find_rule, rule_by_code
+from pohon_cli.rules import (
+    LOADER_CHECK_HELP,
+    LOADER_CHECKS,
+    RULES,
+    every_rule,
+    find_rule,
+    rule_by_code,
+)
 from pohon_cli.rules.lint import Settings, lint_path
 
 RULE_CASES = sorted((CASES / "rules").glob("*.yaml"))
@@ -178,6 +185,14 @@ def test_rules_command_lists_and_explains() -> None:
     assert "[tool.pohon.rules.PK108]" in explained and "institution-words" in explained
     assert "KPU Kota Bengkulu" in run("rules", "pk108").stdout
     assert "always an error" in run("rules", "PK021").stdout
+
+
+def test_every_loader_check_is_explained_with_what_to_do() -> None:
+    """`pohon rules PK0xx` says what the check means and how to fix it, as SARIF does."""
+    for code, help_text in LOADER_CHECK_HELP.items():
+        explained = " ".join(run("rules", code.lower()).stdout.split())
+        assert explained.startswith(f"{code} (a loader check: always an error)")
+        assert " ".join(help_text.split()) in explained, code
 
 
 def test_rules_command_unknown_code_exits_2_with_a_suggestion() -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from pohon_cli.output.terminal import Screen, detect, write_rich_table
-from pohon_cli.rules import LOADER_CHECKS
+from pohon_cli.rules import LOADER_CHECK_HELP, LOADER_CHECKS
 from pohon_cli.rules.base import Option, Rule
 
 _WIDTH = 88
@@ -46,9 +46,11 @@ def write_rule(rule: Rule, out: TextIO, screen: Screen | None = None) -> None:
 
 
 def write_loader_check(code: str, out: TextIO, screen: Screen | None = None) -> None:
-    """A loader check: what it means, and why no setting silences it."""
+    """A loader check: what it means, what to do, and why no setting silences it."""
     out.write(
         f"{code} (a loader check: always an error)\n\n{LOADER_CHECKS[code]}.\n\n"
+        + _wrap(LOADER_CHECK_HELP[code])
+        + "\n\n"
         + _wrap(
             "The loader reports it when a file is not a valid pohon file; the lint rules "
             "do not run on a file whose tree cannot be built. It cannot be ignored or "
