@@ -27,6 +27,7 @@ from pohon_cli.model import Tree
 from pohon_cli.render import (
     BIG_PAGE,
     LEVEL_STYLES,
+    cut,
     draw,
     draw_units,
     format_value,
@@ -832,3 +833,24 @@ def test_split_paper_needs_a_sheet_and_a_drawing(tmp_path: Path) -> None:
     for args in (["--split", "paper"], ["--split", "paper", "--paper", "A3", "-f", "dot"]):
         result = run("render", DATA, *args, "-o", tmp_path / "x", expect=2)
         assert "--split paper cuts the tree into pages that fit --paper" in result.stderr
+
+
+def test_a_cut_keeps_as_many_levels_on_the_top_page_as_the_sheet_holds(tmp_path: Path) -> None:
+    source = tmp_path / "t300.yaml"
+    source.write_text("".join(generate(300)), encoding="utf-8")
+    loaded = load_path(source)
+    assert loaded.tree is not None
+    tree = loaded.tree
+    page = draw(tree, Filter(root="T1.SS1"))
+    below = select(tree, Filter(root="T1.SS1")).matched
+    # a sheet that holds eight boxes: the sasaran strategis with its sasaran and programs
+    parts = cut(tree, page, fits=lambda trial: trial.nodes <= 8)
+    top = parts[0].origin
+    assert top is not None and top.chosen.root == "T1.SS1" and top.chosen.depth == 3
+    covered: set[str] = set()
+    for part in parts:
+        assert part.origin is not None
+        covered |= select(tree, part.origin.chosen).matched
+    assert covered == below
+    # without a measure, the top page holds the top and the nodes just under it
+    assert cut(tree, page)[0].nodes == 1 + len(tree.children["T1.SS1"])

@@ -200,18 +200,29 @@ def _on_paper(
     # the tops of the pages cut so far, per page they were cut from: a node shared by
     # several parents gets one page, not one per path
     tops: set[tuple[str | None, str]] = set()
+    sizes: dict[str, tuple[float, float]] = {}
+
+    def size_of(page: Page) -> tuple[float, float]:
+        """The page's size, laid out once whoever asks (the cutter tries pages too)."""
+        if page.source not in sizes:
+            try:
+                sizes[page.source] = paper.drawn_size(*natural_size(page.source, timeout))
+            except DotError as error:
+                fail(str(error))
+        return sizes[page.source]
+
+    def fits(page: Page) -> bool:
+        return sheet.reads(*size_of(page))
+
     waiting = list(reversed(pages))
     while waiting:
         page = waiting.pop()
-        try:
-            size = paper.drawn_size(*natural_size(page.source, timeout))
-        except DotError as error:
-            fail(str(error))
+        size = size_of(page)
         if not sheet.reads(*size):
             cut_from = None if page.origin is None else page.origin.part_of
             base = page.key if cut_from is None else cut_from
             done = {kode for group, kode in tops if group == base}
-            parts = cut(tree, page, year=year, drawn=done) if split_by else []
+            parts = cut(tree, page, year=year, drawn=done, fits=fits) if split_by else []
             if parts:
                 tops.update((base, p.origin.chosen.root or "") for p in parts if p.origin)
                 waiting.extend(reversed(parts))

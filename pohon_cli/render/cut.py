@@ -9,7 +9,7 @@ the nodes above its top, so a reader can find where it hangs.
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 
 from pohon_cli.filters import Filter, Selection, select
@@ -18,16 +18,22 @@ from pohon_cli.render.page import WHOLE_TREE, Origin, Page, draw_part
 
 
 def cut(
-    tree: Tree, page: Page, *, year: int | None = None, drawn: Container[str] = ()
+    tree: Tree,
+    page: Page,
+    *,
+    year: int | None = None,
+    drawn: Container[str] = (),
+    fits: Callable[[Page], bool] | None = None,
 ) -> list[Page]:
     """The pages to draw instead of ``page``, in file order; empty when it cannot be cut
     (a single node, or a node and one under it).
 
     With several top nodes: one page for each top and all below it. With one top: a page
-    of the top and the nodes just under it, then for each of those that has nodes under
-    it a page with all of them. A page of a top and the nodes just under it is halved:
-    the top with the first half of them, then with the rest. A node in ``drawn`` (given
-    its own page already, met again through another parent) gets no second page.
+    of the top and the levels under it, as many as ``fits`` says the sheet holds (one
+    without it), then for each node on its lowest level that has nodes under it a page
+    with all of them. A page of a top and the nodes just under it is halved: the top
+    with the first half of them, then with the rest. A node in ``drawn`` (given its own
+    page already, met again through another parent) gets no second page.
     """
     origin = page.origin or Origin(Filter())
     chosen = origin.chosen
@@ -50,14 +56,52 @@ def cut(
         ]
     if not kids:
         return []
-    below = None if chosen.depth is None else chosen.depth - 1
-    parts = [(Origin(replace(chosen, root=top, depth=2)), True)]
+    levels = _levels(tree, top, selection, origin)
+    depth = _upper_depth(tree, page, len(levels), year, fits)
+    below = None if chosen.depth is None else chosen.depth - depth + 1
+    parts = [(Origin(replace(chosen, root=top, depth=depth)), True)]
     parts += [
         (Origin(replace(chosen, root=k, depth=below)), False)
-        for k in kids
+        for k in levels[depth - 1]
         if any(_shown(g, selection, origin) for g in tree.children.get(k, ()))
     ]
     return _pages(tree, page, parts, year, drawn)
+
+
+def _levels(tree: Tree, top: str, selection: Selection, origin: Origin) -> list[list[str]]:
+    """The nodes of the page by their depth under ``top`` (the top alone first), each
+    at the shallowest depth it is reached, in file order."""
+    levels = [[top]]
+    seen = {top}
+    while True:
+        following = [
+            k
+            for parent in levels[-1]
+            for k in tree.children.get(parent, ())
+            if k not in seen and _shown(k, selection, origin)
+        ]
+        following = list(dict.fromkeys(following))
+        if not following:
+            return levels
+        seen.update(following)
+        levels.append(following)
+
+
+def _upper_depth(
+    tree: Tree, page: Page, height: int, year: int | None, fits: Callable[[Page], bool] | None
+) -> int:
+    """How many levels the top's own page holds: the most that ``fits``, from all but the
+    page's lowest level down to two (the top and the nodes just under it)."""
+    origin = page.origin or Origin(Filter())
+    chosen = origin.chosen
+    deepest = height - 1 if chosen.depth is None else min(height, chosen.depth) - 1
+    if fits is None:
+        return 2
+    for depth in range(deepest, 2, -1):
+        trial = replace(origin, chosen=replace(chosen, depth=depth))
+        if fits(draw_part(tree, trial, year, page.key)):
+            return depth
+    return 2
 
 
 def _shown(kode: str, selection: Selection, origin: Origin) -> bool:
