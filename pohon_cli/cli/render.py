@@ -191,6 +191,7 @@ def _on_paper(
     that cannot be cut, or a single page, is refused (exit 1) with what would fit."""
     from pohon_cli.dot import natural_size
     from pohon_cli.render import WHOLE_TREE, cut, paper
+    from pohon_cli.render.cut import group_of
 
     if sheet is None or fmt == "dot":  # the DOT source has no size before dot lays it out
         unsized = paper.attributes(None, fmt, dpi, (0.0, 0.0))
@@ -199,7 +200,7 @@ def _on_paper(
     sources: list[str] = []
     # the tops of the pages cut so far, per page they were cut from: a node shared by
     # several parents gets one page, not one per path
-    tops: set[tuple[str | None, str]] = set()
+    tops: set[tuple[str, str]] = set()
     sizes: dict[str, tuple[float, float]] = {}
 
     def size_of(page: Page) -> tuple[float, float]:
@@ -219,8 +220,7 @@ def _on_paper(
         page = waiting.pop()
         size = size_of(page)
         if not sheet.reads(*size):
-            cut_from = None if page.origin is None else page.origin.part_of
-            base = page.key if cut_from is None else cut_from
+            base = group_of(page)
             done = {kode for group, kode in tops if group == base}
             parts = cut(tree, page, year=year, drawn=done, fits=fits) if split_by else []
             if parts:

@@ -68,6 +68,14 @@ def cut(
     return _pages(tree, page, parts, year, drawn)
 
 
+def group_of(page: Page) -> str:
+    """The key of the misi or unit page that ``page`` is, or was cut from ("" for the
+    whole tree): the pages cut from it are named after it, and a node gets one page in it."""
+    if page.origin is not None and page.origin.part_of is not None:
+        return page.origin.part_of
+    return "" if page.key in (None, WHOLE_TREE) else page.key
+
+
 def _levels(tree: Tree, top: str, selection: Selection, origin: Origin) -> list[list[str]]:
     """The nodes of the page by their depth under ``top`` (the top alone first), each
     at the shallowest depth it is reached, in file order."""
@@ -117,11 +125,7 @@ def _pages(
 ) -> list[Page]:
     """The pages of ``parts`` (each drawn from its top, ``own`` when it is the top's own
     page of the nodes just under it), named after the page they were cut from."""
-    origin = page.origin or Origin(Filter())
-    # the key of the misi or unit page the cuts come from ("" for the whole tree)
-    base = origin.part_of
-    if base is None:
-        base = "" if page.key in (None, WHOLE_TREE) else page.key
+    base = group_of(page)
     pages: list[Page] = []
     for part, own in parts:
         kode = part.chosen.root
