@@ -21,7 +21,7 @@ from pohon_cli.model.document import (
     Reference,
     Unit,
 )
-from pohon_cli.model.tree import Step, Tree
+from pohon_cli.model.tree import Carried, Step, Tree
 from pohon_cli.model.values import (
     QUARTERS,
     Actual,
@@ -49,6 +49,7 @@ __all__ = [
     "MAX_LEVELS",
     "QUARTERS",
     "Actual",
+    "Carried",
     "Consolidation",
     "Document",
     "Flag",

@@ -12,7 +12,9 @@ from pohon_cli.rules.base import Option, Options, Rule, at
 def _without_indicator(tree: Tree, options: Options) -> Iterator[Problem]:
     levels = options.chosen("levels")
     for node in tree.nodes.values():
-        if node.indicators or (levels is not None and node.level.casefold() not in levels):
+        # an indicator carried down from above (`- rujuk: KODE`) measures the node too
+        measured = node.indicators or node.code in tree.carried
+        if measured or (levels is not None and node.level.casefold() not in levels):
             continue
         yield RESULT_WITHOUT_INDICATOR.problem(
             tree,
