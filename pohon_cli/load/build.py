@@ -23,7 +23,16 @@ from pohon_cli.load.wording import (
     problem_from,
     problems_from,
 )
-from pohon_cli.model import DEFAULT_LEVELS, Carried, Header, Indicator, Node, Reference, Tree
+from pohon_cli.model import (
+    DEFAULT_LEVELS,
+    Carried,
+    CarriedIndicator,
+    Header,
+    Indicator,
+    Node,
+    Reference,
+    Tree,
+)
 from pohon_cli.problem import (
     MISSING_KEY,
     TOO_LARGE,
@@ -279,14 +288,10 @@ class _Walk:
                     "indicator with its own `kode` (and `target_induk` for the target above)",
                 )
         try:
-            ref = Reference.model_validate({"rujuk": raw["rujuk"]})
+            ref = CarriedIndicator.model_validate({"rujuk": raw["rujuk"]})
         except ValidationError as error:
-            self._invalid(
-                [
-                    problem_from(d, raw, "reference", self.name)
-                    for d in error.errors(include_url=False)
-                ]
-            )
+            details = error.errors(include_url=False)
+            self._invalid([problem_from(d, raw, "carried indicator", self.name) for d in details])
             return None
         return None if len(raw) > 1 else ref.ref
 
