@@ -88,8 +88,8 @@ def test_report_scores_a_carried_indicator_once_where_it_is_written() -> None:
     assert rows == [("IKP1", "P1"), ("IKK1", "K1"), ("IKS1", "SK1"), ("IKK2", "K2")]
     # without the node it is written on, it is scored under the node carrying it
     below = json.loads(run("report", "-f", "json", KOMINFO, "--root", "K1").stdout)
-    rows = [(r["kode"], r["simpul"], r["penanggung_jawab"]) for r in below["indikator"]]
-    assert rows == [
+    scored = [(r["kode"], r["simpul"], r["penanggung_jawab"]) for r in below["indikator"]]
+    assert scored == [
         ("IKK1", "K1", "BID-APT"),
         ("IKS1", "SK1", "SEK-DATA"),
         ("IKP1", "SK2", "SEK-LAY"),
