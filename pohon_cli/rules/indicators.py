@@ -33,7 +33,8 @@ RESULT_WITHOUT_INDICATOR = Rule(
         "Every kinerja (goal or objective) needs at least one indicator, or nobody can say "
         "whether it was achieved; SAKIP evaluators (LKE, PermenPAN-RB 88/2021) mark a result "
         "without an indicator. Which levels are results is an option: by default every level "
-        "in `jenjang`."
+        "in `jenjang`. An indicator carried down from a node above (`- rujuk: KODE` in "
+        "`indikator`) measures the node carrying it too."
     ),
     bad="""\
 pohon:

@@ -79,8 +79,8 @@ def table(request: IndicatorsRequest) -> tables.Table:
     body: list[tuple[str, ...]] = []
     tree = request.tree
     listed = rows(request)
-    # the column is there when an indicator is listed under a node it is carried into
-    carried = any(tree.carried_from(n, i) is not None for n, i in listed)
+    # there when the file carries an indicator down: the same columns whatever the filter
+    carried = bool(tree.carried)
     if carried:
         headers += ("dibawa_dari",)
     for node, indicator in listed:
