@@ -11,7 +11,7 @@ reads (CSV), and its ``label``, the words a planner prints (the workbook, Markdo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -187,9 +187,11 @@ def cascading(tree: Tree) -> Sheet:
             Column("baseline", "value", 10),
             *(Column(f"target_{y}", "value", 11) for y in years),
             Column("penanggung_jawab_indikator", width=18),
+            *_carried_column(tree),
         ),
         title="Matriks Cascading Kinerja",
     )
+    into = _carried_into(tree)
     missions = tree.all_missions()
     order = {m.code: i for i, m in enumerate(tree.header.missions)}
     for node in _ordered_nodes(tree):
@@ -217,9 +219,27 @@ def cascading(tree: Tree) -> Sheet:
                     value_cell(indicator.baseline),
                     *(value_cell(indicator.targets.get(y)) for y in years),
                     tree.owner_of(indicator),
+                    *into(indicator),
                 )
             )
     return sheet
+
+
+def _carried_column(tree: Tree) -> tuple[Column, ...]:
+    """``dibawa_ke``, the nodes an indicator is carried down into, when the file carries
+    any (an indicator is one row, under the node it is written on)."""
+    return (Column("dibawa_ke", width=22),) if tree.carried else ()
+
+
+def _carried_into(tree: Tree) -> Callable[[Indicator], tuple[Cell, ...]]:
+    """The cell of ``dibawa_ke`` for an indicator (none when the file carries nothing)."""
+    if not tree.carried:
+        return lambda _indicator: ()
+    into: dict[str, list[str]] = {}
+    for node in _ordered_nodes(tree):
+        for entry in tree.carried.get(node.code, ()):
+            into.setdefault(entry.code, []).append(node.code)
+    return lambda indicator: (", ".join(into.get(indicator.code, ())) or None,)
 
 
 def manual(tree: Tree) -> Sheet:
@@ -241,9 +261,11 @@ def manual(tree: Tree) -> Sheet:
             Column("penanggung_jawab", width=18),
             Column("unit_kerja", "long", 32),
             Column("nasional", width=9),
+            *_carried_column(tree),
         ),
         title="Manual Indikator Kinerja",
     )
+    into = _carried_into(tree)
     for node in _ordered_nodes(tree):
         for indicator in node.indicators:
             owner = tree.owner_of(indicator)
@@ -261,6 +283,7 @@ def manual(tree: Tree) -> Sheet:
                     owner,
                     names.get(owner) if owner else None,
                     "ya" if indicator.national else "tidak",
+                    *into(indicator),
                 )
             )
     return sheet

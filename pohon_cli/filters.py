@@ -48,10 +48,30 @@ class Selection:
 
 
 def indicators_of(tree: Tree, node: Node, unit: str | None = None) -> tuple[Indicator, ...]:
-    """A node's indicators, or only those ``unit`` answers for (its own or through the node)."""
+    """A node's indicators, those it carries down from above among them, or only those
+    ``unit`` answers for (its own or through the node)."""
+    listed = tree.listed(node)
     if unit is None:
-        return node.indicators
-    return tuple(i for i in node.indicators if tree.owner_of(i) == unit)
+        return listed
+    return tuple(i for i in listed if tree.owner_under(node, i) == unit)
+
+
+def counted_once(
+    tree: Tree, shown: Iterable[tuple[Node, Indicator]]
+) -> list[tuple[Node, Indicator]]:
+    """The pairs of node and indicator that count: an indicator carried down counts once,
+    under the node it is written on when that node is shown with it, else under the first
+    node shown carrying it (what ``report`` scores and ``stats`` counts)."""
+    pairs = list(shown)
+    at_home = {i.code for n, i in pairs if tree.carried_from(n, i) is None}
+    counted: list[tuple[Node, Indicator]] = []
+    for node, indicator in pairs:
+        if tree.carried_from(node, indicator) is not None:
+            if indicator.code in at_home:
+                continue
+            at_home.add(indicator.code)
+        counted.append((node, indicator))
+    return counted
 
 
 def select(tree: Tree, chosen: Filter) -> Selection:
@@ -68,8 +88,7 @@ def select(tree: Tree, chosen: Filter) -> Selection:
         matched = {
             k
             for k in matched
-            if tree.nodes[k].owner == unit
-            or any(tree.owner_of(i) == unit for i in tree.nodes[k].indicators)
+            if tree.nodes[k].owner == unit or bool(indicators_of(tree, tree.nodes[k], unit))
         }
     if chosen.level is not None:
         matched = {k for k in matched if tree.nodes[k].level == chosen.level}

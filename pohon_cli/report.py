@@ -18,7 +18,7 @@ from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
 from typing import Literal
 
 from pohon_cli.capaian import NoCapaian, capped, explain, rounded
-from pohon_cli.filters import Selection
+from pohon_cli.filters import Selection, counted_once
 from pohon_cli.model import QUARTERS, Actual, Indicator, Quarters, Tree, Value, combine
 
 PLACES = 2
@@ -157,13 +157,16 @@ def build(
     scales = {**settings.scales, **tree.header.scales}
     settings = Settings(settings.bands, settings.cap, scales)
     matched = None if selection is None else selection.matched
-    rows: list[Row] = []
-    for kode, node in tree.nodes.items():
-        if matched is not None and kode not in matched:
-            continue
-        shown = node.indicators if selection is None else selection.indicators(tree, node)
-        for indicator in shown:
-            rows.append(_row(tree, kode, indicator, year, settings))
+    shown = (
+        (node, indicator)
+        for kode, node in tree.nodes.items()
+        if matched is None or kode in matched
+        for indicator in (
+            tree.listed(node) if selection is None else selection.indicators(tree, node)
+        )
+    )
+    # an indicator carried down is scored once: under the node it is written on
+    rows = [_row(tree, n.code, i, year, settings) for n, i in counted_once(tree, shown)]
     return Report(
         year=year,
         settings=settings,
@@ -187,7 +190,7 @@ def _row(tree: Tree, node: str, indicator: Indicator, year: int, settings: Setti
     row = Row(
         node=node,
         indicator=indicator,
-        owner=tree.owner_of(indicator),
+        owner=tree.owner_under(tree.nodes[node], indicator),
         target=target,
         written=written,
         realisasi=realisasi,

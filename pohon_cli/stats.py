@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pohon_cli.filters import Selection
-from pohon_cli.model import Tree
+from pohon_cli.filters import Selection, counted_once
+from pohon_cli.model import Indicator, Tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +74,16 @@ def count(tree: Tree, selection: Selection | None = None, *, year: int | None = 
     the indicators it shows on them. ``year`` defaults to the file's ``tahun``."""
     if selection is None:
         chosen = list(tree.nodes.values())
-        shown = {n.code: n.indicators for n in chosen}
+        listed = {n.code: tree.listed(n) for n in chosen}
     else:
         matched = selection.matched
         chosen = [n for k, n in tree.nodes.items() if k in matched]
-        shown = {n.code: selection.indicators(tree, n) for n in chosen}
+        listed = {n.code: selection.indicators(tree, n) for n in chosen}
     the_year = tree.header.year if year is None else year
+    # an indicator carried down counts once, where it is written (``report`` scores it so)
+    shown: dict[str, list[Indicator]] = {n.code: [] for n in chosen}
+    for node, indicator in counted_once(tree, ((n, i) for n in chosen for i in listed[n.code])):
+        shown[node.code].append(indicator)
     indicators = [i for n in chosen for i in shown[n.code]]
 
     per_level: dict[str, list[int]] = {level: [0, 0, 0] for level in tree.header.levels}
@@ -87,11 +91,11 @@ def count(tree: Tree, selection: Selection | None = None, *, year: int | None = 
         row = per_level[node.level]
         row[0] += 1
         row[1] += len(shown[node.code])
-        row[2] += not shown[node.code]
+        row[2] += not listed[node.code]
     levels = tuple(LevelCount(level, *row) for level, row in per_level.items())
 
     owners = Counter(n.owner for n in chosen)
-    answering = Counter(tree.owner_of(i) for i in indicators)
+    answering = Counter(tree.owner_under(n, i) for n in chosen for i in shown[n.code])
     units = tuple(UnitCount(u.code, owners[u.code], answering[u.code]) for u in tree.header.units)
 
     missions = tree.all_missions()
@@ -110,7 +114,7 @@ def count(tree: Tree, selection: Selection | None = None, *, year: int | None = 
         nodes=len(chosen),
         indicators=len(indicators),
         levels=levels,
-        indicators_per_node=tuple(sorted(Counter(len(shown[n.code]) for n in chosen).items())),
+        indicators_per_node=tuple(sorted(Counter(len(listed[n.code]) for n in chosen).items())),
         shared=_shared(tree, (n.code for n in chosen)),
         units=units,
         nodes_without_unit=owners[None],

@@ -140,6 +140,11 @@ def _nodes(tree: Tree) -> list[Any]:
             continue
         written.add(kode)
         item = _plain(tree.nodes[kode])
+        carried = tree.carried.get(kode, ())
+        if carried:
+            listed = item.setdefault("indikator", [])
+            for entry in carried:  # in place: the order of the node's indicators is kept
+                listed.insert(entry.at, {"rujuk": entry.code})
         out.append(item)
         below = tree.children.get(kode, ())
         if below:

@@ -42,6 +42,7 @@ VALID_TREES = [
     ROOT / "data" / "pohon_kinerja_2025.yaml",
     CASES / "report" / "pohon_realisasi.yaml",
     *sorted((CASES / "offices").glob("*.yaml")),
+    CASES / "carried" / "dinas_kominfo.yaml",
 ]
 
 
@@ -76,3 +77,28 @@ def test_the_schema_refuses_what_the_loader_refuses(change: tuple[str, str], key
     document = as_json(yaml.safe_load(text.replace(change[0], change[1], 1)))
     errors = list(SCHEMA.iter_errors(document))
     assert errors and any(key in e.message or key in e.path for e in errors), errors
+
+
+KOMINFO = CASES / "carried" / "dinas_kominfo.yaml"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        # a carried indicator with a key of its own
+        ("- rujuk: IKK1\n", "- rujuk: IKK1\n                satuan: persen\n"),
+        ("- rujuk: IKK1\n", "- rujuk: [IKK1]\n"),  # a list for a kode
+        ("- rujuk: IKK1\n", "- rujuk:\n"),  # no kode
+    ],
+    ids=["other-key", "a-list", "empty"],
+)
+def test_the_schema_refuses_a_carried_indicator_the_loader_refuses(
+    change: tuple[str, str], tmp_path: Path
+) -> None:
+    text = KOMINFO.read_text(encoding="utf-8")
+    assert change[0] in text
+    changed = text.replace(change[0], change[1], 1)
+    path = tmp_path / "salah.yaml"
+    path.write_text(changed, encoding="utf-8")
+    run("validate", path, expect=1)
+    assert list(SCHEMA.iter_errors(as_json(yaml.safe_load(changed))))

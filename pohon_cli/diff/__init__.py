@@ -33,7 +33,7 @@ from pohon_cli.diff.change import (
 from pohon_cli.diff.comparison import Comparison
 from pohon_cli.diff.header import FIELD_RANK, compare_header
 from pohon_cli.diff.indicators import compare_indicators
-from pohon_cli.diff.nodes import compare_nodes
+from pohon_cli.diff.nodes import compare_carried, compare_nodes
 from pohon_cli.diff.order import compare_order
 from pohon_cli.diff.recode import RECODE_PAIR_LIMIT, RECODE_SIMILARITY
 from pohon_cli.diff.refusals import refusals
@@ -70,6 +70,7 @@ def diff(old: Tree, new: Tree, *, order: bool = False) -> list[Change]:
     compare_header(comparison)
     compare_nodes(comparison)  # first: the indicators and the order follow re-coded nodes
     indicators_recoded = compare_indicators(comparison)
+    compare_carried(comparison, indicators_recoded)
     if order:
         compare_order(comparison, indicators_recoded)
     return sorted(comparison.changes, key=_report_order)

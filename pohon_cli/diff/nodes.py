@@ -3,6 +3,7 @@ field of a node on both sides."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from operator import attrgetter
 
 from pohon_cli.diff.comparison import Comparison, yaml_keys
@@ -60,3 +61,27 @@ def _node(comparison: Comparison, before: Node, after: Node) -> None:
     if _node_fields(before) == _node_fields(after):  # most nodes stop here
         return
     comparison.fields("node", before, after, _KEYS, _APART)
+
+
+def compare_carried(comparison: Comparison, indicators_recoded: Mapping[str, str]) -> None:
+    """An indicator carried down into a node (``- rujuk: KODE`` in its ``indikator``)
+    added or removed is a change of that node; a re-coded indicator is the same one."""
+    old, new = comparison.old, comparison.new
+    for kode in new.nodes:
+        was = comparison.to_old(kode)
+        if was is None:
+            continue
+        before = [indicators_recoded.get(c.code, c.code) for c in old.carried.get(was, ())]
+        after = [c.code for c in new.carried.get(kode, ())]
+        if set(before) == set(after):
+            continue
+        comparison.add(
+            "changed",
+            "node",
+            was=was,
+            now=kode,
+            field="indikator",
+            old=tuple(f"rujuk: {k}" for k in before),
+            new=tuple(f"rujuk: {k}" for k in after),
+            at=("indikator",),
+        )

@@ -20,6 +20,8 @@ class Scope:
 
     nodes: frozenset[str]
     indicators: frozenset[str] | None = None
+    # indicators carried down into a kept node: kept with it, wherever they are written
+    carried: frozenset[str] = frozenset()
 
 
 def scope(old: Tree, new: Tree, chosen: Filter) -> Scope | None:
@@ -32,6 +34,7 @@ def scope(old: Tree, new: Tree, chosen: Filter) -> Scope | None:
         return None
     kept: set[str] = set()
     answered: set[str] = set()
+    carried: set[str] = set()
     errors: list[InputError] = []
     for tree in (new, old):
         try:
@@ -40,13 +43,15 @@ def scope(old: Tree, new: Tree, chosen: Filter) -> Scope | None:
             errors.append(error)
             continue
         kept |= selection.matched
+        carried.update(c.code for k in selection.matched for c in tree.carried.get(k, ()))
         if chosen.unit is not None:
             answered.update(
                 i.code for n in tree.nodes.values() for i in selection.indicators(tree, n)
             )
     if len(errors) == 2:
         raise errors[0]
-    return Scope(frozenset(kept), None if chosen.unit is None else frozenset(answered))
+    answers = None if chosen.unit is None else frozenset(answered)
+    return Scope(frozenset(kept), answers, frozenset(carried))
 
 
 def within(changes: Iterable[Change], kept: Scope) -> list[Change]:
@@ -58,10 +63,15 @@ def within(changes: Iterable[Change], kept: Scope) -> list[Change]:
             continue
         if change.item == "indicator" and indicators is not None and change.kode not in indicators:
             continue
-        if change.node in nodes or (
-            change.kind == "moved"
-            and isinstance(change.old, tuple)
-            and any(k in nodes for k in change.old if isinstance(k, str))
+        carried = change.item == "indicator" and change.kode in kept.carried
+        if (
+            change.node in nodes
+            or carried
+            or (
+                change.kind == "moved"
+                and isinstance(change.old, tuple)
+                and any(k in nodes for k in change.old if isinstance(k, str))
+            )
         ):
             chosen.append(change)
     return chosen

@@ -23,7 +23,16 @@ from pohon_cli.load.wording import (
     problem_from,
     problems_from,
 )
-from pohon_cli.model import DEFAULT_LEVELS, Header, Indicator, Node, Reference, Tree
+from pohon_cli.model import (
+    DEFAULT_LEVELS,
+    Carried,
+    CarriedIndicator,
+    Header,
+    Indicator,
+    Node,
+    Reference,
+    Tree,
+)
 from pohon_cli.problem import (
     MISSING_KEY,
     TOO_LARGE,
@@ -64,6 +73,11 @@ def build(name: str, text: str, document: YMap) -> Loaded:
         ind.code: node.code for node in graph.nodes.values() for ind in node.indicators
     }
     problems += references.check(graph, header, levels, document, name)
+    carried = {
+        kode: tuple(Carried(ref, at) for at, ref, _ in entries)
+        for kode, entries in graph.carried.items()
+        if entries
+    }
     source = Source(name, text, document, graph.items)
     tree = None
     if header is not None and "pohon" in document and walk.schema_ok:
@@ -74,6 +88,7 @@ def build(name: str, text: str, document: YMap) -> Loaded:
             children={k: tuple(v) for k, v in graph.children.items()},
             parents={k: tuple(v) for k, v in graph.parents.items()},
             indicator_node=indicator_node,
+            carried=carried,
             source=source,
         )
     problems.sort()
@@ -169,7 +184,7 @@ class _Walk:
     def _place(self, raw: YMap, parent: str | None) -> str | None:
         """Validate a node and put it in the graph; its kode, or None when it is not there."""
         graph = self.graph
-        node = self._node(raw)
+        node, carries = self._node(raw)
         if node is None:
             self._claim_broken(raw)
             return None
@@ -182,8 +197,15 @@ class _Walk:
         else:
             graph.children.setdefault(parent, []).append(kode)
             graph.parents.setdefault(kode, []).append(parent)
-        for i, indicator in enumerate(node.indicators):
+        own = [
+            i
+            for i, item in enumerate(raw.get("indikator") or ())
+            if not (isinstance(item, YMap) and "rujuk" in item)
+        ]
+        for i, indicator in zip(own, node.indicators, strict=False):
             self._claim(indicator.code, raw["indikator"][i])
+        if carries:
+            graph.carried[kode] = [(i, ref, pos) for i, (ref, pos) in carries.items()]
         return kode
 
     def _push_children(
@@ -221,10 +243,12 @@ class _Walk:
                 if written is not None:
                     self._claim(written, item)
 
-    def _node(self, raw: YMap) -> Node | None:
-        """Validate a node; its indicators one by one, so one bad indicator hides nothing else."""
+    def _node(self, raw: YMap) -> tuple[Node | None, dict[int, tuple[str, Pos]]]:
+        """Validate a node; its indicators one by one, so one bad indicator hides nothing else.
+        Also the indicators it carries down (``- rujuk: KODE``), by their place in the list."""
         fields = {k: v for k, v in raw.items() if k != "anak"}
         raw_indicators = raw.get("indikator")
+        carries: dict[int, tuple[str, Pos]] = {}
         if isinstance(raw_indicators, YList):
             valid: list[Indicator] = []
             told = False
@@ -235,16 +259,41 @@ class _Walk:
                     self._invalid([] if told else [misplaced])
                     told = True
                     continue
+                if isinstance(item, YMap) and "rujuk" in item:
+                    carried = self._carried(item)
+                    if carried is not None:
+                        carries[i] = (carried, locate(item, ("rujuk",)))
+                    continue
                 try:
                     valid.append(Indicator.model_validate(item))
                 except ValidationError as error:
                     self._invalid(problems_from(error, raw, "node", self.name, ("indikator", i)))
             fields["indikator"] = valid
         try:
-            return Node.model_validate(fields)
+            return Node.model_validate(fields), carries
         except ValidationError as error:
             self._invalid(problems_from(error, raw, "node", self.name))
+            return None, carries
+
+    def _carried(self, raw: YMap) -> str | None:
+        """``- rujuk: KODE`` among a node's indicators: the kode, once its form is right
+        (``references`` then checks that it names an indicator of an ancestor)."""
+        for key in raw:
+            if key != "rujuk":
+                self.error(
+                    locate(raw, (key,), key=True),
+                    UNKNOWN_KEY,
+                    f"a carried indicator takes only `rujuk`, not `{key}`",
+                    "it is the indicator as written above: change it there, or write a new "
+                    "indicator with its own `kode` (and `target_induk` for the target above)",
+                )
+        try:
+            ref = CarriedIndicator.model_validate({"rujuk": raw["rujuk"]})
+        except ValidationError as error:
+            details = error.errors(include_url=False)
+            self._invalid([problem_from(d, raw, "carried indicator", self.name) for d in details])
             return None
+        return None if len(raw) > 1 else ref.ref
 
     def _reference(self, raw: YMap, pos: Pos, parent: str | None) -> None:
         """``- rujuk: KODE`` under a parent: validated, then recorded for ``references``."""

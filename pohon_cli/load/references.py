@@ -42,6 +42,9 @@ class Graph:
     parents: dict[str, list[str]] = field(default_factory=dict)
     # (parent kode, referenced kode, position of the `rujuk` value)
     refs: list[tuple[str, str, Pos]] = field(default_factory=list)
+    # node kode -> (place in its `indikator`, indicator kode, position of the `rujuk`
+    # value) of each indicator it carries down; ``check`` drops those it reports
+    carried: dict[str, list[tuple[int, str, Pos]]] = field(default_factory=dict)
 
 
 def claim(graph: Graph, kode: str, raw: YMap, file: str) -> Problem | None:
@@ -86,6 +89,7 @@ def check(
     problems += _resolve_references(graph, file)
     problems += _levels_in_order(graph, rank, levels, file)
     problems += _break_cycles(graph, file)
+    problems += _carried(graph, file)
     missions, units = _declared(header, document)
     problems += _unknown_kodes(graph, missions, units, file)
     if header is not None:
@@ -208,6 +212,90 @@ def _break_cycles(graph: Graph, file: str) -> list[Problem]:
                 state[kid] = 1
                 stack.append((kid, iter(list(children.get(kid, ())))))
     return problems
+
+
+def _carried(graph: Graph, file: str) -> list[Problem]:
+    """Each ``- rujuk: KODE`` among a node's indicators names an indicator written on a
+    node above it (through any of its parents), once; the others are reported and dropped."""
+    home = {ind.code: node.code for node in graph.nodes.values() for ind in node.indicators}
+    problems: list[Problem] = []
+    for kode, entries in graph.carried.items():
+        above = _ancestors(graph, kode)
+        kept: list[tuple[int, str, Pos]] = []
+        for entry in entries:
+            problem = _carried_problem(graph, kode, entry, home=home, above=above, kept=kept)
+            if problem is None:
+                kept.append(entry)
+            elif problem[1]:
+                problems.append(error_at(file, entry[2], problem[0], problem[1], problem[2]))
+        entries[:] = kept
+    return problems
+
+
+# (problem code, message, hint) of a carried indicator; a message "" when the cause is
+# reported elsewhere
+_Said = tuple[str, str, str | None]
+
+
+def _carried_problem(
+    graph: Graph,
+    kode: str,
+    entry: tuple[int, str, Pos],
+    *,
+    home: dict[str, str],
+    above: set[str],
+    kept: list[tuple[int, str, Pos]],
+) -> _Said | None:
+    """What is wrong with one carried indicator of the node ``kode``, if anything."""
+    ref = entry[1]
+    owner = home.get(ref)
+    if owner is None:
+        if ref in graph.nodes or ref in graph.broken:
+            return (
+                UNKNOWN_REFERENCE,
+                f"`rujuk: {ref}` among the indicators of `{kode}` names a node, not an indicator",
+                f"to put the node `{ref}` under `{kode}`, write `- rujuk: {ref}` in its `anak`",
+            )
+        if ref in graph.items:
+            return (UNKNOWN_REFERENCE, "", None)  # an indicator of a node reported invalid
+        return (
+            UNKNOWN_REFERENCE,
+            f"`rujuk: {ref}` names no indicator in this file",
+            did_you_mean(ref, home) or "name an indicator of a node above this one",
+        )
+    if owner == kode:
+        return (
+            UNKNOWN_REFERENCE,
+            f"`{ref}` is an indicator of `{kode}` itself: it is already listed there",
+            "remove this `rujuk`; carry down only an indicator of a node above",
+        )
+    if owner not in above:
+        return (
+            UNKNOWN_REFERENCE,
+            f"`{ref}` is an indicator of `{owner}`, which is not above `{kode}`: only an "
+            "indicator of a node above can be carried down",
+            "write a new indicator with its own `kode` (with `target_induk` when it takes "
+            "over a target from above), or carry it under a node below `" + owner + "`",
+        )
+    if any(ref == other for _, other, _ in kept):
+        return (
+            DUPLICATE_KODE,
+            f"`{ref}` is carried into `{kode}` twice",
+            "remove one of the two",
+        )
+    return None
+
+
+def _ancestors(graph: Graph, kode: str) -> set[str]:
+    """Every node above ``kode``, through each of its parents."""
+    found: set[str] = set()
+    stack = list(graph.parents.get(kode, ()))
+    while stack:
+        top = stack.pop()
+        if top not in found:
+            found.add(top)
+            stack.extend(graph.parents.get(top, ()))
+    return found
 
 
 def _declared(header: Header | None, document: YMap) -> tuple[set[str], set[str]]:

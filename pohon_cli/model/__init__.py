@@ -9,6 +9,7 @@ from pohon_cli.model.document import (
     DEFAULT_LEVELS,
     FORMAT_VERSION,
     MAX_LEVELS,
+    CarriedIndicator,
     Document,
     Header,
     Indicator,
@@ -21,7 +22,7 @@ from pohon_cli.model.document import (
     Reference,
     Unit,
 )
-from pohon_cli.model.tree import Step, Tree
+from pohon_cli.model.tree import Carried, Step, Tree
 from pohon_cli.model.values import (
     QUARTERS,
     Actual,
@@ -49,6 +50,8 @@ __all__ = [
     "MAX_LEVELS",
     "QUARTERS",
     "Actual",
+    "Carried",
+    "CarriedIndicator",
     "Consolidation",
     "Document",
     "Flag",

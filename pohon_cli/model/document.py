@@ -219,11 +219,29 @@ class Reference(_Model):
     ref: Kode = Field(alias="rujuk", description="Kode simpul yang dirujuk / kode of the node")
 
 
+class CarriedIndicator(_Model):
+    """``{rujuk: KODE}`` in ``indikator``: an indicator of a node above, carried down
+    unchanged (direct cascading)."""
+
+    ref: Kode = Field(
+        alias="rujuk",
+        description="Kode indikator simpul di atasnya / kode of an ancestor's indicator",
+    )
+
+
 class NodeDocument(Node):
     """A node as written in the file, with its children (for the JSON Schema)."""
 
     # only `pohon schema` needs it: build it then, not at every start
     model_config = ConfigDict(defer_build=True)
+
+    # the loader reads a carried item apart from the indicators (``Tree.carried``)
+    indicators: tuple[Indicator | CarriedIndicator, ...] = Field(  # type: ignore[assignment]
+        (),
+        alias="indikator",
+        description="Indikator kinerja, atau {rujuk: KODE} / performance indicators, or an "
+        "indicator of a node above carried down",
+    )
 
     children: list[NodeDocument | Reference] = Field(
         default_factory=list,

@@ -24,6 +24,16 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class Carried:
+    """``- rujuk: KODE`` in a node's ``indikator``: an ancestor's indicator carried down
+    unchanged (direct cascading). ``at`` is its place among the node's items as written,
+    so that the list reads and writes back in the file's order."""
+
+    code: str
+    at: int
+
+
+@dataclass(frozen=True, slots=True)
 class Tree:
     """A loaded tree: nodes by kode, and the edges between them.
 
@@ -38,6 +48,9 @@ class Tree:
     parents: Mapping[str, tuple[str, ...]]
     # indicator kode -> kode of the node it belongs to
     indicator_node: Mapping[str, str]
+    # node kode -> the indicators it carries down from an ancestor (nodes carrying none
+    # are absent); ``indicator_node`` stays the node each indicator is written on
+    carried: Mapping[str, tuple[Carried, ...]] = field(default_factory=dict)
     source: Source | None = field(default=None, compare=False, repr=False)
 
     def indicators(self) -> Iterator[tuple[Node, Indicator]]:
@@ -45,6 +58,32 @@ class Tree:
         for node in self.nodes.values():
             for indicator in node.indicators:
                 yield node, indicator
+
+    def listed(self, node: Node) -> tuple[Indicator, ...]:
+        """The indicators listed under ``node`` in the file's order: its own and those it
+        carries from an ancestor (``carried_from`` tells them apart)."""
+        carried = self.carried.get(node.code)
+        if not carried:
+            return node.indicators
+        items = list(node.indicators)
+        for entry in carried:
+            items.insert(entry.at, self.indicator(entry.code))
+        return tuple(items)
+
+    def carried_from(self, node: Node, indicator: Indicator) -> str | None:
+        """The node ``indicator`` is written on, when ``node`` only carries it down."""
+        home = self.indicator_node[indicator.code]
+        return None if home == node.code else home
+
+    def indicator(self, kode: str) -> Indicator:
+        """The indicator written with ``kode``."""
+        node = self.nodes[self.indicator_node[kode]]
+        return next(i for i in node.indicators if i.code == kode)
+
+    def owner_under(self, node: Node, indicator: Indicator) -> str | None:
+        """The unit answering for ``indicator`` as listed under ``node``: its own, or the
+        node's (a carried indicator is answered for by the unit of the node carrying it)."""
+        return indicator.owner if indicator.owner is not None else node.owner
 
     def level_index(self, node: Node) -> int:
         return self.header.levels.index(node.level)

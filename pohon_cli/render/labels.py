@@ -187,14 +187,20 @@ def node_label(
         for i, indicator in enumerate(shown):
             if i:
                 rows.append("<HR/>")
-            rows.append(_indicator_row(node, indicator, year, units))
+            home = tree.carried_from(node, indicator)
+            rows.append(_indicator_row(node, indicator, year, units, home))
     return table(style, style.fill, rows)
 
 
-def _indicator_row(node: Node, indicator: Indicator, year: int, units: dict[str, Unit]) -> str:
+def _indicator_row(
+    node: Node, indicator: Indicator, year: int, units: dict[str, Unit], home: str | None
+) -> str:
     head = f"<B>{escape(indicator.code)}</B>"
     if indicator.national:
         head += small(" · nasional", 8)
+    if home is not None:
+        # carried down unchanged from the node above where it is written
+        head += small(escape(f" · carried from {home}"), 8)
     body = wrapped(indicator.description, INDICATOR_LINE)
     if indicator.owner is not None and indicator.owner != node.owner:
         unit = units.get(indicator.owner)

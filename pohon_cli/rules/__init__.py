@@ -87,9 +87,11 @@ LOADER_CHECK_HELP: dict[str, str] = {
     "PK012": "A value of the wrong kind: text where a number, year, list, range or level "
     "name is expected, or the reverse. Write the value in the kind the message names.",
     "PK020": "A kode is used twice; nodes and indicators share one namespace, misi and units "
-    "have their own. Give each its own kode, or use `rujuk` to show a node again.",
+    "have their own (an indicator carried twice into one node too). Give each its own kode, "
+    "or use `rujuk` to show a node or an indicator again.",
     "PK021": "A `penanggung_jawab`, `misi`, `atasan` or `rujuk` names a kode that does not "
-    "exist. Correct the kode, or add what it names.",
+    "exist, or a `rujuk` among a node's indicators names no indicator of a node above it. "
+    "Correct the kode, or add what it names.",
     "PK022": "A node's `jenjang` must be below its parent's in the file's `jenjang` list. "
     "Move the node, or correct its jenjang.",
     "PK023": "A node's `jenjang` is not one of the levels declared in `jenjang`. Use a "

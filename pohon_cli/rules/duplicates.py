@@ -97,7 +97,9 @@ DUPLICATE_URAIAN = Rule(
     summary="Two nodes or indicators have the same uraian.",
     rationale=(
         "Two results worded the same are either one result written twice (write it once "
-        "and `rujuk` it from the second parent) or a row copied and not edited." + _RATIONALE_TAIL
+        "and `rujuk` it from the second parent; an indicator carried down unchanged is "
+        "written once and listed below as `- rujuk: KODE`) or a row copied and not "
+        "edited." + _RATIONALE_TAIL
     ),
     bad="""\
 pohon:

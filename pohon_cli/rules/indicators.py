@@ -12,7 +12,9 @@ from pohon_cli.rules.base import Option, Options, Rule, at
 def _without_indicator(tree: Tree, options: Options) -> Iterator[Problem]:
     levels = options.chosen("levels")
     for node in tree.nodes.values():
-        if node.indicators or (levels is not None and node.level.casefold() not in levels):
+        # an indicator carried down from above (`- rujuk: KODE`) measures the node too
+        measured = node.indicators or node.code in tree.carried
+        if measured or (levels is not None and node.level.casefold() not in levels):
             continue
         yield RESULT_WITHOUT_INDICATOR.problem(
             tree,
@@ -31,7 +33,8 @@ RESULT_WITHOUT_INDICATOR = Rule(
         "Every kinerja (goal or objective) needs at least one indicator, or nobody can say "
         "whether it was achieved; SAKIP evaluators (LKE, PermenPAN-RB 88/2021) mark a result "
         "without an indicator. Which levels are results is an option: by default every level "
-        "in `jenjang`."
+        "in `jenjang`. An indicator carried down from a node above (`- rujuk: KODE` in "
+        "`indikator`) measures the node carrying it too."
     ),
     bad="""\
 pohon:

@@ -78,7 +78,12 @@ def table(request: IndicatorsRequest) -> tables.Table:
     )
     body: list[tuple[str, ...]] = []
     tree = request.tree
-    for node, indicator in rows(request):
+    listed = rows(request)
+    # there when the file carries an indicator down: the same columns whatever the filter
+    carried = bool(tree.carried)
+    if carried:
+        headers += ("dibawa_dari",)
+    for node, indicator in listed:
         achieved = (_achieved(indicator, y) for y in actual_years)
         body.append(
             (
@@ -92,10 +97,11 @@ def table(request: IndicatorsRequest) -> tables.Table:
                 *(text(indicator.targets.get(y)) for y in years),
                 *(text(indicator.actuals.get(y)) for y in actual_years),
                 *("" if a is None else str(a) for a in achieved),
-                tree.owner_of(indicator) or "",
+                tree.owner_under(node, indicator) or "",
+                *((tree.carried_from(node, indicator) or "",) if carried else ()),
             )
         )
-    numeric = frozenset(range(6, len(headers) - 1))
+    numeric = frozenset(range(6, len(headers) - 1 - carried))
     return tables.Table(headers, body, numeric, flexible=1)
 
 
@@ -128,13 +134,20 @@ def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen | None = 
             "target": {str(y): value(indicator.targets.get(y)) for y in request.years},
             "realisasi": {str(y): value(indicator.actuals.get(y)) for y in request.actual_years},
             "capaian": {str(y): _achieved(indicator, y) for y in request.actual_years},
-            "penanggung_jawab": tree.owner_of(indicator),
+            "penanggung_jawab": tree.owner_under(node, indicator),
             "nasional": indicator.national,
             "baris": tree.line_of(indicator.code),
         }
+        | _carried(tree, node, indicator)
         for node, indicator in rows(request)
     ]
     tables.write_json(data, out)
+
+
+def _carried(tree: Tree, node: Node, indicator: Indicator) -> dict[str, str]:
+    """``dibawa_dari``, only on an indicator listed under a node it is carried into."""
+    home = tree.carried_from(node, indicator)
+    return {} if home is None else {"dibawa_dari": home}
 
 
 FORMATS: dict[str, Writer[IndicatorsRequest]] = {

@@ -230,9 +230,12 @@ def indicator_item(tree: Tree, node: Node, indicator: Indicator, year: int, g: G
         (" ", ""),
         (flat(indicator.description), ""),
     ]
-    owner = tree.owner_of(indicator)
+    owner = tree.owner_under(node, indicator)
     if owner != node.owner and owner is not None:
         parts.append((f" ({owner})", "unit"))
+    home = tree.carried_from(node, indicator)
+    if home is not None:
+        parts.append((f" {g.up} carried from {home}", "ref"))
     return Item(parts, [[(figures(indicator, year), "figures")]])
 
 
@@ -312,14 +315,14 @@ class _JsonView:
         self.missions = request.tree.all_missions()
         self.order = {m.code: i for i, m in enumerate(request.tree.header.missions)}
 
-    def indicator(self, indicator: Indicator) -> dict[str, Any]:
+    def indicator(self, node: Node, indicator: Indicator) -> dict[str, Any]:
         achieved: dict[str, Any] = {}
         for year, target in indicator.targets.items():
             actual = indicator.actuals.get(year)
             value = None if actual is None else capaian(target, actual, indicator.polarity)
             if value is not None:
                 achieved[str(year)] = rounded(value)
-        return {
+        shown: dict[str, Any] = {
             "kode": indicator.code,
             "uraian": indicator.description,
             "satuan": indicator.unit,
@@ -329,7 +332,7 @@ class _JsonView:
             "target_induk": {str(y): value_json(v) for y, v in indicator.parent_targets.items()},
             "realisasi": {str(y): value_json(v) for y, v in indicator.actuals.items()},
             "capaian": achieved,
-            "penanggung_jawab": self.tree.owner_of(indicator),
+            "penanggung_jawab": self.tree.owner_under(node, indicator),
             "nasional": indicator.national,
             "definisi": indicator.definition,
             "formula": indicator.formula,
@@ -337,6 +340,10 @@ class _JsonView:
             "catatan": indicator.note,
             "baris": self.tree.line_of(indicator.code),
         }
+        home = self.tree.carried_from(node, indicator)
+        if home is not None:
+            shown["dibawa_dari"] = home  # only on an indicator carried down from `home`
+        return shown
 
     def branch(self, branch: Branch) -> dict[str, Any]:
         node = branch.node
@@ -353,7 +360,7 @@ class _JsonView:
             "catatan": node.note,
             "konteks": branch.context,
             "baris": self.tree.line_of(node.code),
-            "indikator": [self.indicator(i) for i in branch.indicators],
+            "indikator": [self.indicator(node, i) for i in branch.indicators],
             "anak": [self.branch(b) for b in branch.children],
         }
 

@@ -51,7 +51,8 @@ class Account:
 
     @property
     def indicators(self) -> int:
-        return sum(len(d.indicators) for d in self.duties)
+        # an indicator carried down is listed under each node carrying it, counted once
+        return len({i.code for d in self.duties for i in d.indicators})
 
 
 def cascade(request: UnitsRequest) -> tuple[list[Account], Account]:
@@ -65,8 +66,8 @@ def cascade(request: UnitsRequest) -> tuple[list[Account], Account]:
         if kode not in request.nodes:
             continue
         answering: dict[str | None, list[Indicator]] = {node.owner: []}
-        for indicator in node.indicators:
-            answering.setdefault(tree.owner_of(indicator), []).append(indicator)
+        for indicator in tree.listed(node):
+            answering.setdefault(tree.owner_under(node, indicator), []).append(indicator)
         for owner, indicators in answering.items():
             accounts[owner].duties.append(Duty(node, node.owner == owner, tuple(indicators)))
     tops: list[Account] = []
