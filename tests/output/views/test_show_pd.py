@@ -124,9 +124,7 @@ def test_indicators_detail_prints_a_card_per_indicator() -> None:
 def test_indicators_detail_adds_the_manual_to_csv_and_json() -> None:
     plain = list(csv.DictReader(io.StringIO(out("indicators", RENSTRA, "-f", "csv"))))
     assert "definisi" not in plain[0]
-    rows = list(
-        csv.DictReader(io.StringIO(out("indicators", RENSTRA, "-f", "csv", "--detail")))
-    )
+    rows = list(csv.DictReader(io.StringIO(out("indicators", RENSTRA, "-f", "csv", "--detail"))))
     assert list(rows[0])[-4:] == ["penanggung_jawab", "definisi", "formula", "sumber_data"]
     p1 = next(r for r in rows if r["kode"] == "IK-P1")
     assert p1["sumber_data"] == "Laporan tahunan Bidang Lalu Lintas dan Angkutan Jalan"
@@ -143,6 +141,5 @@ def test_indicators_detail_adds_the_manual_to_csv_and_json() -> None:
 def test_units_prints_the_hasil_under_the_name() -> None:
     text = out("units", RENSTRA, "--no-indicators")
     assert (
-        "    |     hasil: Meningkatnya kinerja pelayanan lalu lintas dan angkutan jalan\n"
-        in text
+        "    |     hasil: Meningkatnya kinerja pelayanan lalu lintas dan angkutan jalan\n" in text
     )
