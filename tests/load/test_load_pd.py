@@ -4,6 +4,8 @@ each, with its message at file:line:col."""
 
 from __future__ import annotations
 
+import re
+
 from conftest import CASES
 
 from pohon_cli.load import load_path, load_text
@@ -116,3 +118,20 @@ def test_jenis_takes_intermediate_outcome_and_names_it_when_wrong() -> None:
         "t.yaml:13:12: error [PK012] `jenis` must be dampak, outcome, intermediate_outcome "
         "or output, not the text `intermediate` (did you mean `intermediate_outcome`?)"
     ]
+
+
+def test_the_writer_puts_hasil_after_uraian_and_writes_no_empty_visi_or_misi() -> None:
+    from pohon_cli.yaml_writer import to_yaml
+
+    loaded = load_path(RENSTRA)
+    assert loaded.tree is not None
+    written = to_yaml(loaded.tree)
+    assert "\nvisi:" not in written and "\nmisi:" not in written
+    assert re.search(
+        r"\n( +)uraian: PROGRAM PENYELENGGARAAN LALU LINTAS DAN ANGKUTAN JALAN \(LLAJ\)\n"
+        r"\1hasil: Meningkatnya kinerja pelayanan",
+        written,
+    )
+    again = load_text(written, "again.yaml")
+    assert again.ok and again.tree is not None
+    assert again.tree.nodes == loaded.tree.nodes and again.tree.header == loaded.tree.header
