@@ -41,8 +41,9 @@ def indicators(
 ) -> None:
     """List every indicator as a table, for documents and spreadsheets.
 
-    Targets of every year (or of --year); realisasi and capaian where present. With
-    --detail, each indicator's manual: definisi, formula, sumber_data.
+    Targets of every year (or of --year); realisasi and capaian where present.
+
+    With --detail, the indicator manual: definisi, formula, sumber_data.
     """
     from pohon_cli.filters import select
     from pohon_cli.output.views import indicators as view
