@@ -51,6 +51,7 @@ LABELS: dict[str, str] = {
     "nama_unit": "Unit Kerja",
     "atasan": "Atasan",
     "jenis": "Jenis",
+    "hasil": "Hasil",
     "tw1": "TW I",
     "tw2": "TW II",
     "tw3": "TW III",
@@ -168,8 +169,11 @@ def _ordered_nodes(tree: Tree) -> Iterator[Node]:
 
 def cascading(tree: Tree) -> Sheet:
     """The cascading matrix: one row per indicator of each node from the top level down
-    (one row for a node without indicators), with the node's parents, misi and unit."""
+    (one row for a node without indicators), with the node's parents, misi and unit; and
+    its ``hasil`` in a last column when any node of the tree has one."""
     years = plan_years(tree)
+    # the result statements beside nomenclature names: a column only for trees that write them
+    results = any(node.result is not None for node in tree.nodes.values())
     sheet = Sheet(
         "Cascading",
         "cascading",
@@ -188,12 +192,13 @@ def cascading(tree: Tree) -> Sheet:
             *(Column(f"target_{y}", "value", 11) for y in years),
             Column("penanggung_jawab_indikator", width=18),
             *_carried_column(tree),
+            *((Column("hasil", "long", 48),) if results else ()),
         ),
         title="Matriks Cascading Kinerja",
     )
     into = _carried_into(tree)
     missions = tree.all_missions()
-    order = {m.code: i for i, m in enumerate(tree.header.missions)}
+    order = {m.code: i for i, m in enumerate(tree.mission_list())}
     for node in _ordered_nodes(tree):
         kode = node.code
         served = sorted(missions.get(kode, ()), key=lambda m: order.get(m, len(order)))
@@ -205,8 +210,10 @@ def cascading(tree: Tree) -> Sheet:
             ", ".join(served),
             node.owner,
         )
+        tail: tuple[Cell, ...] = (node.result,) if results else ()
         if not node.indicators:
-            sheet.rows.append(head + (None,) * (len(sheet.columns) - len(head)))
+            blank = (None,) * (len(sheet.columns) - len(head) - len(tail))
+            sheet.rows.append(head + blank + tail)
             continue
         for indicator in node.indicators:
             sheet.rows.append(
@@ -220,6 +227,7 @@ def cascading(tree: Tree) -> Sheet:
                     *(value_cell(indicator.targets.get(y)) for y in years),
                     tree.owner_of(indicator),
                     *into(indicator),
+                    *tail,
                 )
             )
     return sheet

@@ -107,7 +107,7 @@ def check_known(tree: Tree, chosen: Filter) -> None:
     # the nodes are the tree's own dict: select runs once per page of a split, and a copy
     # of 100,000 kodes each time would be wasted whenever no --root is asked for
     checks: list[tuple[str, str, str | None, Collection[str]]] = [
-        ("misi", "misi", chosen.misi, [m.code for m in header.missions]),
+        ("misi", "misi", chosen.misi, [m.code for m in tree.mission_list()]),
         ("unit kerja", "unit kerja", chosen.unit, [u.code for u in header.units]),
         ("node", "nodes", chosen.root, tree.nodes.keys()),
         ("level", "levels", chosen.level, header.levels),

@@ -296,6 +296,6 @@ def _by_mission(tree: Tree, rows: Sequence[Row], settings: Settings) -> tuple[Su
             grouped.setdefault(misi, []).append(row)
     return tuple(
         summarise(m.code, m.description, grouped[m.code], settings)
-        for m in tree.header.missions
+        for m in tree.mission_list()
         if m.code in grouped
     )

@@ -99,7 +99,7 @@ def count(tree: Tree, selection: Selection | None = None, *, year: int | None = 
     units = tuple(UnitCount(u.code, owners[u.code], answering[u.code]) for u in tree.header.units)
 
     missions = tree.all_missions()
-    serving: dict[str, list[int]] = {m.code: [0, 0] for m in tree.header.missions}
+    serving: dict[str, list[int]] = {m.code: [0, 0] for m in tree.mission_list()}
     without_mission = 0
     for node in chosen:
         served = missions[node.code]

@@ -65,6 +65,7 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "kode",
         "jenjang",
         "uraian",
+        "hasil",
         "misi",
         "penanggung_jawab",
         "jenis",
@@ -92,7 +93,7 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
 }
 # Lists written on one line, [a, b], rather than one item per line: a node's misi, and
 # each scale of `skala` ({opini: [TMP, TW, WDP, WTP]}).
-_FLOW_LISTS = frozenset({(Node, "misi"), (Header, "skala")})
+_FLOW_LISTS: frozenset[tuple[type, str]] = frozenset(((Node, "misi"), (Header, "skala")))
 
 
 class Flow(tuple[Any, ...]):

@@ -313,7 +313,7 @@ def test_injected_text_round_trips_as_text(tmp_path: Path) -> None:
     run("render", INJECTION, "-o", out)
     found = texts(out)  # valid XML, or this raises
     joined = words(" ".join(found))
-    expected = [tree.header.institution.name, tree.header.vision]
+    expected = [tree.header.institution.name, tree.header.vision or ""]
     for node in tree.nodes.values():
         expected += [node.code, node.description]
         expected += [i.code for i in node.indicators] + [i.description for i in node.indicators]

@@ -34,6 +34,7 @@ def test_misi_visi_and_units(seed: Tree) -> None:
     assert [m.code for m in header.missions] == ["M1", "M2", "M3", "M4", "M5", "M6"]
     assert header.parent_organisation is not None
     assert len(header.parent_organisation.missions) == 6
+    assert header.vision is not None
     assert header.vision.startswith("Menjadi Penyelenggara Pemilu Serentak")
     # Ketua & Anggota > Sekretaris > four Kepala Sub Bagian > Staf Pelaksana
     units = {u.code: u for u in header.units}

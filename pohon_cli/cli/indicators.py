@@ -9,6 +9,7 @@ import typer
 from pohon_cli.cli.app import app
 from pohon_cli.cli.options import (
     DepthOpt,
+    DetailOpt,
     FileArg,
     LevelOpt,
     MisiOpt,
@@ -32,6 +33,7 @@ def indicators(
     depth: DepthOpt = None,
     level: LevelOpt = None,
     year: YearOpt = None,
+    detail: DetailOpt = False,
     output_format: Annotated[
         str,
         typer.Option("--format", "-f", help="Output format: text, csv, markdown or json."),
@@ -40,6 +42,8 @@ def indicators(
     """List every indicator as a table, for documents and spreadsheets.
 
     Targets of every year (or of --year); realisasi and capaian where present.
+
+    With --detail, the indicator manual: definisi, formula, sumber_data.
     """
     from pohon_cli.filters import select
     from pohon_cli.output.views import indicators as view
@@ -48,7 +52,7 @@ def indicators(
     tree = load_tree(path)
     selection = select(tree, filter_of(misi, unit, root, depth, level))
     years, actual_years = view.columns(tree, None if year is None else choose_year(tree, year))
-    request = view.IndicatorsRequest(tree, selection, years, actual_years)
+    request = view.IndicatorsRequest(tree, selection, years, actual_years, detail)
     present(writer, request)
 
 

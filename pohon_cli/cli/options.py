@@ -66,6 +66,14 @@ YearOpt = Annotated[
 NoIndicatorsOpt = Annotated[
     bool, typer.Option("--no-indicators", help="Nodes only, without their indicators.")
 ]
+DetailOpt = Annotated[
+    bool,
+    typer.Option(
+        "--detail",
+        help="The indicator manual (manual IKU) under each indicator: definisi, formula, "
+        "sumber_data.",
+    ),
+]
 
 
 def load_tree(path: Path) -> Tree:

@@ -9,6 +9,7 @@ import typer
 from pohon_cli.cli.app import app
 from pohon_cli.cli.options import (
     DepthOpt,
+    DetailOpt,
     FileArg,
     LevelOpt,
     MisiOpt,
@@ -35,6 +36,7 @@ def show(
     level: LevelOpt = None,
     year: YearOpt = None,
     no_indicators: NoIndicatorsOpt = False,
+    detail: DetailOpt = False,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="Output format: text or json.")
     ] = "text",
@@ -57,6 +59,7 @@ def show(
         selection=selection,
         year=choose_year(tree, year),
         indicators=not no_indicators,
+        detail=detail,
     )
     present(writer, request)
     if tree.nodes and not selection.matched:

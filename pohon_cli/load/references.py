@@ -90,8 +90,8 @@ def check(
     problems += _levels_in_order(graph, rank, levels, file)
     problems += _break_cycles(graph, file)
     problems += _carried(graph, file)
-    missions, units = _declared(header, document)
-    problems += _unknown_kodes(graph, missions, units, file)
+    missions, induk_missions, units = _declared(header, document)
+    problems += _unknown_kodes(graph, (missions, induk_missions), units, file)
     if header is not None:
         problems += _header_kodes(header, document, units, file)
     return problems
@@ -298,24 +298,40 @@ def _ancestors(graph: Graph, kode: str) -> set[str]:
     return found
 
 
-def _declared(header: Header | None, document: YMap) -> tuple[set[str], set[str]]:
-    """The kodes of the misi and of the unit kerja: from the header, or as written when
-    the header did not load, so that the nodes are still checked against them."""
+def _declared(header: Header | None, document: YMap) -> tuple[set[str], set[str], set[str]]:
+    """The kodes of the misi, of the induk's misi (a node may name those too) and of the
+    unit kerja: from the header, or as written when the header did not load, so that the
+    nodes are still checked against them."""
     if header is not None:
-        return {m.code for m in header.missions}, {u.code for u in header.units}
+        induk = header.parent_organisation
+        return (
+            {m.code for m in header.missions},
+            {m.code for m in induk.missions} if induk is not None else set(),
+            {u.code for u in header.units},
+        )
     missions: set[str] = set()
+    induk_missions: set[str] = set()
     units: set[str] = set()
-    for key, bucket in (("misi", missions), ("unit_kerja", units)):
-        raw = document.get(key)
+    raw_induk = document.get("induk")
+    places = [(document.get("misi"), missions), (document.get("unit_kerja"), units)]
+    if isinstance(raw_induk, YMap):
+        places.append((raw_induk.get("misi"), induk_missions))
+    for raw, bucket in places:
         if isinstance(raw, YList):
             for item in raw:
                 if isinstance(item, YMap) and isinstance(item.get("kode"), str | Decimal):
                     bucket.add(str(item["kode"]))
-    return missions, units
+    return missions, induk_missions, units
 
 
-def _unknown_kodes(graph: Graph, missions: set[str], units: set[str], file: str) -> list[Problem]:
-    """The misi and unit kerja the nodes and indicators name, each declared in the header."""
+def _unknown_kodes(
+    graph: Graph, declared: tuple[set[str], set[str]], units: set[str], file: str
+) -> list[Problem]:
+    """The misi and unit kerja the nodes and indicators name, each declared in the header
+    (a misi in the file's own `misi` or in its induk's)."""
+    own, induk = declared
+    missions = own | induk
+    what = "misi" if not induk else "misi of this file or of its induk"
     items = graph.items
     problems: list[Problem] = []
     for node in graph.nodes.values():
@@ -325,7 +341,7 @@ def _unknown_kodes(graph: Graph, missions: set[str], units: set[str], file: str)
             problems.append(_unknown(pos, "unit kerja", node.owner, units, file))
         for i, misi in enumerate(node.missions):
             if misi not in missions:
-                problems.append(_unknown(locate(raw, ("misi", i)), "misi", misi, missions, file))
+                problems.append(_unknown(locate(raw, ("misi", i)), what, misi, missions, file))
         for ind in node.indicators:
             if ind.owner is not None and ind.owner not in units:
                 pos = locate(items.get(ind.code, raw), ("penanggung_jawab",))
@@ -391,5 +407,6 @@ def _unknown(pos: Pos, what: str, kode: str, known: set[str], file: str) -> Prob
     if hint is None and known and len(known) <= 12:
         hint = "use one of " + ", ".join(f"`{k}`" for k in sorted(known))
     elif hint is None:
-        hint = f"declare it under `{'misi' if what == 'misi' else 'unit_kerja'}`"
-    return error_at(file, pos, UNKNOWN_REFERENCE, f"`{kode}` is not a {what} of this file", hint)
+        hint = f"declare it under `{'unit_kerja' if what == 'unit kerja' else 'misi'}`"
+    where = "" if what.endswith("induk") else " of this file"
+    return error_at(file, pos, UNKNOWN_REFERENCE, f"`{kode}` is not a {what}{where}", hint)

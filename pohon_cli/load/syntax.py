@@ -19,7 +19,7 @@ from pohon_cli.source import Pos
 # `key:value`: a key, a colon, then no space (a plain key: no quote, no flow bracket)
 _NO_SPACE = re.compile(r"([^\s:#'\"\[\]{},&*!|>-][^:#\[\]{},]*?):([^\s:])")
 # the keys only a node has, and those only an indicator has: which line was forgotten
-_NODE_KEYS = ("jenjang:", "anak:", "indikator:", "misi:", "jenis:")
+_NODE_KEYS = ("jenjang:", "anak:", "indikator:", "misi:", "jenis:", "hasil:")
 _INDICATOR_KEYS = ("satuan:", "target:", "baseline:", "polaritas:", "realisasi:")
 # a line that opens a block text: `catatan: |`, `uraian: >-`
 _BLOCK = re.compile(r":\s+[|>][-+0-9]*\s*(#.*)?$")

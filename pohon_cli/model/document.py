@@ -193,6 +193,12 @@ class Node(_Model):
     code: Kode = Field(alias="kode", description="Kode unik / unique code")
     level: Text = Field(alias="jenjang", description="Jenjang (one of `jenjang`) / level")
     description: Text = Field(alias="uraian", description="Uraian / the statement")
+    result: Text | None = Field(
+        None,
+        alias="hasil",
+        description="Hasil / the result statement beside a nomenclature name in `uraian`: "
+        "the program's outcome, the kegiatan's or sub kegiatan's sasaran (keluaran)",
+    )
     missions: tuple[Kode, ...] = Field(
         (), alias="misi", description="Kode misi yang didukung / misi served (default: parents')"
     )
@@ -200,7 +206,10 @@ class Node(_Model):
         None, alias="penanggung_jawab", description="Kode unit penanggung jawab / accountable unit"
     )
     kind: ResultKind | None = Field(
-        None, alias="jenis", description="Jenis hasil / kind of result: dampak, outcome, output"
+        None,
+        alias="jenis",
+        description="Jenis hasil / kind of result: dampak, outcome, intermediate_outcome "
+        "(kinerja antara), output",
     )
     national: Flag = Field(
         False,
@@ -262,8 +271,15 @@ class Header(_Model):
     period: Period | None = Field(
         None, alias="periode", description="Periode Renstra / plan period"
     )
-    vision: Text = Field(alias="visi", description="Visi / vision")
-    missions: tuple[Mission, ...] = Field(alias="misi", description="Misi / missions")
+    vision: Text | None = Field(
+        None, alias="visi", description="Visi / vision (a perangkat daerah may have none)"
+    )
+    missions: tuple[Mission, ...] = Field(
+        (),
+        alias="misi",
+        description="Misi / missions (a perangkat daerah may have none: its nodes then name "
+        "the misi of `induk`)",
+    )
     units: tuple[Unit, ...] = Field((), alias="unit_kerja", description="Unit kerja / work units")
     scales: dict[Text, Scale] = Field(
         default_factory=dict,
@@ -280,6 +296,21 @@ class Header(_Model):
             description="Nama jenjang, dari atas / level names, top first",
         )
     )
+
+    def declared_missions(self) -> tuple[Mission, ...]:
+        """The misi the file speaks of: its own, or the induk's when it declares none (a
+        perangkat daerah serves the kepala daerah's misi, written under `induk`)."""
+        if self.missions or self.parent_organisation is None:
+            return self.missions
+        return self.parent_organisation.missions
+
+    def known_missions(self) -> dict[str, Mission]:
+        """Every misi a node may name, by kode: the induk's and the file's own; the file's
+        own wins when both use the same kode (it is the one a reader of the file sees)."""
+        induk = self.parent_organisation
+        found = {m.code: m for m in induk.missions} if induk is not None else {}
+        found.update((m.code, m) for m in self.missions)
+        return found
 
     @field_validator("version", mode="before")
     @classmethod

@@ -6,7 +6,7 @@ from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pohon_cli.model.document import Header, Indicator, Node
+from pohon_cli.model.document import Header, Indicator, Mission, Node
 
 if TYPE_CHECKING:
     from pohon_cli.source import Source
@@ -87,6 +87,21 @@ class Tree:
 
     def level_index(self, node: Node) -> int:
         return self.header.levels.index(node.level)
+
+    def mission_list(self) -> tuple[Mission, ...]:
+        """The misi the views speak of, in file order: those the file declares (its own,
+        or the induk's when it has none), then any other misi of the induk a node names."""
+        declared = self.header.declared_missions()
+        if self.header.parent_organisation is None or declared is not self.header.missions:
+            return declared
+        named = {misi for node in self.nodes.values() for misi in node.missions}
+        own = {m.code for m in declared}
+        extra = tuple(
+            m
+            for m in self.header.parent_organisation.missions
+            if m.code in named and m.code not in own
+        )
+        return declared + extra
 
     def missions_of(self, kode: str) -> frozenset[str]:
         """The misi a node serves: its own ``misi``, or else those of all its parents."""

@@ -142,7 +142,7 @@ Quarters = dict[Quarter, Decimal]
 Consolidation = Literal["jumlah", "rata_rata", "terakhir"]
 Actual = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_actual)]
 Scale = Annotated[tuple[str, ...], BeforeValidator(_as_scale)]
-ResultKind = Literal["dampak", "outcome", "output"]
+ResultKind = Literal["dampak", "outcome", "intermediate_outcome", "output"]
 
 # An explicit context: an average never depends on the caller's decimal settings.
 _QUARTER_CONTEXT = Context(prec=28)

@@ -26,6 +26,7 @@ _VALUES = frozenset(("target", "baseline", "realisasi"))
 _PROSE = frozenset(
     (
         "uraian",
+        "hasil",
         "nama",
         "visi",
         "catatan",

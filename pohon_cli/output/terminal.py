@@ -45,6 +45,8 @@ STYLES: dict[str, str] = {
     "figures": "36",
     "note": "2;3",
     "header": "1",
+    # the name of a labelled line (hasil:, definisi:), dimmer than what it labels
+    "label": "2",
 }
 LEVEL_COLOURS = ("35", "34", "36", "32", "33", "31")
 _DIM = "2"

@@ -25,9 +25,11 @@ from pohon_cli.model import (
     value_text,
 )
 
-# Characters per line of wrapped text: a node's uraian, an indicator's uraian.
+# Characters per line of wrapped text: a node's uraian, an indicator's uraian, a node's
+# hasil (smaller type, so more of it on a line of the same width).
 NODE_LINE = 34
 INDICATOR_LINE = 44
+RESULT_LINE = 40
 
 FONT = "Helvetica,Arial,sans-serif"
 INK = "#222222"
@@ -175,6 +177,7 @@ def node_label(
         f'<TD ALIGN="RIGHT">{small(escape(kind), 8)}</TD></TR>',
         f'<TR><TD COLSPAN="2">{wrapped(node.description, NODE_LINE)}</TD></TR>',
     ]
+    rows += result_row(node)
     if node.owner is not None:
         owner = units[node.owner].name if node.owner in units else node.owner
         rows.append(f'<TR><TD COLSPAN="2">{small(tag("I", wrapped(owner, 44)))}</TD></TR>')
@@ -190,6 +193,15 @@ def node_label(
             home = tree.carried_from(node, indicator)
             rows.append(_indicator_row(node, indicator, year, units, home))
     return table(style, style.fill, rows)
+
+
+def result_row(node: Node) -> list[str]:
+    """The ``hasil`` under the name (a nomenclature ``uraian``), smaller and marked, so
+    the name stays the box's title; nothing when the node has none."""
+    if node.result is None or not node.result.strip():
+        return []
+    text = "<I>Hasil:</I> " + wrapped(node.result, RESULT_LINE)
+    return [f'<TR><TD COLSPAN="2">{small(text, 9)}</TD></TR>']
 
 
 def _indicator_row(
@@ -220,6 +232,7 @@ def context_label(tree: Tree, node: Node) -> str:
         f'<TR><TD ALIGN="LEFT"><B>{escape(node.code)}</B></TD>'
         f'<TD ALIGN="RIGHT">{small(escape(level_title(node.level) + " · konteks"), 8)}</TD></TR>',
         f'<TR><TD COLSPAN="2">{wrapped(node.description, NODE_LINE)}</TD></TR>',
+        *result_row(node),
     ]
     return table(style, "white", rows, CONTEXT_INK)
 

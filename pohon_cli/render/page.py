@@ -167,7 +167,7 @@ def _misi_band(graph: graphviz.Digraph, tree: Tree, ids: Mapping[str, str]) -> s
             if not any(misi in serves.get(p, ()) for p in tree.parents.get(kode, ()) if p in ids):
                 lines.append((misi, kode))
     served = {misi for misi, _ in lines}
-    missions = [m for m in tree.header.missions if m.code in served]
+    missions = [m for m in tree.mission_list() if m.code in served]
     if not missions:
         return None
     misi_ids = {m.code: f"m{i}" for i, m in enumerate(missions)}
@@ -186,8 +186,10 @@ def _misi_band(graph: graphviz.Digraph, tree: Tree, ids: Mapping[str, str]) -> s
 def _heading(tree: Tree, chosen: Filter, trail: Sequence[str] = ()) -> list[str]:
     """Lines under the title that say which part of the tree the page shows (``trail``:
     the nodes above a page cut from a larger one, top first)."""
-    lines = [small("<B>Visi</B>: " + wrapped(tree.header.vision, 110), 11)]
-    missions = {m.code: m for m in tree.header.missions}
+    vision = tree.header.vision
+    # a perangkat daerah has no visi of its own: no empty "Visi:" line
+    lines = [small("<B>Visi</B>: " + wrapped(vision, 110), 11)] if vision and vision.strip() else []
+    missions = {m.code: m for m in tree.mission_list()}
     units = {u.code: u for u in tree.header.units}
     if chosen.misi is not None and chosen.misi in missions:
         misi = missions[chosen.misi]
@@ -207,7 +209,7 @@ def _heading(tree: Tree, chosen: Filter, trail: Sequence[str] = ()) -> list[str]
 
 
 def _by_misi(tree: Tree, chosen: Filter) -> Iterator[tuple[str, Filter]]:
-    for misi in tree.header.missions:
+    for misi in tree.mission_list():
         if chosen.misi in (None, misi.code):
             yield misi.code, replace(chosen, misi=misi.code)
 
@@ -257,7 +259,7 @@ def advice(tree: Tree, page: Page, split_by: str | None) -> str | None:
         return None
     where = f"the page for {page.key}" if page.key is not None else "this page"
     roots = ", ".join(tree.roots[:3]) + (", ..." if len(tree.roots) > 3 else "")
-    if split_by is None and len(tree.header.missions) > 1:
+    if split_by is None and len(tree.mission_list()) > 1:
         how = f"use --split misi (one page per misi), or --root KODE (e.g. one of {roots})"
     else:
         how = f"use --root KODE (e.g. one of {roots}), --depth N or --split unit"

@@ -13,11 +13,14 @@ def _misi_not_served(tree: Tree, options: Options) -> Iterator[Problem]:
     served = {misi for node in tree.nodes.values() for misi in node.missions}
     if not served:
         return  # the file does not link nodes to misi at all: nothing to compare
-    for i, mission in enumerate(tree.header.missions):
+    header = tree.header
+    # the misi the file speaks of: its own, or (a perangkat daerah) its induk's
+    where: tuple[str, ...] = ("misi",) if header.missions else ("induk", "misi")
+    for i, mission in enumerate(header.declared_missions()):
         if mission.code not in served:
             yield MISI_NOT_SERVED.problem(
                 tree,
-                top(tree, "misi", i, "kode"),
+                top(tree, *where, i, "kode"),
                 f'no node serves the misi `{mission.code}` ("{clip(mission.description)}")',
                 f"list `{mission.code}` in the `misi` of the nodes that carry it out",
             )
@@ -31,7 +34,9 @@ MISI_NOT_SERVED = Rule(
     rationale=(
         "The tree is how an office carries out its misi. A misi that no tujuan or sasaran "
         "serves is a promise without a plan, and evaluators check that the goals follow "
-        "from the misi. Silent when no node lists any misi (the file does not link them)."
+        "from the misi. Silent when no node lists any misi (the file does not link them). "
+        "A perangkat daerah that declares no `misi` of its own serves the kepala daerah's, "
+        "written under `induk: misi:`: those are then the misi checked."
     ),
     bad="""\
 misi:

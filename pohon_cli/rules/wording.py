@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pohon_cli.model import Tree
+from pohon_cli.model import Node, Tree
 from pohon_cli.problem import Problem
 from pohon_cli.rules.base import (
     COUNT_UNITS,
@@ -174,27 +174,45 @@ def _goal_as_activity(tree: Tree, options: Options) -> Iterator[Problem]:
     checked = options.chosen("levels")
     if checked is None:
         checked = frozenset(level.casefold() for level in levels[:-1])
+    # names fixed by the nomenclature (Permendagri 90/2019): the office cannot reword them
+    fixed = options.folded("nomenclature-levels")
     national = options.flag("check-national")
     for node in tree.nodes.values():
         if node.national and not national:
             continue
-        if node.level.casefold() not in checked:
-            continue
-        if first_word(node.description) not in activity:
-            continue
-        written = node.description
-        word = written.split()[0]
-        start = written.index(word)
-        pos, end = span(tree, at(tree, node.code, "uraian"), written, start, start + len(word))
-        yield GOAL_AS_ACTIVITY.problem(
-            tree,
-            pos,
-            f'the {node.level} `{node.code}` is written as an activity ("{word} ..."), '
-            "not as the result it should bring about",
-            f"state the condition reached, e.g. {conditions}; activities belong at the "
-            f"`{levels[-1]}` level",
-            end,
-        )
+        level = node.level.casefold()
+        if level in checked and level not in fixed:
+            hint = f"activities belong at the `{levels[-1]}` level"
+            yield from _activity(
+                tree, node, "uraian", activity=activity, conditions=conditions, hint=hint
+            )
+        if node.result is not None:
+            # a hasil is the result statement by definition, at whatever level
+            hint = f"`hasil` states what the {node.level} brings about; its name stays in `uraian`"
+            yield from _activity(
+                tree, node, "hasil", activity=activity, conditions=conditions, hint=hint
+            )
+
+
+def _activity(
+    tree: Tree, node: Node, key: str, *, activity: frozenset[str], conditions: str, hint: str
+) -> Iterator[Problem]:
+    """PK114 on one statement of a node (its ``uraian`` or its ``hasil``) when its first
+    word names an activity."""
+    written = node.description if key == "uraian" else node.result
+    if written is None or first_word(written) not in activity:
+        return
+    word = written.split()[0]
+    start = written.index(word)
+    pos, end = span(tree, at(tree, node.code, key), written, start, start + len(word))
+    yield GOAL_AS_ACTIVITY.problem(
+        tree,
+        pos,
+        f'the {key} of the {node.level} `{node.code}` is written as an activity ("{word} ..."), '
+        "not as the result it should bring about",
+        f"state the condition reached, e.g. {conditions}; {hint}",
+        end,
+    )
 
 
 GOAL_AS_ACTIVITY = Rule(
@@ -208,7 +226,11 @@ GOAL_AS_ACTIVITY = Rule(
         'goal worded as an activity ("Pelaksanaan ...", "Penyusunan ...", "Fasilitasi ...") '
         "is done as soon as the work is done, whatever its effect; evaluators mark such "
         "goals as not result-oriented. Inherited national nodes (`nasional: true`) are "
-        "skipped unless `check-national` is set: the office cannot reword them."
+        "skipped unless `check-national` is set: the office cannot reword them. Nor can it "
+        "reword the names of program, kegiatan and sub kegiatan, fixed by the nomenclature "
+        "(Permendagri 90/2019): the `uraian` of a level in `nomenclature-levels` is never "
+        "judged; its result statement, written as `hasil`, is. A `hasil` is judged at every "
+        "level, the lowest too: it is the result, never the activity."
     ),
     bad="""\
 pohon:
@@ -238,6 +260,13 @@ pohon:
             "levels whose nodes must state a condition (default: all but the lowest level)",
         ),
         Option("check-national", "flag", False, "also check nodes with `nasional: true`"),
+        Option(
+            "nomenclature-levels",
+            "words",
+            ("program", "kegiatan", "sub_kegiatan"),
+            "levels whose `uraian` is a name fixed by the nomenclature, never judged "
+            "(their `hasil` is)",
+        ),
     ),
 )
 

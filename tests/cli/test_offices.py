@@ -151,21 +151,22 @@ def test_dinas_cascading_sheet_follows_its_five_levels(tmp_path: Path) -> None:
     ]
 
 
-def test_dinas_sub_kegiatan_is_its_activity_level_for_the_rules(tmp_path: Path) -> None:
-    # its sub_kegiatan ("Pembangunan ...", "Pengadaan ...") are activities, and pass;
-    # a kegiatan, one level above, worded as an activity does not
+def test_dinas_nomenclature_names_are_not_judged_but_their_hasil_is(tmp_path: Path) -> None:
+    # its sub_kegiatan ("Pembangunan ...", "Pengadaan ...") are activities, and pass; a
+    # kegiatan's uraian is its name in the nomenclature (PK114's `nomenclature-levels`,
+    # issue 12): worded as an activity it passes too, but its hasil so worded does not
     copy = tmp_path / "dinas.yaml"
-    copy.write_text(
-        DINAS.read_text(encoding="utf-8").replace(
-            "uraian: Meningkatnya layanan pendidikan khusus bagi peserta didik berkebutuhan khusus",
-            "uraian: Pengelolaan Pendidikan Khusus",
-        ),
-        encoding="utf-8",
+    written = (
+        "uraian: Meningkatnya layanan pendidikan khusus bagi peserta didik berkebutuhan khusus"
     )
+    original = DINAS.read_text(encoding="utf-8")
+    copy.write_text(original.replace(written, "uraian: Pengelolaan Pendidikan Khusus"), "utf-8")
+    assert "[PK" not in pohon("validate", copy)
+    with_hasil = written + "\n                hasil: Penyediaan layanan pendidikan khusus"
+    copy.write_text(original.replace(written, with_hasil), encoding="utf-8")
     out = pohon("validate", copy)
     assert [line.split("[")[1][:5] for line in out.splitlines() if "[PK" in line] == ["PK114"]
-    assert "the kegiatan `K-PKLK` is written as an activity" in out
-    assert "activities belong at the `sub_kegiatan` level" in out
+    assert "the hasil of the kegiatan `K-PKLK` is written as an activity" in out
 
 
 def test_dinas_report_rates_the_text_targets_on_its_skala_and_turun_indicators() -> None:

@@ -490,7 +490,7 @@ def markup() -> dict[str, str]:
     [(node, indicator)] = list(tree.indicators())
     return {
         "nama": tree.header.institution.name,
-        "visi": tree.header.vision,
+        "visi": tree.header.vision or "",
         "misi": tree.header.missions[0].description,
         "unit": tree.header.units[0].name,
         "node": node.description,

@@ -412,8 +412,8 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     }
     top = shown["pohon"][0]
     assert set(top) == {
-        *("kode", "jenjang", "uraian", "misi", "penanggung_jawab", "jenis", "nasional"),
-        *("catatan", "konteks", "baris", "indikator", "anak"),
+        *("kode", "jenjang", "uraian", "hasil", "misi", "penanggung_jawab", "jenis"),
+        *("nasional", "catatan", "konteks", "baris", "indikator", "anak"),
     }
     assert set(top["indikator"][0]) == INDICATOR_KEYS | {
         "target_induk",

@@ -10,7 +10,7 @@ from pohon_cli.capaian import capaian, rounded
 from pohon_cli.filters import Selection
 from pohon_cli.model import Indicator, Node, Tree
 from pohon_cli.output import tables
-from pohon_cli.output.terminal import Screen, detect
+from pohon_cli.output.terminal import Item, Printer, Screen, Segment, detect, flat
 from pohon_cli.output.writer import Writer
 
 
@@ -23,6 +23,9 @@ class IndicatorsRequest:
     selection: Selection
     years: tuple[int, ...]
     actual_years: tuple[int, ...]
+    # the indicator manual (manual IKU): a card per indicator in text, three more
+    # columns (definisi, formula, sumber_data) in csv, markdown and json
+    detail: bool = False
 
 
 def columns(tree: Tree, year: int | None) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -83,6 +86,8 @@ def table(request: IndicatorsRequest) -> tables.Table:
     carried = bool(tree.carried)
     if carried:
         headers += ("dibawa_dari",)
+    # the manual's columns come last: the cards of --detail read them from the end
+    headers += _MANUAL if request.detail else ()
     for node, indicator in listed:
         achieved = (_achieved(indicator, y) for y in actual_years)
         body.append(
@@ -99,15 +104,46 @@ def table(request: IndicatorsRequest) -> tables.Table:
                 *("" if a is None else str(a) for a in achieved),
                 tree.owner_under(node, indicator) or "",
                 *((tree.carried_from(node, indicator) or "",) if carried else ()),
+                *(_manual(indicator) if request.detail else ()),
             )
         )
-    numeric = frozenset(range(6, len(headers) - 1 - carried))
+    numeric = frozenset(range(6, len(headers) - 1 - carried - len(_MANUAL) * request.detail))
     return tables.Table(headers, body, numeric, flexible=1)
+
+
+_MANUAL = ("definisi", "formula", "sumber_data")
+
+
+def _manual(indicator: Indicator) -> tuple[str, str, str]:
+    return (indicator.definition or "", indicator.formula or "", indicator.data_source or "")
 
 
 def write_text(request: IndicatorsRequest, out: TextIO, screen: Screen | None = None) -> None:
     screen = screen or detect(out)
+    if request.detail:
+        Printer(out, screen).tree(_cards(table(request)))
+        return
     tables.write_text(table(request), out, screen)
+
+
+def _cards(found: tables.Table) -> list[Item]:
+    """The Manual IKU on screen: an indicator a card, its kode and uraian, its figures
+    on one line, then each part of its manual on a labelled line of its own."""
+    headers = found.headers
+    manual = len(headers) - len(_MANUAL)
+    cards: list[Item] = []
+    for row in found.rows:
+        figures = "; ".join(
+            f"{headers[c]}: {flat(cell)}" for c, cell in enumerate(row[:manual]) if cell and c > 1
+        )
+        lines: list[list[Segment]] = [[(figures, "figures")]]
+        lines += [
+            [(f"{headers[c].replace('_', ' ')}:", "label"), (" ", ""), (flat(row[c]), "")]
+            for c in range(manual, len(headers))
+            if row[c].strip()
+        ]
+        cards.append(Item([(row[0], "indicator"), (" ", ""), (flat(row[1]), "")], lines))
+    return cards
 
 
 def write_csv(request: IndicatorsRequest, out: TextIO, screen: Screen | None = None) -> None:
@@ -135,6 +171,7 @@ def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen | None = 
             "realisasi": {str(y): value(indicator.actuals.get(y)) for y in request.actual_years},
             "capaian": {str(y): _achieved(indicator, y) for y in request.actual_years},
             "penanggung_jawab": tree.owner_under(node, indicator),
+            **(_manual_json(indicator) if request.detail else {}),
             "nasional": indicator.national,
             "baris": tree.line_of(indicator.code),
         }
@@ -148,6 +185,15 @@ def _carried(tree: Tree, node: Node, indicator: Indicator) -> dict[str, str]:
     """``dibawa_dari``, only on an indicator listed under a node it is carried into."""
     home = tree.carried_from(node, indicator)
     return {} if home is None else {"dibawa_dari": home}
+
+
+def _manual_json(indicator: Indicator) -> dict[str, str | None]:
+    """The manual's keys, as ``show --format json`` names them (null when not written)."""
+    return {
+        "definisi": indicator.definition,
+        "formula": indicator.formula,
+        "sumber_data": indicator.data_source,
+    }
 
 
 FORMATS: dict[str, Writer[IndicatorsRequest]] = {

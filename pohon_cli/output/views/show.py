@@ -41,6 +41,8 @@ class ShowRequest:
     selection: Selection
     year: int
     indicators: bool = True
+    # the indicator manual (definisi, formula, sumber_data) under each indicator
+    detail: bool = False
 
 
 @dataclass(slots=True)
@@ -135,15 +137,15 @@ def posters(request: ShowRequest) -> list[Group]:
     """The top nodes under each misi they serve (the first time in full), then the top
     nodes that serve none. With ``--misi``, every kept top node leads to that misi."""
     request_filter = request.filter
-    header = request.tree.header
+    missions = request.tree.mission_list()
     grower = _Grower(request)
     tops = _tops(request)
     groups: list[Group] = []
     if request_filter.misi is not None:
-        mission = next(m for m in header.missions if m.code == request_filter.misi)
+        mission = next(m for m in missions if m.code == request_filter.misi)
         return [Group(mission, grower.grow_all(tops, mission.code))]
     served = _served_below(request, tops)
-    for mission in header.missions:
+    for mission in missions:
         serving = [k for k in tops if mission.code in served[k]]
         groups.append(Group(mission, grower.grow_all(serving, mission.code)))
     orphans = [k for k in tops if not served[k]]
@@ -222,8 +224,34 @@ def node_parts(node: Node, levels: dict[str, int], owner: bool = True) -> list[S
     return parts
 
 
-def indicator_item(tree: Tree, node: Node, indicator: Indicator, year: int, g: Glyphs) -> Item:
-    """``• KODE uraian`` (with its unit when not the node's), and its figures beneath."""
+def result_line(node: Node) -> list[list[Segment]]:
+    """The node's ``hasil`` on a line of its own under its uraian (a nomenclature name),
+    marked, or nothing when it has none."""
+    if node.result is None or not node.result.strip():
+        return []
+    return [[("hasil:", "label"), (" ", ""), (flat(node.result), "")]]
+
+
+def manual_lines(indicator: Indicator) -> list[list[Segment]]:
+    """The indicator manual (manual IKU) as labelled lines: definisi, formula, sumber
+    data, each when written."""
+    written = (
+        ("definisi", indicator.definition),
+        ("formula", indicator.formula),
+        ("sumber data", indicator.data_source),
+    )
+    return [
+        [(f"{label}:", "label"), (" ", ""), (flat(text), "")]
+        for label, text in written
+        if text is not None and text.strip()
+    ]
+
+
+def indicator_item(
+    tree: Tree, node: Node, indicator: Indicator, year: int, g: Glyphs, *, detail: bool = False
+) -> Item:
+    """``• KODE uraian`` (with its unit when not the node's), its figures beneath, and
+    with ``detail`` its manual."""
     parts: list[Segment] = [
         (g.bullet, "guide"),
         (indicator.code, "indicator"),
@@ -236,7 +264,10 @@ def indicator_item(tree: Tree, node: Node, indicator: Indicator, year: int, g: G
     home = tree.carried_from(node, indicator)
     if home is not None:
         parts.append((f" {g.up} carried from {home}", "ref"))
-    return Item(parts, [[(figures(indicator, year), "figures")]])
+    more = [[(figures(indicator, year), "figures")]]
+    if detail:
+        more += manual_lines(indicator)
+    return Item(parts, more)
 
 
 class _TextView:
@@ -250,7 +281,10 @@ class _TextView:
         return node_parts(node, self.levels)
 
     def indicator(self, node: Node, indicator: Indicator) -> Item:
-        return indicator_item(self.tree, node, indicator, self.request.year, self.g)
+        request = self.request
+        return indicator_item(
+            self.tree, node, indicator, request.year, self.g, detail=request.detail
+        )
 
     def branch(self, branch: Branch) -> Item:
         parts = self.node_parts(branch.node)
@@ -259,7 +293,8 @@ class _TextView:
             return Item(parts, dim=True)
         children = [self.indicator(branch.node, i) for i in branch.indicators]
         children.extend(self.branch(b) for b in branch.children)
-        return Item(parts, children=children, dim=branch.context)
+        more = result_line(branch.node)
+        return Item(parts, more, children=children, dim=branch.context)
 
     def mission(self, group: Group, show_empty: bool) -> Item | None:
         assert group.mission is not None
@@ -287,7 +322,8 @@ class _TextView:
         chosen = request.filter
         # an unfiltered view lists every misi, so that a misi nobody serves shows
         everything = chosen.misi is None and chosen.unit is None and chosen.level is None
-        visi = Item([("[visi]", "visi"), (" ", ""), (flat(self.tree.header.vision), "")])
+        vision = self.tree.header.vision
+        visi = Item([("[visi]", "visi"), (" ", ""), (flat(vision or ""), "")])
         for group in posters(request):
             if group.mission is None:
                 visi.children.extend(self.branch(b) for b in group.branches)
@@ -298,7 +334,8 @@ class _TextView:
                 visi.children.append(item)
         if not request.selection.kept and not visi.children:
             visi.children.append(Item([("nothing matches these filters", "note")]))
-        return [visi]
+        # a perangkat daerah has no visi of its own: its misi (or nodes) are the tops
+        return [visi] if vision and vision.strip() else visi.children
 
 
 def write_text(request: ShowRequest, out: TextIO, screen: Screen | None = None) -> None:
@@ -313,7 +350,7 @@ class _JsonView:
     def __init__(self, request: ShowRequest) -> None:
         self.tree = request.tree
         self.missions = request.tree.all_missions()
-        self.order = {m.code: i for i, m in enumerate(request.tree.header.missions)}
+        self.order = {m.code: i for i, m in enumerate(request.tree.mission_list())}
 
     def indicator(self, node: Node, indicator: Indicator) -> dict[str, Any]:
         achieved: dict[str, Any] = {}
@@ -353,6 +390,7 @@ class _JsonView:
             "kode": node.code,
             "jenjang": node.level,
             "uraian": node.description,
+            "hasil": node.result,
             "misi": sorted(self.missions[node.code], key=lambda m: self.order.get(m, -1)),
             "penanggung_jawab": node.owner,
             "jenis": node.kind,
@@ -378,7 +416,7 @@ def write_json(request: ShowRequest, out: TextIO, screen: Screen | None = None) 
         "visi": header.vision,
         "misi": [
             {"kode": m.code, "uraian": m.description}
-            for m in header.missions
+            for m in request.tree.mission_list()
             if chosen.misi is None or m.code == chosen.misi
         ],
         # each office names its own levels: a reader needs their order, top first

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from pohon_cli.model import Indicator, Node, Tree, Unit
 from pohon_cli.output import tables
 from pohon_cli.output.terminal import Item, Printer, Screen, detect, flat
-from pohon_cli.output.views.show import indicator_item, node_parts
+from pohon_cli.output.views.show import indicator_item, node_parts, result_line
 from pohon_cli.output.writer import Writer
 
 
@@ -95,6 +95,7 @@ class _TextView:
     def duty(self, duty: Duty) -> Item:
         request = self.request
         item = Item(node_parts(duty.node, self.levels, owner=not duty.owns))
+        item.more = result_line(duty.node)
         if request.indicators:
             item.children = [
                 indicator_item(request.tree, duty.node, i, request.year, self.g)
