@@ -41,6 +41,7 @@ VALID_TREES = [
     DATA,
     ROOT / "data" / "pohon_kinerja_2025.yaml",
     CASES / "report" / "pohon_realisasi.yaml",
+    CASES / "report" / "target_triwulan.yaml",
     *sorted((CASES / "offices").glob("*.yaml")),
 ]
 
@@ -76,3 +77,24 @@ def test_the_schema_refuses_what_the_loader_refuses(change: tuple[str, str], key
     document = as_json(yaml.safe_load(text.replace(change[0], change[1], 1)))
     errors = list(SCHEMA.iter_errors(document))
     assert errors and any(key in e.message or key in e.path for e in errors), errors
+
+
+@pytest.mark.parametrize(
+    ("quarters", "valid"),
+    [
+        ("{tw1: 25, tw2: 50, tw3: 75, tw4: 100}", True),
+        ("{tw1: 25, tw2: 50, tw3: 75, tw5: 100}", False),  # not a quarter
+        ("{TW1: 25, tw2: 50, tw3: 75, tw4: 100}", False),  # in capitals
+        ("{tw1: [1, 2], tw2: 50, tw3: 75, tw4: 100}", False),  # a list for a quarter
+    ],
+)
+def test_schema_and_pohon_agree_on_the_quarters_of_a_target(
+    write: Any, quarters: str, valid: bool
+) -> None:
+    text = (CASES / "report" / "target_triwulan.yaml").read_text(encoding="utf-8")
+    old = "2026: {tw1: 25, tw2: 50, tw3: 75, tw4: 100}"
+    assert old in text
+    path = write(text.replace(old, f"2026: {quarters}", 1), "q.yaml")
+    run("validate", path, expect=0 if valid else 1)
+    document = as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert (list(SCHEMA.iter_errors(document)) == []) is valid

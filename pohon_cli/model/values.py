@@ -100,9 +100,11 @@ def _as_planned(value: Any, info: ValidationInfo) -> Any:
         needed = ("tw4",) if how == "terakhir" else QUARTERS
         absent = [q for q in needed if q not in found]
         verb = "is" if len(absent) == 1 else "are"
+        last = how == "terakhir"
         raise ValueError(
-            f"a target written per quarter plans the whole year: {', '.join(absent)} {verb} "
-            f"missing; write {'tw4' if how == 'terakhir' else 'tw1..tw4'}, "
+            "a target written per quarter plans the whole year"
+            + (", and with `konsolidasi: terakhir` the year's target is tw4's" if last else "")
+            + f": {', '.join(absent)} {verb} missing; write {'tw4' if last else 'tw1..tw4'}, "
             "or one value for the year"
         )
     return found
