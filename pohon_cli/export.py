@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from pohon_cli.model import QUARTERS, Indicator, Node, Tree, Value, value_text
+from pohon_cli.model import QUARTERS, Actual, Indicator, Node, Tree, Value, value_text
 from pohon_cli.report import Report, Summary
 
 # text: a short text; long: a text that wraps; value: a target or realisasi (a number as
@@ -56,6 +56,10 @@ LABELS: dict[str, str] = {
     "tw2": "TW II",
     "tw3": "TW III",
     "tw4": "TW IV",
+    "target_tw1": "Target TW I",
+    "target_tw2": "Target TW II",
+    "target_tw3": "Target TW III",
+    "target_tw4": "Target TW IV",
     "dasar": "Dasar Perhitungan",
     "capaian": "Capaian",
     "capaian_dibatasi": "Capaian (Dibatasi)",
@@ -72,6 +76,8 @@ LABELS: dict[str, str] = {
     "realisasi": "Realisasi",
 }
 _WITH_YEAR = re.compile(r"([a-z_]+)_(\d{4})")
+# a quarter of a year's target: target_2026_tw1 -> Target 2026 TW I
+_WITH_QUARTER = re.compile(r"([a-z_]+_\d{4})_(tw[1-4])")
 
 
 def label(header: str) -> str:
@@ -79,6 +85,9 @@ def label(header: str) -> str:
     found = LABELS.get(header)
     if found is not None:
         return found
+    with_quarter = _WITH_QUARTER.fullmatch(header)
+    if with_quarter is not None:
+        return f"{label(with_quarter.group(1))} {LABELS[with_quarter.group(2)]}"
     with_year = _WITH_YEAR.fullmatch(header)
     if with_year is not None and with_year.group(1) in LABELS:
         return f"{LABELS[with_year.group(1)]} {with_year.group(2)}"
@@ -154,6 +163,33 @@ def plan_years(tree: Tree) -> tuple[int, ...]:
     return tuple(sorted(years))
 
 
+def quarterly_years(tree: Tree) -> frozenset[int]:
+    """The years some indicator's target is written per quarter (target triwulan)."""
+    return frozenset(
+        y
+        for _, indicator in tree.indicators()
+        for y, v in indicator.written_targets.items()
+        if isinstance(v, dict)
+    )
+
+
+def _target_columns(years: Sequence[int], quarterly: frozenset[int]) -> Iterator[Column]:
+    """A column per year's target; a year with quarterly targets adds tw1..tw4 after it."""
+    for y in years:
+        yield Column(f"target_{y}", "value", 11)
+        if y in quarterly:
+            yield from (Column(f"target_{y}_{q}", "value", 9) for q in QUARTERS)
+
+
+def _target_cells(
+    indicator: Indicator, years: Sequence[int], quarterly: frozenset[int]
+) -> Iterator[Cell]:
+    for y in years:
+        yield value_cell(indicator.targets.get(y))
+        if y in quarterly:
+            yield from _quarter_cells(indicator.written_targets.get(y))
+
+
 def _ordered_nodes(tree: Tree) -> Iterator[Node]:
     """Every node once, top-down in file order (a shared node where it is written first),
     then any node no root reaches."""
@@ -174,6 +210,7 @@ def cascading(tree: Tree) -> Sheet:
     years = plan_years(tree)
     # the result statements beside nomenclature names: a column only for trees that write them
     results = any(node.result is not None for node in tree.nodes.values())
+    quarterly = quarterly_years(tree)
     sheet = Sheet(
         "Cascading",
         "cascading",
@@ -189,7 +226,7 @@ def cascading(tree: Tree) -> Sheet:
             Column("satuan", width=10),
             Column("polaritas", width=10),
             Column("baseline", "value", 10),
-            *(Column(f"target_{y}", "value", 11) for y in years),
+            *_target_columns(years, quarterly),
             Column("penanggung_jawab_indikator", width=18),
             *_carried_column(tree),
             *((Column("hasil", "long", 48),) if results else ()),
@@ -224,7 +261,7 @@ def cascading(tree: Tree) -> Sheet:
                     indicator.unit,
                     indicator.polarity,
                     value_cell(indicator.baseline),
-                    *(value_cell(indicator.targets.get(y)) for y in years),
+                    *_target_cells(indicator, years, quarterly),
                     tree.owner_of(indicator),
                     *into(indicator),
                     *tail,
@@ -355,6 +392,8 @@ def achievement(report: Report) -> Sheet:
     """The achievement of the report's year, one row per indicator, quarters included."""
     year = report.year
     quarterly = any(isinstance(r.written, dict) for r in report.rows)
+    # a target written per quarter gets its own quarter columns, beside the year's target
+    planned = any(isinstance(r.target_written, dict) for r in report.rows)
     sheet = Sheet(
         f"Capaian {year}",
         f"capaian_{year}",
@@ -366,6 +405,7 @@ def achievement(report: Report) -> Sheet:
             Column("polaritas", width=10),
             Column("penanggung_jawab", width=18),
             Column(f"target_{year}", "value", 11),
+            *(Column(f"target_{q}", "value", 9) for q in QUARTERS if planned),
             *(Column(q, "value", 9) for q in QUARTERS if quarterly),
             Column(f"realisasi_{year}", "value", 11),
             Column("dasar", "long", 24),
@@ -393,6 +433,7 @@ def achievement(report: Report) -> Sheet:
                 row.indicator.polarity,
                 row.owner,
                 value_cell(row.target),
+                *(_quarter_cells(row.target_written) if planned else ()),
                 *quarters,
                 value_cell(row.realisasi),
                 row.basis or None,
@@ -404,6 +445,11 @@ def achievement(report: Report) -> Sheet:
             )
         )
     return sheet
+
+
+def _quarter_cells(written: Actual | None) -> tuple[Cell, ...]:
+    """tw1..tw4 of a value written per quarter; blanks for one value of the year."""
+    return tuple(written.get(q) if isinstance(written, dict) else None for q in QUARTERS)
 
 
 def summaries(report: Report) -> Sheet:

@@ -19,7 +19,16 @@ from typing import Literal
 
 from pohon_cli.capaian import NoCapaian, capped, explain, rounded
 from pohon_cli.filters import Selection, counted_once
-from pohon_cli.model import QUARTERS, Actual, Indicator, Quarters, Tree, Value, combine
+from pohon_cli.model import (
+    QUARTERS,
+    Actual,
+    Indicator,
+    Quarter,
+    Quarters,
+    Tree,
+    Value,
+    combine,
+)
 
 PLACES = 2
 # exponents as wide as Decimal allows: a realisasi of a million digits must not overflow
@@ -84,7 +93,9 @@ class Row:
     ``written`` is the realisasi as the file writes it (a value or its quarters);
     ``realisasi`` the one value compared with the target; ``basis`` how quarters made it
     ("" for a value of the whole year); ``partial`` when the year is still in progress.
-    ``raw`` and ``capped`` are rounded to two places."""
+    ``raw`` and ``capped`` are rounded to two places. ``target`` is the one value the
+    realisasi is compared with: the year's, or for a year in progress against a target
+    written per quarter, the quarters measured so far (``target_quarters``)."""
 
     node: str
     indicator: Indicator
@@ -100,6 +111,10 @@ class Row:
     band: str | None = None
     reason: str | None = None
     line: int | None = None
+    # the target as the file writes it (a value or its quarters), and the quarters of it
+    # compared with a year in progress (empty when the year's target is compared)
+    target_written: Actual | None = None
+    target_quarters: tuple[Quarter, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +195,16 @@ def build(
 
 def _row(tree: Tree, node: str, indicator: Indicator, year: int, settings: Settings) -> Row:
     target = indicator.targets.get(year)
+    planned = indicator.written_targets.get(year)
     written = indicator.realisations.get(year)
     realisasi: Value | None = None
     basis, partial, gap = "", False, None
+    compared: tuple[Quarter, ...] = ()
     if isinstance(written, dict):
         realisasi, basis, partial, gap = quarters_combined(written, indicator)
+        so_far = planned_so_far(planned, written, indicator) if partial else None
+        if realisasi is not None and so_far is not None:
+            target, compared, basis = so_far
     else:
         realisasi = written
     row = Row(
@@ -198,6 +218,8 @@ def _row(tree: Tree, node: str, indicator: Indicator, year: int, settings: Setti
         partial=partial,
         status="tanpa_target",
         line=tree.line_of(indicator.code),
+        target_written=planned,
+        target_quarters=compared,
     )
     if target is None:
         return replace(row, reason=f"no target for {year}")
@@ -233,6 +255,33 @@ def quarters_combined(
         )
         return None, "", True, why
     return so_far, f"{how} {span}, year in progress", True, None
+
+
+def planned_so_far(
+    planned: Actual | None, measured: Quarters, indicator: Indicator
+) -> tuple[Decimal, tuple[Quarter, ...], str] | None:
+    """For a year in progress, the target of the quarters measured so far, when the
+    target is written per quarter: the target of tw1..twN combined as the realisasi is
+    (for ``terakhir``, twN's own), the quarters it is made of, and the basis in words.
+    None when the target is one value for the year (compared as it is) or, for
+    ``terakhir``, twN has no target of its own."""
+    how = indicator.consolidation
+    if not isinstance(planned, dict) or how is None:
+        return None
+    written = [q for q in QUARTERS if q in measured]
+    last = written[-1]
+    if how == "terakhir":
+        if last not in planned:
+            return None
+        basis = f"terakhir {last} against the target of {last}, year in progress"
+        return planned[last], (last,), basis
+    quarters = QUARTERS[: QUARTERS.index(last) + 1]
+    target = combine({q: planned[q] for q in quarters if q in planned}, how)
+    if target is None:
+        return None
+    span = last if len(written) == 1 else f"{written[0]}–{last}"
+    basis = f"{how} {span} against the target up to {last}, year in progress"
+    return target, quarters, basis
 
 
 def summarise(kode: str, name: str, rows: Iterable[Row], settings: Settings) -> Summary:

@@ -41,6 +41,7 @@ VALID_TREES = [
     DATA,
     ROOT / "data" / "pohon_kinerja_2025.yaml",
     CASES / "report" / "pohon_realisasi.yaml",
+    CASES / "report" / "target_triwulan.yaml",
     *sorted((CASES / "offices").glob("*.yaml")),
     CASES / "carried" / "dinas_kominfo.yaml",
 ]
@@ -102,3 +103,24 @@ def test_the_schema_refuses_a_carried_indicator_the_loader_refuses(
     path.write_text(changed, encoding="utf-8")
     run("validate", path, expect=1)
     assert list(SCHEMA.iter_errors(as_json(yaml.safe_load(changed))))
+
+
+@pytest.mark.parametrize(
+    ("quarters", "valid"),
+    [
+        ("{tw1: 25, tw2: 50, tw3: 75, tw4: 100}", True),
+        ("{tw1: 25, tw2: 50, tw3: 75, tw5: 100}", False),  # not a quarter
+        ("{TW1: 25, tw2: 50, tw3: 75, tw4: 100}", False),  # in capitals
+        ("{tw1: [1, 2], tw2: 50, tw3: 75, tw4: 100}", False),  # a list for a quarter
+    ],
+)
+def test_schema_and_pohon_agree_on_the_quarters_of_a_target(
+    write: Any, quarters: str, valid: bool
+) -> None:
+    text = (CASES / "report" / "target_triwulan.yaml").read_text(encoding="utf-8")
+    old = "2026: {tw1: 25, tw2: 50, tw3: 75, tw4: 100}"
+    assert old in text
+    path = write(text.replace(old, f"2026: {quarters}", 1), "q.yaml")
+    run("validate", path, expect=0 if valid else 1)
+    document = as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert (list(SCHEMA.iter_errors(document)) == []) is valid

@@ -151,7 +151,11 @@ def _container(loc: tuple[str | int, ...], what: str) -> tuple[str, type[BaseMod
 
 def _label(loc: tuple[str | int, ...], key: str | int) -> str:
     """How a message names the value: `kode`, `target` for 2024, item 2 of `misi`."""
-    if len(loc) >= 2 and loc[-2] in ("target", "realisasi") and isinstance(loc[-1], str):
+    if (
+        len(loc) >= 2
+        and loc[-2] in ("target", "target_induk", "realisasi")
+        and isinstance(loc[-1], str)
+    ):
         return f"`{loc[-2]}` for {loc[-1]}"
     if len(loc) >= 2 and isinstance(key, int):
         return f"item {key + 1} of `{loc[-2]}`"

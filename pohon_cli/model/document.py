@@ -25,6 +25,7 @@ from pohon_cli.model.values import (
     Consolidation,
     Flag,
     Kode,
+    Planned,
     Polarity,
     ResultKind,
     Scale,
@@ -107,19 +108,6 @@ class Indicator(_Model):
     unit: Text | None = Field(
         None, alias="satuan", description="Satuan: persen, jumlah, nilai, indeks, ... / unit"
     )
-    targets: dict[Year, Value] = Field(
-        default_factory=dict,
-        alias="target",
-        description="Target per tahun / target per year: number, text or [low, high]",
-        json_schema_extra=_YEARS_SCHEMA,
-    )
-    parent_targets: dict[Year, Value] = Field(
-        default_factory=dict,
-        alias="target_induk",
-        description="Target induk per tahun, untuk indikator turunan / the target the induk "
-        "set for this inherited indicator, per year",
-        json_schema_extra=_YEARS_SCHEMA,
-    )
     polarity: Polarity = Field(
         "naik",
         alias="polaritas",
@@ -132,6 +120,21 @@ class Indicator(_Model):
         alias="konsolidasi",
         description="Cara menggabungkan realisasi triwulan / how quarters make the year: "
         "jumlah = sum, rata_rata = average, terakhir = the last quarter",
+    )
+    # after `konsolidasi`: a target written per quarter is checked against it
+    written_targets: dict[Year, Planned] = Field(
+        default_factory=dict,
+        alias="target",
+        description="Target per tahun / target per year: number, text or [low, high], "
+        "or per triwulan {tw1: .., tw4: ..} combined by konsolidasi",
+        json_schema_extra=_YEARS_SCHEMA,
+    )
+    written_parent_targets: dict[Year, Planned] = Field(
+        default_factory=dict,
+        alias="target_induk",
+        description="Target induk per tahun, untuk indikator turunan / the target the induk "
+        "set for this inherited indicator, per year (one value, or per triwulan)",
+        json_schema_extra=_YEARS_SCHEMA,
     )
     realisations: dict[Year, Actual] = Field(
         default_factory=dict,
@@ -170,6 +173,17 @@ class Indicator(_Model):
         return value
 
     @property
+    def targets(self) -> dict[int, Value]:
+        """The target of each year as one value: as written, or its quarters combined by
+        ``konsolidasi`` (a target's quarters always make the whole year)."""
+        return _per_year(self.written_targets, self.consolidation)
+
+    @property
+    def parent_targets(self) -> dict[int, Value]:
+        """``target_induk`` of each year as one value, as ``targets``."""
+        return _per_year(self.written_parent_targets, self.consolidation)
+
+    @property
     def actuals(self) -> dict[int, Value]:
         """The realisasi of each year as one value: as written, or its quarters combined by
         ``konsolidasi`` once the year is complete (a year still in progress is left out)."""
@@ -185,6 +199,21 @@ class Indicator(_Model):
             if combined is not None:
                 found[year] = combined
         return found
+
+
+def _per_year(written: dict[int, Any], how: Consolidation | None) -> dict[int, Value]:
+    """Targets of each year as one value: a year of quarters combined, whole."""
+    if not any(isinstance(v, dict) for v in written.values()):
+        return cast("dict[int, Value]", written)
+    found: dict[int, Value] = {}
+    for year, value in written.items():
+        if not isinstance(value, dict):
+            found[year] = value
+            continue
+        combined = combine(value, how, complete=True)
+        if combined is not None:
+            found[year] = combined
+    return found
 
 
 class Node(_Model):

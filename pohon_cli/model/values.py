@@ -2,7 +2,7 @@
 
 Kodes and texts (a number written without quotes is the text as written), years, flags,
 targets and realisations (a number, a text, a range, or quarters), scales; and the
-arithmetic that makes a year's realisasi from its quarters. No I/O, no models.
+arithmetic that makes a year's realisasi or target from its quarters. No I/O, no models.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from decimal import Context, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import BeforeValidator, StringConstraints, ValidationInfo
 
 
 def number_text(value: Decimal) -> str:
@@ -79,6 +79,39 @@ def _as_actual(value: Any) -> Any:
 
     Checked here, in one place, so that a mistake gets one clear message rather than one
     per member of the union."""
+    return _value_or_quarters(value, "realisasi")
+
+
+def _as_planned(value: Any, info: ValidationInfo) -> Any:
+    """A target of one year: a value, or quarters as a realisasi is (a Perjanjian Kinerja's
+    target triwulan). Quarters need the indicator's ``konsolidasi``, and plan the whole
+    year, so that every year written has one target: all four quarters (tw4 for
+    ``terakhir``). The indicator declares ``konsolidasi`` before its targets are read."""
+    found = _value_or_quarters(value, "target")
+    if not isinstance(found, dict) or "consolidation" not in info.data:
+        return found  # a konsolidasi of the wrong kind has its own message
+    how = info.data["consolidation"]
+    if how is None:
+        raise ValueError(
+            "quarters (tw1..tw4) need `konsolidasi` on the indicator: "
+            "jumlah (sum), rata_rata (average) or terakhir (the last quarter)"
+        )
+    if combine(found, how, complete=True) is None:
+        needed = ("tw4",) if how == "terakhir" else QUARTERS
+        absent = [q for q in needed if q not in found]
+        verb = "is" if len(absent) == 1 else "are"
+        last = how == "terakhir"
+        raise ValueError(
+            "a target written per quarter plans the whole year"
+            + (", and with `konsolidasi: terakhir` the year's target is tw4's" if last else "")
+            + f": {', '.join(absent)} {verb} missing; write {'tw4' if last else 'tw1..tw4'}, "
+            "or one value for the year"
+        )
+    return found
+
+
+def _value_or_quarters(value: Any, what: str) -> Any:
+    """A value, or a mapping of quarters with a number each; ``what`` names it."""
     if not isinstance(value, dict):
         return _as_value(value)
     if not value:
@@ -100,7 +133,7 @@ def _as_actual(value: Any) -> Any:
                 if isinstance(quarter_value, dict)
                 else f"the text `{str(quarter_value)[:40]}`"
             )
-            raise ValueError(f"{name}: a quarter's realisasi is a number, not {kind}")
+            raise ValueError(f"{name}: a quarter's {what} is a number, not {kind}")
         found[name] = quarter_value
     if wrong:
         verb = "is not a quarter" if len(wrong) == 1 else "are not quarters"
@@ -137,10 +170,12 @@ Value = Annotated[Decimal | str | Range, BeforeValidator(_as_value)]
 Polarity = Literal["naik", "turun", "stabil"]
 Quarter = Literal["tw1", "tw2", "tw3", "tw4"]
 QUARTERS: tuple[Quarter, ...] = ("tw1", "tw2", "tw3", "tw4")
-# the realisasi of a year written per quarter (triwulan), in quarter order
+# the realisasi or target of a year written per quarter (triwulan), in quarter order
 Quarters = dict[Quarter, Decimal]
 Consolidation = Literal["jumlah", "rata_rata", "terakhir"]
 Actual = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_actual)]
+# a target of one year: a value, or quarters (a target triwulan), as a realisasi is
+Planned = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_planned)]
 Scale = Annotated[tuple[str, ...], BeforeValidator(_as_scale)]
 ResultKind = Literal["dampak", "outcome", "intermediate_outcome", "output"]
 

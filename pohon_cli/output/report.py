@@ -34,7 +34,7 @@ class ReportRequest:
 
 
 def written_text(value: Actual | None) -> str:
-    """A realisasi as the file writes it; quarters as ``tw1 2, tw2 3``."""
+    """A target or realisasi as the file writes it; quarters as ``tw1 2, tw2 3``."""
     if isinstance(value, dict):
         return ", ".join(f"{q} {value[q]}" for q in QUARTERS if q in value)
     return tables.value_text(value)
@@ -260,6 +260,8 @@ def row_json(row: Row) -> dict[str, Any]:
         "polaritas": indicator.polarity,
         "penanggung_jawab": row.owner,
         "target": tables.value_json(row.target),
+        "target_tertulis": written_json(row.target_written),
+        "target_triwulan": list(row.target_quarters) or None,
         "realisasi_tertulis": written_json(row.written),
         "realisasi": tables.value_json(row.realisasi),
         "dasar": row.basis or None,

@@ -7,7 +7,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
@@ -35,6 +35,16 @@ class Table:
 def value_text(value: Value | None) -> str:
     """A target, baseline or realisasi as the file writes it: ``1.10``, ``WTP``, ``[80, 90]``."""
     return "" if value is None else model_value_text(value)
+
+
+def quarters_text(value: Any) -> str:
+    """The quarters of a year written per quarter, compactly: ``tw1 25, tw2 50``."""
+    return ", ".join(f"{q} {number_text(v)}" for q, v in value.items())
+
+
+def quarterly(written: Mapping[int, Any]) -> dict[str, Any]:
+    """The years written per quarter, for JSON: ``{"2026": {"tw1": 25, ...}}``."""
+    return {str(y): dict(v) for y, v in written.items() if isinstance(v, dict)}
 
 
 def value_json(value: Value | None) -> Any:

@@ -417,6 +417,8 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     }
     assert set(top["indikator"][0]) == INDICATOR_KEYS | {
         "target_induk",
+        "target_triwulan",
+        "target_induk_triwulan",
         "definisi",
         "formula",
         "sumber_data",
@@ -427,7 +429,7 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     assert "kode: I-T1" in text[top["indikator"][0]["baris"] - 1]
 
     (row, *_) = json.loads(run("indicators", SMALL, "-f", "json").stdout)
-    assert set(row) == INDICATOR_KEYS | {"simpul", "jenjang"}
+    assert set(row) == INDICATOR_KEYS | {"simpul", "jenjang", "target_triwulan"}
     assert row["baris"] == top["indikator"][0]["baris"]
 
     report = json.loads(run("report", SMALL, "-f", "json").stdout)
@@ -436,6 +438,7 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     }
     assert set(report["indikator"][0]) == {
         *("kode", "uraian", "simpul", "satuan", "polaritas", "penanggung_jawab", "target"),
+        *("target_tertulis", "target_triwulan"),
         *("realisasi_tertulis", "realisasi", "dasar", "sementara", "status", "capaian"),
         *("capaian_dibatasi", "predikat", "keterangan", "baris"),
     }

@@ -63,7 +63,18 @@ def _achieved(indicator: Indicator, year: int) -> Any:
     return None if value is None else rounded(value)
 
 
-def table(request: IndicatorsRequest) -> tables.Table:
+def _target_text(indicator: Indicator, year: int, quarters: bool) -> str:
+    """A year's target; written per quarter, with its quarters when ``quarters``."""
+    text = tables.value_text(indicator.targets.get(year))
+    planned = indicator.written_targets.get(year)
+    if quarters and isinstance(planned, dict):
+        return f"{text} ({tables.quarters_text(planned)})"
+    return text
+
+
+def table(request: IndicatorsRequest, quarters: bool = True) -> tables.Table:
+    """The rows for people (``quarters``: a target written per quarter shows them) and
+    for programs (CSV: each cell one value)."""
     years, actual_years = request.years, request.actual_years
     text = tables.value_text
     headers = (
@@ -99,7 +110,7 @@ def table(request: IndicatorsRequest) -> tables.Table:
                 indicator.unit or "",
                 indicator.polarity,
                 text(indicator.baseline),
-                *(text(indicator.targets.get(y)) for y in years),
+                *(_target_text(indicator, y, quarters) for y in years),
                 *(text(indicator.actuals.get(y)) for y in actual_years),
                 *("" if a is None else str(a) for a in achieved),
                 tree.owner_under(node, indicator) or "",
@@ -147,7 +158,7 @@ def _cards(found: tables.Table) -> list[Item]:
 
 
 def write_csv(request: IndicatorsRequest, out: TextIO, screen: Screen | None = None) -> None:
-    tables.write_csv(table(request), out)
+    tables.write_csv(table(request, quarters=False), out)
 
 
 def write_markdown(request: IndicatorsRequest, out: TextIO, screen: Screen | None = None) -> None:
@@ -168,6 +179,11 @@ def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen | None = 
             "polaritas": indicator.polarity,
             "baseline": value(indicator.baseline),
             "target": {str(y): value(indicator.targets.get(y)) for y in request.years},
+            "target_triwulan": {
+                y: q
+                for y, q in tables.quarterly(indicator.written_targets).items()
+                if int(y) in request.years
+            },
             "realisasi": {str(y): value(indicator.actuals.get(y)) for y in request.actual_years},
             "capaian": {str(y): _achieved(indicator, y) for y in request.actual_years},
             "penanggung_jawab": tree.owner_under(node, indicator),

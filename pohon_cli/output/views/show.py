@@ -198,6 +198,9 @@ def figures(indicator: Indicator, year: int) -> str:
         text = f"target {year}: {target}" + (f" ({satuan})" if satuan else "")
     else:
         text = f"target {year}: {value_text(target)}" + (f" {satuan}" if satuan else "")
+    planned = indicator.written_targets.get(year)
+    if isinstance(planned, dict):
+        text += f" ({tables.quarters_text(planned)})"
     if indicator.polarity != "naik":
         text += f", {indicator.polarity}"
     actual = indicator.actuals.get(year)
@@ -367,6 +370,8 @@ class _JsonView:
             "baseline": value_json(indicator.baseline),
             "target": {str(y): value_json(v) for y, v in indicator.targets.items()},
             "target_induk": {str(y): value_json(v) for y, v in indicator.parent_targets.items()},
+            "target_triwulan": tables.quarterly(indicator.written_targets),
+            "target_induk_triwulan": tables.quarterly(indicator.written_parent_targets),
             "realisasi": {str(y): value_json(v) for y, v in indicator.actuals.items()},
             "capaian": achieved,
             "penanggung_jawab": self.tree.owner_under(node, indicator),
