@@ -25,6 +25,7 @@ from pohon_cli.model.tree import Step, Tree
 from pohon_cli.model.values import (
     QUARTERS,
     Actual,
+    Amount,
     Consolidation,
     Flag,
     Kode,
@@ -49,6 +50,7 @@ __all__ = [
     "MAX_LEVELS",
     "QUARTERS",
     "Actual",
+    "Amount",
     "Consolidation",
     "Document",
     "Flag",
