@@ -11,7 +11,7 @@ import re
 from decimal import Context, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
 
 
 def number_text(value: Decimal) -> str:
@@ -170,7 +170,9 @@ Consolidation = Literal["jumlah", "rata_rata", "terakhir"]
 Actual = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_actual)]
 Scale = Annotated[tuple[str, ...], BeforeValidator(_as_scale)]
 # rupiah, zero or more, with the digits as written (a pagu, a realisasi anggaran)
-Amount = Annotated[Decimal, BeforeValidator(_as_amount)]
+Amount = Annotated[
+    Decimal, BeforeValidator(_as_amount), WithJsonSchema({"type": "number", "minimum": 0})
+]
 ResultKind = Literal["dampak", "outcome", "output"]
 
 # An explicit context: an average never depends on the caller's decimal settings.
