@@ -430,7 +430,8 @@ def budgets(tree: Tree) -> Sheet:
     with the serapan (%) of each year some realisasi anggaran is written for."""
     items: list[tuple[Node, Node | Indicator]] = []
     for node in _ordered_nodes(tree):
-        items += [(node, item) for item in (node, *node.indicators) if item.budget or item.spent]
+        members: list[Node | Indicator] = [node, *node.indicators]
+        items += [(node, item) for item in members if item.budget or item.spent]
     years = sorted({y for _, item in items for y in (*item.budget, *item.spent)})
     spent = {y for _, item in items for y in item.spent}
     sheet = Sheet(

@@ -175,3 +175,19 @@ def by_mission(
         for m in tree.header.missions
         if m.code in grouped
     )
+
+
+def budget_text(item: Node | Indicator, year: int) -> str | None:
+    """A node's or indicator's budget of ``year`` in one short line for people:
+    ``pagu 2026 Rp 1.000.000.000; realisasi Rp 850.000.000; serapan 85.00%`` (None when
+    neither amount is written for the year)."""
+    pagu, spent = item.budget.get(year), item.spent.get(year)
+    if pagu is None and spent is None:
+        return None
+    parts = [f"pagu {year} {rupiah(pagu)}" if pagu is not None else f"no pagu for {year}"]
+    if spent is not None:
+        parts.append(f"realisasi {rupiah(spent)}")
+    share = serapan(pagu, spent)
+    if share is not None:
+        parts.append(f"serapan {number_text(share)}%")
+    return "; ".join(parts)

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from pohon_cli.model import number_text
-from pohon_cli.model.budget import Line, Sum, rupiah
+from pohon_cli.model import Indicator, Node, number_text
+from pohon_cli.model.budget import Line, Sum, rupiah, serapan
 from pohon_cli.output import tables
 from pohon_cli.report import Budget, Efficiency
 
@@ -142,4 +142,15 @@ def budget_json(budget: Budget) -> dict[str, Any]:
             }
             for e in budget.efficiency
         ],
+    }
+
+
+def amounts_json(item: Node | Indicator) -> dict[str, Any]:
+    """The budget keys of a node or indicator in the views' JSON: every year's pagu and
+    realisasi anggaran as written, and the serapan of each year that has both."""
+    shares = {y: serapan(item.budget.get(y), spent) for y, spent in item.spent.items()}
+    return {
+        "anggaran": {str(y): v for y, v in item.budget.items()},
+        "realisasi_anggaran": {str(y): v for y, v in item.spent.items()},
+        "serapan_anggaran": {str(y): v for y, v in shares.items() if v is not None},
     }
