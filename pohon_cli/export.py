@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Literal
 
 from pohon_cli.model import QUARTERS, Actual, Indicator, Node, Tree, Value, value_text
+from pohon_cli.model.budget import serapan
 from pohon_cli.report import Report, Summary
 
 # text: a short text; long: a text that wraps; value: a target or realisasi (a number as
@@ -74,6 +75,9 @@ LABELS: dict[str, str] = {
     "rata_rata": "Rata-rata Capaian",
     "target": "Target",
     "realisasi": "Realisasi",
+    "anggaran": "Pagu Anggaran",
+    "realisasi_anggaran": "Realisasi Anggaran",
+    "serapan": "Serapan Anggaran",
 }
 _WITH_YEAR = re.compile(r"([a-z_]+)_(\d{4})")
 # a quarter of a year's target: target_2026_tw1 -> Target 2026 TW I
@@ -140,10 +144,13 @@ def cover(tree: Tree) -> Cover:
 
 def sheets(tree: Tree, report: Report | None = None) -> list[Sheet]:
     """Every sheet of the workbook, the achievement ones only when ``report`` has a
-    realisasi to show."""
+    realisasi to show, the budget last when a node or indicator has one."""
     found = [cascading(tree), manual(tree), accountability(tree)]
     if report is not None and any(r.written is not None for r in report.rows):
         found += [achievement(report), summaries(report)]
+    budget = budgets(tree)
+    if budget.rows:
+        found.append(budget)
     return found
 
 
@@ -492,4 +499,44 @@ def summaries(report: Report) -> Sheet:
                     s.band,
                 )
             )
+    return sheet
+
+
+def budgets(tree: Tree) -> Sheet:
+    """The pagu and realisasi anggaran of every node and indicator that has one, per year,
+    with the serapan (%) of each year some realisasi anggaran is written for."""
+    items: list[tuple[Node, Node | Indicator]] = []
+    for node in _ordered_nodes(tree):
+        members: list[Node | Indicator] = [node, *node.indicators]
+        items += [(node, item) for item in members if item.budget or item.spent]
+    years = sorted({y for _, item in items for y in (*item.budget, *item.spent)})
+    spent = {y for _, item in items for y in item.spent}
+    sheet = Sheet(
+        "Anggaran",
+        "anggaran",
+        (
+            Column("jenis", width=10),
+            Column("kode", width=22),
+            Column("uraian", "long", 48),
+            Column("simpul", width=18),
+            Column("jenjang", width=18),
+            *(
+                column
+                for y in years
+                for column in (
+                    Column(f"anggaran_{y}", "value", 16),
+                    Column(f"realisasi_anggaran_{y}", "value", 16),
+                    *((Column(f"serapan_{y}", "percent", 11),) if y in spent else ()),
+                )
+            ),
+        ),
+        title="Pagu dan Realisasi Anggaran",
+    )
+    for node, item in items:
+        money: list[Cell] = []
+        for y in years:
+            pagu, used = item.budget.get(y), item.spent.get(y)
+            money += [pagu, used, *((serapan(pagu, used),) if y in spent else ())]
+        jenis = "indikator" if isinstance(item, Indicator) else "simpul"
+        sheet.rows.append((jenis, item.code, item.description, node.code, node.level, *money))
     return sheet

@@ -29,6 +29,7 @@ from pohon_cli.model import (
     Value,
     combine,
 )
+from pohon_cli.model import budget as money
 
 PLACES = 2
 # exponents as wide as Decimal allows: a realisasi of a million digits must not overflow
@@ -134,6 +135,30 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class Efficiency:
+    """A line of the LKjIP's efficiency table: a node's average capaian (or an indicator's
+    capaian) beside its serapan anggaran, and capaian − serapan in percentage points."""
+
+    kode: str
+    name: str
+    is_indicator: bool
+    capaian: Decimal
+    serapan: Decimal
+    gap: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """Serapan anggaran of the year: each budgeted node and indicator, per misi, the office
+    (``None`` when nothing counted has a pagu), and the efficiency table."""
+
+    lines: tuple[money.Line, ...] = ()
+    missions: tuple[money.Sum, ...] = ()
+    office: money.Sum | None = None
+    efficiency: tuple[Efficiency, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     year: int
     settings: Settings
@@ -142,6 +167,7 @@ class Report:
     units: tuple[Summary, ...]
     missions: tuple[Summary, ...]
     overall: Summary
+    budget: Budget = Budget()
 
     def missing(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.status == "tanpa_realisasi")
@@ -182,14 +208,48 @@ def build(
     )
     # an indicator carried down is scored once: under the node it is written on
     rows = [_row(tree, n.code, i, year, settings) for n, i in counted_once(tree, shown)]
+    nodes = _by_node(tree, rows, settings, selection)
     return Report(
         year=year,
         settings=settings,
         rows=tuple(rows),
-        nodes=_by_node(tree, rows, settings, selection),
+        nodes=nodes,
         units=_by_unit(tree, rows, settings),
         missions=_by_mission(tree, rows, settings),
         overall=summarise("", "", rows, settings),
+        budget=_budget(tree, year, matched, rows, nodes),
+    )
+
+
+def _budget(
+    tree: Tree,
+    year: int,
+    matched: frozenset[str] | None,
+    rows: Sequence[Row],
+    nodes: Sequence[Summary],
+) -> Budget:
+    """Serapan anggaran over the selected nodes, and capaian beside it where both exist."""
+    lines = money.lines(tree, year, matched)
+    if not lines:
+        return Budget()
+    office = money.summed("", "", lines)
+    averages = {s.kode: s.average for s in nodes}
+    raws: dict[str, Decimal | None] = {}
+    for row in rows:
+        raws.setdefault(row.indicator.code, row.raw)
+    efficiency = []
+    for line in lines:
+        capaian = (raws if line.is_indicator else averages).get(line.kode)
+        if capaian is not None and line.serapan is not None:
+            gap = _CONTEXT.subtract(capaian, line.serapan)
+            efficiency.append(
+                Efficiency(line.kode, line.name, line.is_indicator, capaian, line.serapan, gap)
+            )
+    return Budget(
+        lines=lines,
+        missions=money.by_mission(tree, lines, tree.all_missions()),
+        office=office if office.counted else None,
+        efficiency=tuple(efficiency),
     )
 
 

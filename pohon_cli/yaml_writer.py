@@ -71,6 +71,8 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "jenis",
         "nasional",
         "catatan",
+        "anggaran",
+        "realisasi_anggaran",
         "indikator",
     ),
     Indicator: (
@@ -89,6 +91,8 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "penanggung_jawab",
         "nasional",
         "catatan",
+        "anggaran",
+        "realisasi_anggaran",
     ),
 }
 # Lists written on one line, [a, b], rather than one item per line: a node's misi, and

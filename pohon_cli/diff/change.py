@@ -26,6 +26,7 @@ Kind = Literal[
     "target",
     "baseline",
     "realisasi",
+    "anggaran",
     "order",
 ]
 # What changed: the file's own fields, a misi, a unit kerja, a node, an indicator.

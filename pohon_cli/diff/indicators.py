@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from operator import attrgetter
 
+from pohon_cli.diff.budget import BUDGET_KEYS, compare_budget
 from pohon_cli.diff.change import Added, Kind, difference, same, shown
 from pohon_cli.diff.comparison import Comparison, yaml_keys
 from pohon_cli.diff.recode import Candidate, recodes
@@ -13,7 +14,7 @@ from pohon_cli.model import Indicator, Value
 
 _KEYS = yaml_keys(Indicator)
 # Compared apart: the kode is what matches indicators; values per year, year by year.
-_APART = frozenset(("kode", "target", "target_induk", "realisasi"))
+_APART = frozenset(("kode", "target", "target_induk", "realisasi", *BUDGET_KEYS))
 # An indicator's values per year, by YAML key; the target is compared across plan years,
 # the others year by year (target_induk reported as a target, with its own field).
 _PER_YEAR = {k: attrgetter(_KEYS[k]) for k in ("target", "target_induk", "realisasi")}
@@ -97,6 +98,7 @@ def _indicator(comparison: Comparison, before: Indicator, after: Indicator, node
         values = _PER_YEAR[key]
         for year in sorted(set(values(before)) | set(values(after))):
             _value(comparison, kind, before, after, node, years=(year, year), key=key)
+    compare_budget(comparison, "indicator", before, after, node=node)
 
 
 def _value(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from operator import attrgetter
 
+from pohon_cli.diff.budget import BUDGET_KEYS, compare_budget
 from pohon_cli.diff.comparison import Comparison, yaml_keys
 from pohon_cli.diff.recode import Candidate, recodes
 from pohon_cli.model import Node, Tree
@@ -15,6 +16,8 @@ _KEYS = yaml_keys(Node)
 _APART = frozenset(("kode", "indikator"))
 # Every other field at once: a fast way past the many nodes that did not change.
 _node_fields = attrgetter(*(a for k, a in _KEYS.items() if k not in _APART))
+# The budget is compared year by year, on its own.
+_FIELDS_APART = _APART | frozenset(BUDGET_KEYS)
 
 
 def compare_nodes(comparison: Comparison) -> None:
@@ -60,7 +63,8 @@ def _node(comparison: Comparison, before: Node, after: Node) -> None:
         )
     if _node_fields(before) == _node_fields(after):  # most nodes stop here
         return
-    comparison.fields("node", before, after, _KEYS, _APART)
+    comparison.fields("node", before, after, _KEYS, _FIELDS_APART)
+    compare_budget(comparison, "node", before, after)
 
 
 def compare_carried(comparison: Comparison, indicators_recoded: Mapping[str, str]) -> None:

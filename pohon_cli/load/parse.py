@@ -48,7 +48,7 @@ _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 # A line break to libyaml but not to git or GitHub, which count lines by "\n".
 _ODD_BREAKS = re.compile("\r(?!\n)")
 # Keys whose value is one mapping of years: written twice, the years are meant together.
-_BY_YEAR = frozenset(("target", "target_induk", "realisasi"))
+_BY_YEAR = frozenset(("target", "target_induk", "realisasi", "anggaran", "realisasi_anggaran"))
 _YEARS_HINT = "merge the years into one mapping: `target: {2025: 80, 2026: 85}`"
 # A key that is reported and dropped: its value is read but never stored.
 _BAD_KEY = object()

@@ -149,13 +149,13 @@ def _container(loc: tuple[str | int, ...], what: str) -> tuple[str, type[BaseMod
     return container, model
 
 
+# the keys that map a year to a value: a message names the year
+_YEAR_MAPS = ("target", "realisasi", "anggaran", "realisasi_anggaran")
+
+
 def _label(loc: tuple[str | int, ...], key: str | int) -> str:
     """How a message names the value: `kode`, `target` for 2024, item 2 of `misi`."""
-    if (
-        len(loc) >= 2
-        and loc[-2] in ("target", "target_induk", "realisasi")
-        and isinstance(loc[-1], str)
-    ):
+    if len(loc) >= 2 and loc[-2] in _YEAR_MAPS and isinstance(loc[-1], str):
         return f"`{loc[-2]}` for {loc[-1]}"
     if len(loc) >= 2 and isinstance(key, int):
         return f"item {key + 1} of `{loc[-2]}`"

@@ -26,6 +26,7 @@ from pohon_cli.model.tree import Carried, Step, Tree
 from pohon_cli.model.values import (
     QUARTERS,
     Actual,
+    Amount,
     Consolidation,
     Flag,
     Kode,
@@ -50,6 +51,7 @@ __all__ = [
     "MAX_LEVELS",
     "QUARTERS",
     "Actual",
+    "Amount",
     "Carried",
     "CarriedIndicator",
     "Consolidation",

@@ -22,6 +22,7 @@ from pydantic import (
 
 from pohon_cli.model.values import (
     Actual,
+    Amount,
     Consolidation,
     Flag,
     Kode,
@@ -40,6 +41,21 @@ DEFAULT_LEVELS: tuple[str, ...] = ("tujuan", "sasaran_strategis", "sasaran", "pr
 MAX_LEVELS = 50
 
 _YEARS_SCHEMA: dict[str, Any] = {"propertyNames": {"pattern": "^[0-9]{4}$"}}
+
+
+def _budget(alias: str, description: str) -> Any:
+    """A year -> rupiah map (``anggaran``, ``realisasi_anggaran``), the same on nodes and
+    indicators."""
+    return Field(
+        default_factory=dict,
+        alias=alias,
+        description=description,
+        json_schema_extra=_YEARS_SCHEMA,
+    )
+
+
+_PAGU = "Pagu anggaran per tahun, dalam rupiah / the budget (pagu) per year, in rupiah"
+_SPENT = "Realisasi anggaran per tahun, dalam rupiah / the amount spent per year, in rupiah"
 
 
 class _Model(BaseModel):
@@ -159,6 +175,8 @@ class Indicator(_Model):
         description="Diturunkan dari induk / inherited from the parent",
     )
     note: Text | None = Field(None, alias="catatan", description="Catatan / free note")
+    budget: dict[Year, Amount] = _budget("anggaran", _PAGU)
+    spent: dict[Year, Amount] = _budget("realisasi_anggaran", _SPENT)
 
     @field_validator("realisations")
     @classmethod
@@ -246,6 +264,8 @@ class Node(_Model):
         description="Diturunkan dari induk / inherited from the parent",
     )
     note: Text | None = Field(None, alias="catatan", description="Catatan / free note")
+    budget: dict[Year, Amount] = _budget("anggaran", _PAGU)
+    spent: dict[Year, Amount] = _budget("realisasi_anggaran", _SPENT)
     indicators: tuple[Indicator, ...] = Field(
         (), alias="indikator", description="Indikator kinerja / performance indicators"
     )

@@ -11,7 +11,7 @@ import re
 from decimal import Context, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, StringConstraints, ValidationInfo
+from pydantic import BeforeValidator, StringConstraints, ValidationInfo, WithJsonSchema
 
 
 def number_text(value: Decimal) -> str:
@@ -143,6 +143,33 @@ def _value_or_quarters(value: Any, what: str) -> Any:
     return {q: found[q] for q in QUARTERS if q in found}
 
 
+def _as_amount(value: Any) -> Any:
+    """A pagu or a realisasi anggaran in rupiah: one number, zero or more, as written.
+
+    Money is counted, never measured: no text, no range and no quarters (a year's amount is
+    written once). ``31.704.046.735`` (thousands dots) is text to YAML: the message gives
+    the digits to write."""
+    if isinstance(value, Decimal):
+        if value < 0:
+            raise ValueError(f"an amount in rupiah cannot be negative: {number_text(value)}")
+        return value
+    if isinstance(value, str):
+        bare = re.sub(r"^Rp\.?\s*", "", value.strip())
+        if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", bare):
+            raise ValueError(
+                f"`{value}` is text (YAML does not read dots as thousands separators): "
+                f"write the rupiah as digits, {bare.replace('.', '')}"
+            )
+        raise ValueError(f"an amount in rupiah is a number, not the text `{value[:40]}`")
+    if value is None:
+        raise ValueError("the amount is empty: write a number in rupiah, or remove the year")
+    if isinstance(value, dict):
+        raise ValueError("an amount is written once for the year, not per quarter")
+    if isinstance(value, list | tuple):
+        raise ValueError("an amount is one number in rupiah, not a range or a list")
+    raise ValueError("an amount in rupiah is a number")
+
+
 def _as_scale(value: Any) -> Any:
     """An ordered scale of text values, worst first: ``[TMP, TW, WDP, WTP]``."""
     if not isinstance(value, list | tuple):
@@ -177,6 +204,10 @@ Actual = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_actual)
 # a target of one year: a value, or quarters (a target triwulan), as a realisasi is
 Planned = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_planned)]
 Scale = Annotated[tuple[str, ...], BeforeValidator(_as_scale)]
+# rupiah, zero or more, with the digits as written (a pagu, a realisasi anggaran)
+Amount = Annotated[
+    Decimal, BeforeValidator(_as_amount), WithJsonSchema({"type": "number", "minimum": 0})
+]
 ResultKind = Literal["dampak", "outcome", "intermediate_outcome", "output"]
 
 # An explicit context: an average never depends on the caller's decimal settings.

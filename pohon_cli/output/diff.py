@@ -22,6 +22,8 @@ from pohon_cli.output.terminal import RichSegment, Screen, detect, write_rich_li
 from pohon_cli.output.writer import Writer
 
 _VALUES = frozenset(("target", "baseline", "realisasi"))
+# Kinds of a value per year: one year's old -> new, with the difference.
+_PER_YEAR: frozenset[Kind] = frozenset(("target", "realisasi", "anggaran"))
 # Fields of prose, shown in quotes so that a changed sentence reads as one.
 _PROSE = frozenset(
     (
@@ -54,6 +56,7 @@ LABELS: dict[Kind, tuple[str, str]] = {
     "target": ("target", "Targets changed"),
     "baseline": ("baseline", "Baseline changed"),
     "realisasi": ("realisasi", "Realisasi changed"),
+    "anggaran": ("anggaran", "Anggaran (pagu, realisasi anggaran) changed"),
     "order": ("order", "Sibling order changed"),
 }
 _STYLES: dict[Kind, str] = {
@@ -126,7 +129,7 @@ def describe(change: Change) -> str:
         return f"{c.field}: {value(c.old) if c.old else 'the node’s'} → " + (
             value(c.new) if c.new else "the node’s"
         )
-    if c.kind in ("target", "realisasi"):
+    if c.kind in _PER_YEAR:
         years = f"{c.old_year} → {c.year}" if c.old_year is not None else str(c.year)
         tail = f" ({signed(c.delta)})" if c.delta is not None else ""
         return f"{c.field} {years}: {old} → {new}{tail}"
@@ -350,12 +353,16 @@ def _kind_table(kind: Kind, changes: Sequence[Change]) -> list[str]:
         return "indicator" if c.item == "indicator" else "node"
 
     lines_head = "Line (old → new)"
-    if kind in ("target", "realisasi"):
-        head = ["Kode", "Under", "Year", "Old", "New", "Difference", lines_head]
+    if kind in _PER_YEAR:
+        # anggaran holds two keys (pagu and realisasi anggaran): its table names the field
+        field = kind == "anggaran"
+        head = ["Kode", "Under", *(["Field"] if field else []), "Year", "Old", "New"]
+        head += ["Difference", lines_head]
         rows = [
             [
                 _code(c.kode),
                 under(c),
+                *([_code(c.field)] if field else []),
                 f"{c.old_year} → {c.year}" if c.old_year is not None else str(c.year),
                 _md_value(c, c.old),
                 _md_value(c, c.new),

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
 
-from pohon_cli.model import QUARTERS, Actual, number_text
-from pohon_cli.output import tables
+from pohon_cli.model import QUARTERS, Actual, Indicator, number_text
+from pohon_cli.model.budget import serapan
+from pohon_cli.output import report_budget, tables
 from pohon_cli.output.terminal import Printer, Screen, detect
 from pohon_cli.output.writer import Writer
 from pohon_cli.report import Report, Row, Settings, Summary
@@ -67,8 +68,9 @@ def _note(row: Row) -> str:
     return "; ".join(parts)
 
 
-def rows_table(report: Report) -> tables.Table:
-    """One row per indicator, every column: for files and other programs."""
+def rows_table(report: Report, budget: bool = False) -> tables.Table:
+    """One row per indicator, every column: for files and other programs; with ``budget``,
+    the indicator's own anggaran, realisasi anggaran and serapan of the year after them."""
     headers = (
         "kode",
         "indikator",
@@ -82,6 +84,7 @@ def rows_table(report: Report) -> tables.Table:
         "dibatasi",
         "predikat",
         "keterangan",
+        *(("anggaran", "realisasi_anggaran", "serapan_anggaran") if budget else ()),
     )
     body = [
         (
@@ -93,10 +96,23 @@ def rows_table(report: Report) -> tables.Table:
             row.owner or "",
             *_figures(row),
             _note(row),
+            *(_money(row.indicator, report.year) if budget else ()),
         )
         for row in report.rows
     ]
-    return tables.Table(headers, body, frozenset({6, 7, 8, 9}), flexible=1)
+    numeric = frozenset({6, 7, 8, 9, *((12, 13, 14) if budget else ())})
+    return tables.Table(headers, body, numeric, flexible=1)
+
+
+def _budget_of(indicator: Indicator, year: int) -> tuple[Decimal | None, ...]:
+    pagu, spent = indicator.budget.get(year), indicator.spent.get(year)
+    return pagu, spent, serapan(pagu, spent)
+
+
+def _money(indicator: Indicator, year: int) -> tuple[str, str, str]:
+    """An indicator's own pagu, realisasi anggaran and serapan of the year, as digits."""
+    pagu, spent, share = (_number(v) for v in _budget_of(indicator, year))
+    return pagu, spent, share
 
 
 def screen_table(report: Report, screen: Screen) -> tables.Table:
@@ -194,6 +210,18 @@ def overall_text(report: Report) -> str:
     return f"overall: {average} over {s.rated} rated indicators{tail}"
 
 
+def _budget_text(report: Report, printer: Printer, screen: Screen, out: TextIO) -> None:
+    """The serapan anggaran tables and the office's line, when the year has budgets."""
+    for heading, table in report_budget.sections(report.budget):
+        printer.line("")
+        printer.line(screen.paint(heading, "header"))
+        printer.flush()
+        tables.write_text(table, out, screen)
+    if report.budget.lines:
+        printer.line("")
+        printer.line(screen.paint(report_budget.office_text(report.budget, report.year), "header"))
+
+
 def _sections(report: Report) -> list[tuple[str, str, Sequence[Summary]]]:
     return [
         ("per simpul", "simpul", report.nodes),
@@ -227,6 +255,7 @@ def write_text(request: ReportRequest, out: TextIO, screen: Screen | None = None
         tables.write_text(
             summary_table(title_word, summaries, report.settings, screen), out, screen
         )
+    _budget_text(report, printer, screen, out)
     printer.line("")
     printer.line(screen.paint(overall_text(report), "header"))
     printer.flush()
@@ -241,17 +270,24 @@ def write_markdown(request: ReportRequest, out: TextIO, screen: Screen | None = 
         if summaries:
             out.write(f"\n### Rata-rata {heading}\n\n")
             tables.write_markdown(summary_table(title_word, summaries, report.settings), out)
+    for heading, table in report_budget.sections(report.budget):
+        out.write(f"\n### {heading}\n\n")
+        tables.write_markdown(table, out)
+    if report.budget.lines:
+        office = report_budget.office_text(report.budget, report.year)
+        out.write(f"\n{tables.markdown_cell(office)}\n")
     out.write(f"\n{tables.markdown_cell(overall_text(report))}\n")
 
 
 def write_csv(request: ReportRequest, out: TextIO, screen: Screen | None = None) -> None:
-    """The indicator rows only (a CSV holds one table): the summaries are in the other
-    formats."""
-    tables.write_csv(rows_table(request.report), out)
+    """The indicator rows only (a CSV holds one table), each with its own budget: the
+    summaries and the serapan per node and misi are in the other formats."""
+    tables.write_csv(rows_table(request.report, budget=True), out)
 
 
-def row_json(row: Row) -> dict[str, Any]:
+def row_json(row: Row, year: int) -> dict[str, Any]:
     indicator = row.indicator
+    pagu, spent, share = _budget_of(indicator, year)
     return {
         "kode": indicator.code,
         "uraian": indicator.description,
@@ -272,6 +308,9 @@ def row_json(row: Row) -> dict[str, Any]:
         "predikat": row.band,
         "keterangan": row.reason,
         "baris": row.line,
+        "anggaran": pagu,
+        "realisasi_anggaran": spent,
+        "serapan_anggaran": share,
     }
 
 
@@ -302,7 +341,7 @@ def write_json(request: ReportRequest, out: TextIO, screen: Screen | None = None
             "batas_atas": settings.cap,
             "skala": {k: list(v) for k, v in settings.scales.items()},
         },
-        "indikator": [row_json(r) for r in report.rows],
+        "indikator": [row_json(r, report.year) for r in report.rows],
         "tanpa_realisasi": [r.indicator.code for r in report.missing()],
         "ringkasan": {
             "simpul": [summary_json(s) for s in report.nodes],
@@ -310,6 +349,7 @@ def write_json(request: ReportRequest, out: TextIO, screen: Screen | None = None
             "misi": [summary_json(s) for s in report.missions],
             "keseluruhan": overall,
         },
+        "serapan_anggaran": report_budget.budget_json(report.budget),
     }
     tables.write_json(data, out)
 

@@ -24,6 +24,7 @@ from pohon_cli.model import (
     number_text,
     value_text,
 )
+from pohon_cli.model.budget import rupiah, serapan
 
 # Characters per line of wrapped text: a node's uraian, an indicator's uraian, a node's
 # hasil (smaller type, so more of it on a line of the same width).
@@ -181,6 +182,13 @@ def node_label(
     if node.owner is not None:
         owner = units[node.owner].name if node.owner in units else node.owner
         rows.append(f'<TR><TD COLSPAN="2">{small(tag("I", wrapped(owner, 44)))}</TD></TR>')
+    pagu = node.budget.get(year)
+    if pagu is not None:
+        share = serapan(pagu, node.spent.get(year))
+        money = f"Pagu {year}: {rupiah(pagu)}" + (
+            f" · serapan {number_text(share)}%" if share is not None else ""
+        )
+        rows.append(f'<TR><TD COLSPAN="2">{small(escape(money), 8)}</TD></TR>')
     if shown:
         rows.append("<HR/>")
         rows.append(

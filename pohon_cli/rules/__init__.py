@@ -18,6 +18,7 @@ reports and ``pohon rules`` can name them.
 from __future__ import annotations
 
 from pohon_cli.rules import (
+    budget,
     coverage,
     duplicates,
     indicators,
@@ -39,6 +40,7 @@ _FAMILIES: tuple[tuple[Rule, ...], ...] = (
     duplicates.RULES,
     years.RULES,
     suppression.RULES,
+    budget.RULES,
 )
 
 # Code order, not family order: a rule keeps its place in every output whichever family

@@ -403,6 +403,10 @@ INDICATOR_KEYS = {"kode", "uraian", "satuan", "polaritas", "baseline", "target",
 INDICATOR_KEYS |= {"capaian", "penanggung_jawab", "nasional", "baris"}
 
 
+# added in issue 12, on nodes and indicators of show, indicators and report rows
+BUDGET_KEYS = frozenset(("anggaran", "realisasi_anggaran", "serapan_anggaran"))
+
+
 def test_json_keys_are_the_ones_the_docs_list() -> None:
     """The keys are an interface: a program reads them, docs/output.md lists them, this
     test keeps them; each node and indicator says on which line it is written."""
@@ -414,8 +418,9 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     assert set(top) == {
         *("kode", "jenjang", "uraian", "hasil", "misi", "penanggung_jawab", "jenis"),
         *("nasional", "catatan", "konteks", "baris", "indikator", "anak"),
+        *BUDGET_KEYS,
     }
-    assert set(top["indikator"][0]) == INDICATOR_KEYS | {
+    assert set(top["indikator"][0]) == INDICATOR_KEYS | BUDGET_KEYS | {
         "target_induk",
         "target_triwulan",
         "target_induk_triwulan",
@@ -429,21 +434,26 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     assert "kode: I-T1" in text[top["indikator"][0]["baris"] - 1]
 
     (row, *_) = json.loads(run("indicators", SMALL, "-f", "json").stdout)
-    assert set(row) == INDICATOR_KEYS | {"simpul", "jenjang", "target_triwulan"}
+    assert set(row) == INDICATOR_KEYS | BUDGET_KEYS | {"simpul", "jenjang", "target_triwulan"}
     assert row["baris"] == top["indikator"][0]["baris"]
 
     report = json.loads(run("report", SMALL, "-f", "json").stdout)
     assert set(report) == {"file", "tahun", "pengaturan", "indikator", "tanpa_realisasi"} | {
-        "ringkasan"
+        "ringkasan",
+        "serapan_anggaran",
     }
     assert set(report["indikator"][0]) == {
         *("kode", "uraian", "simpul", "satuan", "polaritas", "penanggung_jawab", "target"),
         *("target_tertulis", "target_triwulan"),
         *("realisasi_tertulis", "realisasi", "dasar", "sementara", "status", "capaian"),
         *("capaian_dibatasi", "predikat", "keterangan", "baris"),
+        *BUDGET_KEYS,
     }
     assert report["indikator"][0]["baris"] == row["baris"]
     assert set(report["ringkasan"]) == {"simpul", "unit", "misi", "keseluruhan"}
+    assert set(report["serapan_anggaran"]) == {
+        *("simpul_dan_indikator", "misi", "keseluruhan", "efisiensi"),
+    }
 
     stats = json.loads(run("stats", SMALL, "-f", "json").stdout)
     assert set(stats) == {

@@ -9,7 +9,9 @@ from typing import Any, TextIO
 from pohon_cli.capaian import capaian, rounded
 from pohon_cli.filters import Selection
 from pohon_cli.model import Indicator, Node, Tree
+from pohon_cli.model.budget import serapan
 from pohon_cli.output import tables
+from pohon_cli.output.report_budget import amounts_json
 from pohon_cli.output.terminal import Item, Printer, Screen, Segment, detect, flat
 from pohon_cli.output.writer import Writer
 
@@ -72,6 +74,21 @@ def _target_text(indicator: Indicator, year: int, quarters: bool) -> str:
     return text
 
 
+def _budget_columns(request: IndicatorsRequest) -> tuple[int, bool]:
+    """The plan year, and whether the table shows budget columns: only when some indicator
+    of the tree has a pagu or a realisasi anggaran for it (same columns whatever the
+    filter; none for a tree without budgets, so its table stays as it was)."""
+    year = request.tree.header.year
+    shown = any(year in i.budget or year in i.spent for _, i in request.tree.indicators())
+    return year, shown
+
+
+def _money(indicator: Indicator, year: int) -> tuple[str, str, str]:
+    pagu, spent = indicator.budget.get(year), indicator.spent.get(year)
+    text = tables.value_text
+    return text(pagu), text(spent), text(serapan(pagu, spent))
+
+
 def table(request: IndicatorsRequest, quarters: bool = True) -> tables.Table:
     """The rows for people (``quarters``: a target written per quarter shows them) and
     for programs (CSV: each cell one value)."""
@@ -90,6 +107,11 @@ def table(request: IndicatorsRequest, quarters: bool = True) -> tables.Table:
         *(f"capaian {y}" for y in actual_years),
         "penanggung_jawab",
     )
+    year, money = _budget_columns(request)
+    numeric = frozenset(range(6, len(headers) - 1))
+    if money:
+        numeric |= {len(headers), len(headers) + 1, len(headers) + 2}
+        headers += (f"anggaran {year}", f"realisasi anggaran {year}", f"serapan {year}")
     body: list[tuple[str, ...]] = []
     tree = request.tree
     listed = rows(request)
@@ -114,11 +136,11 @@ def table(request: IndicatorsRequest, quarters: bool = True) -> tables.Table:
                 *(text(indicator.actuals.get(y)) for y in actual_years),
                 *("" if a is None else str(a) for a in achieved),
                 tree.owner_under(node, indicator) or "",
+                *(_money(indicator, year) if money else ()),
                 *((tree.carried_from(node, indicator) or "",) if carried else ()),
                 *(_manual(indicator) if request.detail else ()),
             )
         )
-    numeric = frozenset(range(6, len(headers) - 1 - carried - len(_MANUAL) * request.detail))
     return tables.Table(headers, body, numeric, flexible=1)
 
 
@@ -190,6 +212,7 @@ def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen | None = 
             **(_manual_json(indicator) if request.detail else {}),
             "nasional": indicator.national,
             "baris": tree.line_of(indicator.code),
+            **amounts_json(indicator),
         }
         | _carried(tree, node, indicator)
         for node, indicator in rows(request)

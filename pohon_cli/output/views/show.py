@@ -16,7 +16,9 @@ from typing import Any, TextIO
 from pohon_cli.capaian import capaian, rounded
 from pohon_cli.filters import Filter, Selection, select
 from pohon_cli.model import Indicator, Mission, Node, Tree
+from pohon_cli.model.budget import budget_text
 from pohon_cli.output import tables
+from pohon_cli.output.report_budget import amounts_json
 from pohon_cli.output.tables import value_json, value_text
 from pohon_cli.output.terminal import (
     Glyphs,
@@ -210,7 +212,8 @@ def figures(indicator: Indicator, year: int) -> str:
             achieved = capaian(target, actual, indicator.polarity)
             if achieved is not None:
                 text += f"; capaian {rounded(achieved)}%"
-    return text
+    money = budget_text(indicator, year)
+    return text if money is None else f"{text}; {money}"
 
 
 def node_parts(node: Node, levels: dict[str, int], owner: bool = True) -> list[Segment]:
@@ -297,6 +300,9 @@ class _TextView:
         children = [self.indicator(branch.node, i) for i in branch.indicators]
         children.extend(self.branch(b) for b in branch.children)
         more = result_line(branch.node)
+        money = budget_text(branch.node, self.request.year)
+        if money is not None:
+            more.append([(money, "figures")])
         return Item(parts, more, children=children, dim=branch.context)
 
     def mission(self, group: Group, show_empty: bool) -> Item | None:
@@ -381,6 +387,7 @@ class _JsonView:
             "sumber_data": indicator.data_source,
             "catatan": indicator.note,
             "baris": self.tree.line_of(indicator.code),
+            **amounts_json(indicator),
         }
         home = self.tree.carried_from(node, indicator)
         if home is not None:
@@ -405,6 +412,7 @@ class _JsonView:
             "baris": self.tree.line_of(node.code),
             "indikator": [self.indicator(node, i) for i in branch.indicators],
             "anak": [self.branch(b) for b in branch.children],
+            **amounts_json(node),
         }
 
 
