@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from pohon_cli.model import QUARTERS, Indicator, Node, Tree, Value, value_text
+from pohon_cli.model import QUARTERS, Indicator, Node, Tree, Value, polarity_label, value_text
 from pohon_cli.report import Report, Summary
 
 # text: a short text; long: a text that wraps; value: a target or realisasi (a number as
@@ -213,7 +213,7 @@ def cascading(tree: Tree) -> Sheet:
                     indicator.code,
                     indicator.description,
                     indicator.unit,
-                    indicator.polarity,
+                    polarity_label(indicator.overall_polarity, indicator.polarity_written),
                     value_cell(indicator.baseline),
                     *(value_cell(indicator.targets.get(y)) for y in years),
                     tree.owner_of(indicator),
@@ -253,7 +253,7 @@ def manual(tree: Tree) -> Sheet:
                     indicator.description,
                     node.code,
                     indicator.unit,
-                    indicator.polarity,
+                    polarity_label(indicator.overall_polarity, indicator.polarity_written),
                     indicator.consolidation,
                     indicator.definition,
                     indicator.formula,
@@ -359,7 +359,9 @@ def achievement(report: Report) -> Sheet:
                 row.indicator.description,
                 row.node,
                 row.indicator.unit,
-                row.indicator.polarity,
+                polarity_label(
+                    row.indicator.polarity_for(row.target), row.indicator.polarity_written
+                ),
                 row.owner,
                 value_cell(row.target),
                 *quarters,

@@ -40,6 +40,7 @@ from pohon_cli.model.values import (
     Year,
     combine,
     number_text,
+    polarity_label,
     value_text,
 )
 
@@ -77,5 +78,6 @@ __all__ = [
     "Year",
     "combine",
     "number_text",
+    "polarity_label",
     "value_text",
 ]

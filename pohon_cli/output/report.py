@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
 
-from pohon_cli.model import QUARTERS, Actual, number_text
+from pohon_cli.model import QUARTERS, Actual, number_text, polarity_label
 from pohon_cli.output import tables
 from pohon_cli.output.terminal import Printer, Screen, detect
 from pohon_cli.output.writer import Writer
@@ -89,7 +89,7 @@ def rows_table(report: Report) -> tables.Table:
             row.indicator.description,
             row.node,
             row.indicator.unit or "",
-            row.indicator.polarity,
+            polarity_label(row.indicator.polarity_for(row.target), row.indicator.polarity_written),
             row.owner or "",
             *_figures(row),
             _note(row),
@@ -257,7 +257,8 @@ def row_json(row: Row) -> dict[str, Any]:
         "uraian": indicator.description,
         "simpul": row.node,
         "satuan": indicator.unit,
-        "polaritas": indicator.polarity,
+        "polaritas": indicator.polarity_for(row.target),
+        "polaritas_tertulis": indicator.polarity_written,
         "penanggung_jawab": row.owner,
         "target": tables.value_json(row.target),
         "realisasi_tertulis": written_json(row.written),

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from pohon_cli.capaian import capaian, rounded
 from pohon_cli.filters import Filter, Selection, select
-from pohon_cli.model import Indicator, Mission, Node, Tree
+from pohon_cli.model import Indicator, Mission, Node, Tree, polarity_label
 from pohon_cli.output import tables
 from pohon_cli.output.tables import value_json, value_text
 from pohon_cli.output.terminal import (
@@ -196,13 +196,14 @@ def figures(indicator: Indicator, year: int) -> str:
         text = f"target {year}: {target}" + (f" ({satuan})" if satuan else "")
     else:
         text = f"target {year}: {value_text(target)}" + (f" {satuan}" if satuan else "")
-    if indicator.polarity != "naik":
-        text += f", {indicator.polarity}"
+    polarity = indicator.polarity_for(target)
+    if polarity != "naik":
+        text += f", {polarity_label(polarity, indicator.polarity_written)}"
     actual = indicator.actuals.get(year)
     if actual is not None:
         text += f"; realisasi {value_text(actual)}"
         if target is not None:
-            achieved = capaian(target, actual, indicator.polarity)
+            achieved = capaian(target, actual, polarity)
             if achieved is not None:
                 text += f"; capaian {rounded(achieved)}%"
     return text
@@ -316,14 +317,16 @@ class _JsonView:
         achieved: dict[str, Any] = {}
         for year, target in indicator.targets.items():
             actual = indicator.actuals.get(year)
-            value = None if actual is None else capaian(target, actual, indicator.polarity)
+            polarity = indicator.polarity_for(target)
+            value = None if actual is None else capaian(target, actual, polarity)
             if value is not None:
                 achieved[str(year)] = rounded(value)
         return {
             "kode": indicator.code,
             "uraian": indicator.description,
             "satuan": indicator.unit,
-            "polaritas": indicator.polarity,
+            "polaritas": indicator.overall_polarity,
+            "polaritas_tertulis": indicator.polarity_written,
             "baseline": value_json(indicator.baseline),
             "target": {str(y): value_json(v) for y, v in indicator.targets.items()},
             "target_induk": {str(y): value_json(v) for y, v in indicator.parent_targets.items()},
