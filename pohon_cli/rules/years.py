@@ -45,7 +45,14 @@ def _worse(rising: bool, target: Decimal, reference: Decimal) -> str | None:
 
 
 def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
+    """Each target worse than last year's realisasi; the targets worse than the baseline
+    (no realisasi before them) are one problem per indicator, at the first of them."""
+    hint = (
+        "a target must at least keep what was already reached: an evaluator scores a "
+        "target worse than that zero"
+    )
     for _node, indicator in tree.indicators():
+        under_baseline: list[tuple[int, Decimal, str]] = []
         for year, target in indicator.targets.items():
             if not isinstance(target, Decimal):
                 continue
@@ -55,16 +62,41 @@ def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
                 continue
             what, value = reached
             side = _worse(rising, target, value)
-            if side is not None:
-                yield UNCHALLENGING_TARGET.problem(
-                    tree,
-                    at(tree, indicator.code, "target", year),
-                    f"{_polarity_said(indicator)}, the target of `{indicator.code}` "
-                    f"for {year} ({number_text(target)}) is {side} {what} "
-                    f"({number_text(value)})",
-                    "a target must at least keep what was already reached: an evaluator "
-                    "scores a target worse than that zero",
-                )
+            if side is None:
+                continue
+            if what == "the baseline":
+                under_baseline.append((year, target, side))
+                continue
+            yield UNCHALLENGING_TARGET.problem(
+                tree,
+                at(tree, indicator.code, "target", year),
+                f"{_polarity_said(indicator)}, the target of `{indicator.code}` "
+                f"for {year} ({number_text(target)}) is {side} {what} "
+                f"({number_text(value)})",
+                hint,
+            )
+        if under_baseline:
+            yield _under_baseline(tree, indicator, under_baseline, hint)
+
+
+def _under_baseline(
+    tree: Tree, indicator: Indicator, found: list[tuple[int, Decimal, str]], hint: str
+) -> Problem:
+    """One problem for the targets of one indicator worse than its baseline."""
+    assert isinstance(indicator.baseline, Decimal)
+    baseline = number_text(indicator.baseline)
+    year, target, side = min(found)
+    if len(found) == 1:
+        said = f"target of `{indicator.code}` for {year} ({number_text(target)}) is"
+    else:
+        years = ", ".join(f"{y} ({number_text(t)})" for y, t, _ in sorted(found))
+        said = f"targets of `{indicator.code}` for {years} are all"
+    return UNCHALLENGING_TARGET.problem(
+        tree,
+        at(tree, indicator.code, "target", year),
+        f"{_polarity_said(indicator)}, the {said} {side} the baseline ({baseline})",
+        hint,
+    )
 
 
 UNCHALLENGING_TARGET = Rule(
@@ -76,7 +108,8 @@ UNCHALLENGING_TARGET = Rule(
         "Targets must be achievable and challenging (LKE, PermenPAN-RB 88/2021): with "
         "`polaritas: naik`, a target lower than last year's realisation or the baseline "
         "(or, with `turun`, higher) plans to do worse than already done, and evaluators "
-        "score it zero. Last year's realisasi is used when written, else the baseline. "
+        "score it zero. Last year's realisasi is used when written, else the baseline (the "
+        "targets of one indicator worse than its baseline are one problem). "
         "Without `polaritas` a single target is naik, as `pohon report` scores it; a "
         "range target is scored within the range (as `stabil`), and no side of it is worse."
     ),

@@ -282,6 +282,12 @@ def test_a_missing_polaritas_is_naik_for_a_single_target_in_pk115_and_pk120() ->
         "without `polaritas` (a single target is naik), the target of `T1.3` for 2024 (65) "
         "is below the realisasi of 2023 (70)"
     ) in out, out
+    # the targets worse than the baseline: one problem for the indicator, at the first
+    assert (
+        "PK115-fail.yaml:33:24: warning [PK115] without `polaritas` (a single target is "
+        "naik), the targets of `T1.4` for 2024 (4), 2025 (5), 2026 (6) are all below the "
+        "baseline (9)"
+    ) in out, out
     out = run("validate", CASES / "rules" / "PK119-pass.yaml").stdout
     assert "PK119" not in out, out
 
