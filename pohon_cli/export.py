@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from pohon_cli.model import QUARTERS, Actual, Indicator, Node, Tree, Value, value_text
+from pohon_cli.model import (
+    QUARTERS,
+    Actual,
+    Indicator,
+    Node,
+    Tree,
+    Value,
+    polarity_label,
+    value_text,
+)
 from pohon_cli.model.budget import serapan
 from pohon_cli.report import Report, Summary
 
@@ -266,7 +275,7 @@ def cascading(tree: Tree) -> Sheet:
                     indicator.code,
                     indicator.description,
                     indicator.unit,
-                    indicator.polarity,
+                    polarity_label(indicator.overall_polarity, indicator.polarity_written),
                     value_cell(indicator.baseline),
                     *_target_cells(indicator, years, quarterly),
                     tree.owner_of(indicator),
@@ -327,7 +336,7 @@ def manual(tree: Tree) -> Sheet:
                     indicator.description,
                     node.code,
                     indicator.unit,
-                    indicator.polarity,
+                    polarity_label(indicator.overall_polarity, indicator.polarity_written),
                     indicator.consolidation,
                     indicator.definition,
                     indicator.formula,
@@ -437,7 +446,9 @@ def achievement(report: Report) -> Sheet:
                 row.indicator.description,
                 row.node,
                 row.indicator.unit,
-                row.indicator.polarity,
+                polarity_label(
+                    row.indicator.polarity_for(row.target), row.indicator.polarity_written
+                ),
                 row.owner,
                 value_cell(row.target),
                 *(_quarter_cells(row.target_written) if planned else ()),

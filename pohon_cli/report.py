@@ -286,7 +286,7 @@ def _row(tree: Tree, node: str, indicator: Indicator, year: int, settings: Setti
     if realisasi is None:
         return replace(row, status="tanpa_realisasi", reason=gap or f"no realisasi for {year}")
     scale = settings.scales.get(indicator.unit) if indicator.unit is not None else None
-    result = explain(target, realisasi, indicator.polarity, scale)
+    result = explain(target, realisasi, indicator.polarity_for(target), scale)
     if isinstance(result, NoCapaian):
         return replace(row, status="tidak_dinilai", reason=result.reason)
     raw = rounded(result, PLACES)

@@ -21,11 +21,10 @@ def test_committed_schema_matches_the_models() -> None:
 
 def test_schema_command_prints_it() -> None:
     printed = json.loads(run("schema").stdout)
-    assert printed["$defs"]["Indicator"]["properties"]["polaritas"]["enum"] == [
-        "naik",
-        "turun",
-        "stabil",
-    ]
+    # no default: a polaritas not written means naik for one value, stabil for a range
+    polaritas = printed["$defs"]["Indicator"]["properties"]["polaritas"]
+    assert polaritas["anyOf"][0]["enum"] == ["naik", "turun", "stabil"]
+    assert polaritas["default"] is None
     assert "pohon" in printed["required"]
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from pohon_cli.diff.change import Added, Change, Item, Kind, Shown, same, shown
-from pohon_cli.model import Indicator, Node, Tree
+from pohon_cli.model import Indicator, Node, Tree, polarity_label
 
 # The YAML keys with a kind of their own; every other field that changes is "changed".
 _OWN_KIND: dict[str, Kind] = {
@@ -138,6 +138,9 @@ class Comparison:
         """Each field compared under its YAML key (those in ``apart`` are compared elsewhere)."""
         for key, attr in keys.items():
             a, b = getattr(before, attr), getattr(after, attr)
+            if key == "polaritas" and isinstance(before, Indicator):
+                assert isinstance(after, Indicator)
+                a, b = _polarities(before, after)
             if key in apart or same(a, b):
                 continue
             if key == "misi" and set(a) == set(b):
@@ -153,6 +156,20 @@ class Comparison:
                 node=node,
                 at=(key,),
             )
+
+
+def _polarities(before: Indicator, after: Indicator) -> tuple[str | None, str | None]:
+    """The polaritas of each side as compared: by meaning, so writing out the polaritas a
+    file left to pohon (``naik`` for a single target) is no change; a side that leaves it
+    unwritten shows what pohon assumes there."""
+    if before.polarity_written == after.polarity_written:
+        return before.polarity, after.polarity
+    if before.overall_polarity == after.overall_polarity:
+        return None, None
+    return (
+        polarity_label(before.overall_polarity, before.polarity_written),
+        polarity_label(after.overall_polarity, after.polarity_written),
+    )
 
 
 def _line(tree: Tree, kode: str, at: Sequence[str | int]) -> int | None:

@@ -42,6 +42,7 @@ from pohon_cli.model.values import (
     Year,
     combine,
     number_text,
+    polarity_label,
     value_text,
 )
 
@@ -82,5 +83,6 @@ __all__ = [
     "Year",
     "combine",
     "number_text",
+    "polarity_label",
     "value_text",
 ]

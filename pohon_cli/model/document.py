@@ -124,11 +124,12 @@ class Indicator(_Model):
     unit: Text | None = Field(
         None, alias="satuan", description="Satuan: persen, jumlah, nilai, indeks, ... / unit"
     )
-    polarity: Polarity = Field(
-        "naik",
+    polarity: Polarity | None = Field(
+        None,
         alias="polaritas",
-        description="naik = makin tinggi makin baik / higher is better (default); "
-        "turun = lower is better; stabil = a range is best",
+        description="naik = makin tinggi makin baik / higher is better; "
+        "turun = lower is better; stabil = a range is best. Not written: naik for a "
+        "single target, stabil (within the range) for a range [low, high]",
     )
     baseline: Value | None = Field(None, description="Nilai awal / starting value")
     consolidation: Consolidation | None = Field(
@@ -200,6 +201,29 @@ class Indicator(_Model):
     def parent_targets(self) -> dict[int, Value]:
         """``target_induk`` of each year as one value, as ``targets``."""
         return _per_year(self.written_parent_targets, self.consolidation)
+
+    @property
+    def polarity_written(self) -> bool:
+        """Whether the file says the polaritas; views mark one it does not as assumed."""
+        return self.polarity is not None
+
+    def polarity_for(self, target: Value | None) -> Polarity:
+        """The polaritas that scores ``target``: as written; when not written, ``stabil``
+        for a range (within the range is best) and ``naik`` for a single value. Every
+        rule, report, view and sheet asks here, so a missing polaritas means one thing."""
+        if self.polarity is not None:
+            return self.polarity
+        return "stabil" if isinstance(target, tuple) else "naik"
+
+    @property
+    def overall_polarity(self) -> Polarity:
+        """The polaritas of the indicator as a whole, for views with one per indicator:
+        as written; when not written, ``stabil`` when its targets are ranges and none is
+        a single number, else ``naik`` (each year is still scored by ``polarity_for``)."""
+        if self.polarity is not None:
+            return self.polarity
+        numbers = [v for v in self.targets.values() if not isinstance(v, str)]
+        return "stabil" if numbers and all(isinstance(v, tuple) for v in numbers) else "naik"
 
     @property
     def actuals(self) -> dict[int, Value]:

@@ -195,6 +195,18 @@ Number = Decimal
 Range = tuple[Decimal, Decimal]
 Value = Annotated[Decimal | str | Range, BeforeValidator(_as_value)]
 Polarity = Literal["naik", "turun", "stabil"]
+
+
+# How views and sheets mark a polaritas the file does not write (see Indicator.polarity_for).
+ASSUMED = " (assumed)"
+
+
+def polarity_label(polarity: Polarity, written: bool) -> str:
+    """A polaritas as printed: ``naik``, or ``naik (assumed)`` when the file does not say
+    it, so nobody takes pohon's reading for the file's."""
+    return polarity if written else polarity + ASSUMED
+
+
 Quarter = Literal["tw1", "tw2", "tw3", "tw4"]
 QUARTERS: tuple[Quarter, ...] = ("tw1", "tw2", "tw3", "tw4")
 # the realisasi or target of a year written per quarter (triwulan), in quarter order

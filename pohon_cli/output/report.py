@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
 
-from pohon_cli.model import QUARTERS, Actual, Indicator, number_text
+from pohon_cli.model import QUARTERS, Actual, Indicator, number_text, polarity_label
 from pohon_cli.model.budget import serapan
 from pohon_cli.output import report_budget, tables
 from pohon_cli.output.terminal import Printer, Screen, detect
@@ -92,7 +92,7 @@ def rows_table(report: Report, budget: bool = False) -> tables.Table:
             row.indicator.description,
             row.node,
             row.indicator.unit or "",
-            row.indicator.polarity,
+            polarity_label(row.indicator.polarity_for(row.target), row.indicator.polarity_written),
             row.owner or "",
             *_figures(row),
             _note(row),
@@ -293,7 +293,8 @@ def row_json(row: Row, year: int) -> dict[str, Any]:
         "uraian": indicator.description,
         "simpul": row.node,
         "satuan": indicator.unit,
-        "polaritas": indicator.polarity,
+        "polaritas": indicator.polarity_for(row.target),
+        "polaritas_tertulis": indicator.polarity_written,
         "penanggung_jawab": row.owner,
         "target": tables.value_json(row.target),
         "target_tertulis": written_json(row.target_written),

@@ -22,6 +22,7 @@ from pohon_cli.model import (
     Unit,
     Value,
     number_text,
+    polarity_label,
     value_text,
 )
 from pohon_cli.model.budget import rupiah, serapan
@@ -151,8 +152,10 @@ def _target(indicator: Indicator, year: int) -> str:
     if indicator.unit:
         shown += f" {indicator.unit}"
     cell = small(escape(shown), 10)
-    if indicator.polarity != "naik":
-        cell += "<BR/>" + small(escape(f"polaritas {indicator.polarity}"), 8)
+    polarity = indicator.polarity_for(value)
+    if polarity != "naik":
+        shown_polarity = polarity_label(polarity, indicator.polarity_written)
+        cell += "<BR/>" + small(escape(f"polaritas {shown_polarity}"), 8)
     return cell
 
 

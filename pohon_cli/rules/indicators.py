@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pohon_cli.model import Tree
 from pohon_cli.problem import Problem
-from pohon_cli.rules.base import Option, Options, Rule, at
+from pohon_cli.rules.base import Option, Options, Rule, at, top
 
 
 def _without_indicator(tree: Tree, options: Options) -> Iterator[Problem]:
@@ -112,9 +112,25 @@ pohon:
 
 
 def _without_target(tree: Tree, options: Options) -> Iterator[Problem]:
+    """One problem per indicator without a target for ``tahun``; but when no indicator has
+    one while several have targets for other years, one problem at ``tahun``: the file's
+    year and its target columns disagree."""
     year = tree.header.year
+    planned = [i for _, i in tree.indicators() if i.targets]
+    if len(planned) > 1 and not any(year in i.targets for i in planned):
+        years = sorted({y for i in planned for y in i.targets})
+        yield NO_TARGET_FOR_TAHUN.problem(
+            tree,
+            top(tree, "tahun"),
+            f"none of the {len(planned)} indicators with targets has one for {year}, the "
+            f"file's tahun (their targets are for {', '.join(map(str, years))}); the first "
+            f"is `{planned[0].code}`",
+            "write in `tahun` the year this file plans, or add the targets for "
+            f"{year}: `target: {{{year}: ...}}`",
+        )
+        planned = []
     for _node, indicator in tree.indicators():
-        if year in indicator.targets:
+        if year in indicator.targets or (indicator.targets and not planned):
             continue
         if indicator.targets:
             pos = at(tree, indicator.code, "target")
@@ -132,7 +148,9 @@ NO_TARGET_FOR_TAHUN = Rule(
     summary="An indicator has no target for the file's `tahun`.",
     rationale=(
         "The file describes the plan of `tahun`; an indicator without a target for that "
-        "year cannot be agreed in the Perjanjian Kinerja nor scored in the Laporan Kinerja."
+        "year cannot be agreed in the Perjanjian Kinerja nor scored in the Laporan Kinerja. "
+        "When no indicator has a target for `tahun` while several have targets for other "
+        "years, the file's year and its target columns disagree: one problem, at `tahun`."
     ),
     bad="""\
 tahun: 2024

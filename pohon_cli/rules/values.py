@@ -108,7 +108,7 @@ def _why_number(indicator: Indicator, numeric: frozenset[str], text: str) -> str
         return f"`satuan: {indicator.unit}` counts in numbers"
     if _NUMBERISH.fullmatch(text.strip()):
         return "it is a number written as text (quoted, or with % or a decimal comma)"
-    if "polarity" in indicator.model_fields_set and indicator.polarity != "naik":
+    if indicator.polarity is not None and indicator.polarity != "naik":
         return f"`polaritas: {indicator.polarity}` compares numbers"
     if any(is_number(v) or isinstance(v, tuple) for v in indicator.targets.values()):
         return "the indicator's targets are numbers"
@@ -200,7 +200,8 @@ def _one_value(tree: Tree, options: Options) -> Iterator[Problem]:
 
 def _range_without_stabil(tree: Tree, options: Options) -> Iterator[Problem]:
     for _node, indicator in tree.indicators():
-        if indicator.polarity == "stabil":
+        # not written, a range is scored within the range (as stabil): nothing to say
+        if indicator.polarity in (None, "stabil"):
             continue
         for path, value in values_of(indicator, tuple):
             if not isinstance(value, tuple) or path[0] != "target":
@@ -262,14 +263,16 @@ RANGE_WITHOUT_STABIL = Rule(
     code="PK119",
     name="range-target-without-stabil",
     severity="warning",
-    summary="A range target `[low, high]` on an indicator whose polaritas is not `stabil`.",
+    summary="A range target `[low, high]` on an indicator whose written polaritas is naik "
+    "or turun.",
     rationale=(
         "A range is the natural target of a `stabil` indicator (inside the range scores "
         "100). PermenPAN-RB 6/2022 also writes ranges for `naik` and `turun` indicators "
         '("7-8 bulan"); pohon then scores as its examples do: 100 inside the range, and '
         "outside it against the nearer bound with the polaritas' formula (with naik, 92 "
         "against [80, 90] is 102.22 and 70 is 87.5). Evaluators differ, so say it plainly: "
-        "make the indicator `stabil`, or write the one target meant."
+        "make the indicator `stabil`, or write the one target meant. Without `polaritas`, "
+        "a range target is scored within the range, as `stabil`: nothing to say."
     ),
     bad="""\
 pohon:
@@ -280,6 +283,7 @@ pohon:
       - kode: S1.1
         uraian: Persentase partisipasi pemilih
         satuan: persen
+        polaritas: naik
         target: {2024: [75, 80]}
 """,
     good="""\

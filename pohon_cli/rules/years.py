@@ -8,6 +8,7 @@ from decimal import Decimal
 from pohon_cli.model import Indicator, Tree, number_text
 from pohon_cli.problem import Problem
 from pohon_cli.rules.base import Options, Rule, at
+from pohon_cli.source import Pos
 
 
 def _reached(indicator: Indicator, year: int) -> tuple[str, Decimal] | None:
@@ -20,12 +21,20 @@ def _reached(indicator: Indicator, year: int) -> tuple[str, Decimal] | None:
     return None
 
 
-def _rising(indicator: Indicator) -> bool | None:
-    """True for ``naik``, False for ``turun``; None when ``polaritas`` is not written
-    (pohon never guesses one) or is ``stabil`` (no side is worse)."""
-    if "polarity" not in indicator.model_fields_set or indicator.polarity == "stabil":
+def _rising(indicator: Indicator, target: Decimal) -> bool | None:
+    """True for ``naik`` (also when ``polaritas`` is not written: a single target is naik),
+    False for ``turun``; None for ``stabil`` (no side is worse)."""
+    polarity = indicator.polarity_for(target)
+    if polarity == "stabil":
         return None
-    return indicator.polarity == "naik"
+    return polarity == "naik"
+
+
+def _polarity_said(indicator: Indicator) -> str:
+    """How a message names the polaritas it judges by: written, or assumed."""
+    if indicator.polarity is None:
+        return "without `polaritas` (a single target is naik)"
+    return f"with `polaritas: {indicator.polarity}`"
 
 
 def _worse(rising: bool, target: Decimal, reference: Decimal) -> str | None:
@@ -36,28 +45,58 @@ def _worse(rising: bool, target: Decimal, reference: Decimal) -> str | None:
 
 
 def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
+    """Each target worse than last year's realisasi; the targets worse than the baseline
+    (no realisasi before them) are one problem per indicator, at the first of them."""
+    hint = (
+        "a target must at least keep what was already reached: an evaluator scores a "
+        "target worse than that zero"
+    )
     for _node, indicator in tree.indicators():
-        rising = _rising(indicator)
-        if rising is None:
-            continue
+        under_baseline: list[tuple[int, Decimal, str]] = []
         for year, target in indicator.targets.items():
             if not isinstance(target, Decimal):
                 continue
+            rising = _rising(indicator, target)
             reached = _reached(indicator, year)
-            if reached is None:
+            if rising is None or reached is None:
                 continue
             what, value = reached
             side = _worse(rising, target, value)
-            if side is not None:
-                yield UNCHALLENGING_TARGET.problem(
-                    tree,
-                    at(tree, indicator.code, "target", year),
-                    f"with `polaritas: {indicator.polarity}`, the target of `{indicator.code}` "
-                    f"for {year} ({number_text(target)}) is {side} {what} "
-                    f"({number_text(value)})",
-                    "a target must at least keep what was already reached: an evaluator "
-                    "scores a target worse than that zero",
-                )
+            if side is None:
+                continue
+            if what == "the baseline":
+                under_baseline.append((year, target, side))
+                continue
+            yield UNCHALLENGING_TARGET.problem(
+                tree,
+                at(tree, indicator.code, "target", year),
+                f"{_polarity_said(indicator)}, the target of `{indicator.code}` "
+                f"for {year} ({number_text(target)}) is {side} {what} "
+                f"({number_text(value)})",
+                hint,
+            )
+        if under_baseline:
+            yield _under_baseline(tree, indicator, under_baseline, hint)
+
+
+def _under_baseline(
+    tree: Tree, indicator: Indicator, found: list[tuple[int, Decimal, str]], hint: str
+) -> Problem:
+    """One problem for the targets of one indicator worse than its baseline."""
+    assert isinstance(indicator.baseline, Decimal)
+    baseline = number_text(indicator.baseline)
+    year, target, side = min(found)
+    if len(found) == 1:
+        said = f"target of `{indicator.code}` for {year} ({number_text(target)}) is"
+    else:
+        years = ", ".join(f"{y} ({number_text(t)})" for y, t, _ in sorted(found))
+        said = f"targets of `{indicator.code}` for {years} are all"
+    return UNCHALLENGING_TARGET.problem(
+        tree,
+        at(tree, indicator.code, "target", year),
+        f"{_polarity_said(indicator)}, the {said} {side} the baseline ({baseline})",
+        hint,
+    )
 
 
 UNCHALLENGING_TARGET = Rule(
@@ -69,8 +108,10 @@ UNCHALLENGING_TARGET = Rule(
         "Targets must be achievable and challenging (LKE, PermenPAN-RB 88/2021): with "
         "`polaritas: naik`, a target lower than last year's realisation or the baseline "
         "(or, with `turun`, higher) plans to do worse than already done, and evaluators "
-        "score it zero. Last year's realisasi is used when written, else the baseline. "
-        "Silent without `polaritas`: pohon never infers it from the name."
+        "score it zero. Last year's realisasi is used when written, else the baseline (the "
+        "targets of one indicator worse than its baseline are one problem). "
+        "Without `polaritas` a single target is naik, as `pohon report` scores it; a "
+        "range target is scored within the range (as `stabil`), and no side of it is worse."
     ),
     bad="""\
 pohon:
@@ -81,7 +122,6 @@ pohon:
       - kode: S1.1
         uraian: Persentase partisipasi pemilih
         satuan: persen
-        polaritas: naik
         realisasi: {2023: 78}
         target: {2024: 75}
 """,
@@ -94,7 +134,6 @@ pohon:
       - kode: S1.1
         uraian: Persentase partisipasi pemilih
         satuan: persen
-        polaritas: naik
         realisasi: {2023: 78}
         target: {2024: 80}
 """,
@@ -104,19 +143,19 @@ pohon:
 
 def _below_parent(tree: Tree, options: Options) -> Iterator[Problem]:
     for _node, indicator in tree.indicators():
-        rising = _rising(indicator) if indicator.parent_targets else None
-        if rising is None:
-            continue
         for year, parents in indicator.parent_targets.items():
             target = indicator.targets.get(year)
             if not isinstance(target, Decimal) or not isinstance(parents, Decimal):
+                continue
+            rising = _rising(indicator, target)
+            if rising is None:
                 continue
             side = _worse(rising, target, parents)
             if side is not None:
                 yield BELOW_PARENT_TARGET.problem(
                     tree,
                     at(tree, indicator.code, "target", year),
-                    f"with `polaritas: {indicator.polarity}`, the target of `{indicator.code}` "
+                    f"{_polarity_said(indicator)}, the target of `{indicator.code}` "
                     f"for {year} ({number_text(target)}) is {side} the induk's target "
                     f"({number_text(parents)})",
                     "an inherited indicator is planned at the induk's target or better: "
@@ -133,7 +172,8 @@ BELOW_PARENT_TARGET = Rule(
         "An office that inherits an indicator from its induk (a district KPU from the "
         "national KPU) does not plan below the induk's target for it: with `polaritas: "
         "naik` the target is at least `target_induk` of the same year (with `turun`, at "
-        "most). Silent without `target_induk` or `polaritas`, and for text or range values."
+        "most); without `polaritas` a single target is naik. Silent without "
+        "`target_induk`, with `stabil`, and for text or range values."
     ),
     bad="""\
 pohon:
@@ -168,25 +208,49 @@ pohon:
 
 
 def _outside_period(tree: Tree, options: Options) -> Iterator[Problem]:
+    """One problem per year outside the periode, at its first value: a table whose
+    columns run a year past the plan is one inconsistency, not one per indicator."""
     period = tree.header.period
     if period is None:
         return
+    found: dict[int, list[tuple[Pos, str, str]]] = {}
     for _node, indicator in tree.indicators():
-        for key, what, years in (
-            ("target", "a target", indicator.targets),
-            ("realisasi", "a realisasi", indicator.actuals),
-        ):
+        for key, years in (("target", indicator.targets), ("realisasi", indicator.actuals)):
             for year in years:
-                if period.start <= year <= period.end:
-                    continue
-                yield YEAR_OUTSIDE_PERIODE.problem(
-                    tree,
-                    at(tree, indicator.code, key, year, key=True),
-                    f"`{indicator.code}` has {what} for {year}, outside the periode "
-                    f"{period.start}–{period.end}",
-                    "a value from before the period belongs in `baseline`; one after it, "
-                    "in the next period's file",
-                )
+                if not period.start <= year <= period.end:
+                    place = at(tree, indicator.code, key, year, key=True)
+                    found.setdefault(year, []).append((place, key, indicator.code))
+    span = f"{period.start}–{period.end}"
+    hint = (
+        "a value from before the period belongs in `baseline`; one after it, in the next "
+        "period's file"
+    )
+    for year in sorted(found):
+        values = found[year]
+        place, key, kode = min(values)
+        what = "a target" if key == "target" else "a realisasi"
+        if len(values) == 1:
+            yield YEAR_OUTSIDE_PERIODE.problem(
+                tree, place, f"`{kode}` has {what} for {year}, outside the periode {span}", hint
+            )
+            continue
+        yield YEAR_OUTSIDE_PERIODE.problem(
+            tree,
+            place,
+            f"{_counted(values)} for {year}, outside the periode {span}; the first is "
+            f"the {key} of `{kode}`",
+            f"{hint}; or, when the plan runs to {year}, correct the `periode`",
+        )
+
+
+def _counted(values: list[tuple[Pos, str, str]]) -> str:
+    """``53 targets of 53 indicators``, ``2 targets and 1 realisasi of 2 indicators``."""
+    targets = sum(1 for _, key, _ in values if key == "target")
+    actuals = len(values) - targets
+    parts = [f"{targets} target{'s' * (targets != 1)}"] if targets else []
+    parts += [f"{actuals} realisasi"] if actuals else []
+    indicators = len({kode for _, _, kode in values})
+    return f"{' and '.join(parts)} of {indicators} indicator{'s' * (indicators != 1)} are"
 
 
 YEAR_OUTSIDE_PERIODE = Rule(
@@ -196,7 +260,9 @@ YEAR_OUTSIDE_PERIODE = Rule(
     summary="A target or realisasi is for a year outside the `periode`.",
     rationale=(
         "The file is the plan of one Renstra period; a year outside it is a typo (2042 for "
-        "2024) or belongs to another plan. Silent when the file has no `periode`."
+        "2024) or belongs to another plan. Said once per year, at its first value, with "
+        "how many values are for it: target columns running a year past the `periode` "
+        "are one inconsistency. Silent when the file has no `periode`."
     ),
     bad="""\
 periode: {awal: 2020, akhir: 2024}
@@ -227,19 +293,38 @@ pohon:
 
 
 def _actual_without_target(tree: Tree, options: Options) -> Iterator[Problem]:
+    """One problem per realisasi without its year's target; but a year for which several
+    indicators have a realisasi and none has a target is one problem, at its first value."""
     period = tree.header.period
+    planned = {year for _, i in tree.indicators() for year in i.targets}
+    unplanned: dict[int, list[tuple[Pos, str]]] = {}
     for _node, indicator in tree.indicators():
         for year in indicator.actuals:
             if year in indicator.targets:
                 continue
             if period is not None and not period.start <= year <= period.end:
                 continue  # PK116 already says so
-            yield REALISASI_WITHOUT_TARGET.problem(
-                tree,
-                at(tree, indicator.code, "realisasi", year, key=True),
-                f"`{indicator.code}` has a realisasi for {year} but no target for that year",
-                f"add the target for {year}, or check the year",
-            )
+            place = at(tree, indicator.code, "realisasi", year, key=True)
+            unplanned.setdefault(year, []).append((place, indicator.code))
+    for year, values in sorted(unplanned.items()):
+        if year in planned or len(values) == 1:
+            for place, kode in values:
+                yield REALISASI_WITHOUT_TARGET.problem(
+                    tree,
+                    place,
+                    f"`{kode}` has a realisasi for {year} but no target for that year",
+                    f"add the target for {year}, or check the year",
+                )
+            continue
+        place, kode = min(values)
+        yield REALISASI_WITHOUT_TARGET.problem(
+            tree,
+            place,
+            f"{len(values)} indicators have a realisasi for {year}, a year no indicator has "
+            f"a target for; the first is `{kode}`",
+            f"add the targets for {year}; or, when these are the values before the plan, "
+            "write them as `baseline`",
+        )
 
 
 REALISASI_WITHOUT_TARGET = Rule(
@@ -250,7 +335,8 @@ REALISASI_WITHOUT_TARGET = Rule(
     rationale=(
         "Achievement is realisasi against target: a realisasi without a target cannot be "
         "scored, and usually means a mistyped year or a target left out. (Years outside "
-        "the periode are PK116's.)"
+        "the periode are PK116's.) A year for which several indicators have a realisasi "
+        "and none has a target is one problem, at its first value."
     ),
     bad="""\
 pohon:

@@ -210,7 +210,7 @@ def test_kecamatan_diff_against_its_next_year(tmp_path: Path) -> None:
     new.write_text(
         text.replace("tahun: 2026", "tahun: 2027")
         .replace("kode: SK-PATEN\n", "kode: SK-PATEN-2\n")
-        .replace("target: {2026: 82, 2027: 83}", "target: {2026: 82, 2027: 84.50}"),
+        .replace("target: {2026: 82, 2027: 84}", "target: {2026: 82, 2027: 84.50}"),
         encoding="utf-8",
     )
     changes = [json.loads(line.rstrip(",")) for line in _json_lines(KECAMATAN, new)]

@@ -174,7 +174,7 @@ def test_jenjang_owner_satuan_polaritas(pair: Callable[..., list[Change]]) -> No
     )
     assert brief(changes) == [
         ("satuan", "indicator", "I1", "satuan", "indeks", "nilai"),
-        ("polaritas", "indicator", "I1", "polaritas", "naik", "stabil"),
+        ("polaritas", "indicator", "I1", "polaritas", "naik (assumed)", "stabil"),
         ("penanggung_jawab", "indicator", "I2", "penanggung_jawab", None, "C"),
         ("jenjang", "node", "K2", "jenjang", "kegiatan", "program"),
         ("penanggung_jawab", "node", "K2", "penanggung_jawab", "C", "B"),

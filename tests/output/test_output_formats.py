@@ -400,6 +400,7 @@ def test_machine_formats_ignore_the_terminal_settings(command: tuple[str, ...], 
 
 SMALL = CASES / "show" / "small.yaml"
 INDICATOR_KEYS = {"kode", "uraian", "satuan", "polaritas", "baseline", "target", "realisasi"}
+INDICATOR_KEYS |= {"polaritas_tertulis"}
 INDICATOR_KEYS |= {"capaian", "penanggung_jawab", "nasional", "baris"}
 
 
@@ -444,7 +445,7 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     }
     assert set(report["indikator"][0]) == {
         *("kode", "uraian", "simpul", "satuan", "polaritas", "penanggung_jawab", "target"),
-        *("target_tertulis", "target_triwulan"),
+        *("target_tertulis", "target_triwulan", "polaritas_tertulis"),
         *("realisasi_tertulis", "realisasi", "dasar", "sementara", "status", "capaian"),
         *("capaian_dibatasi", "predikat", "keterangan", "baris"),
         *BUDGET_KEYS,

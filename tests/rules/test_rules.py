@@ -211,7 +211,7 @@ def test_numbers_in_messages_keep_their_digits(write: Callable[[str, str], Path]
             "      - {kode: A, uraian: Persentase a, satuan: persen, polaritas: naik,\n"
             "         realisasi: {2023: 0.0000002}, target: {2024: 0.0000001}}\n"
             "      - {kode: B, uraian: Persentase b, satuan: persen, target: {2024: -0.0000001}}\n"
-            "      - {kode: C, uraian: Persentase c, satuan: persen,\n"
+            "      - {kode: C, uraian: Persentase c, satuan: persen, polaritas: naik,\n"
             "         target: {2024: [0.0000001, 0.0000002]}}\n"
             "      - {kode: D, uraian: Jumlah d, satuan: unit, polaritas: naik,\n"
             "         target_induk: {2024: 0.0000003}, target: {2024: 0.0000001}}\n"
@@ -251,3 +251,60 @@ def test_pk119_says_what_report_computes(write: Callable[[str, str], Path]) -> N
     assert "one above 90 scores more" in out and "one below 7 scores more" in out
     rows = json.loads(run("report", path, "--format", "json").stdout)["indikator"]
     assert [(r["kode"], r["capaian"]) for r in rows] == [("A", 102.22), ("B", 107.14)]
+
+
+def test_pk116_says_once_per_year_with_the_count_and_the_first_value() -> None:
+    """Target columns one year past the periode: one warning for the year, at its first
+    value, saying how many values and which indicator comes first; SARIF keeps its shape."""
+    path = CASES / "rules" / "PK116-columns.yaml"
+    out = run("validate", path).stdout
+    assert out.count("[PK116]") == 2, out
+    assert (
+        "PK116-columns.yaml:18:36: warning [PK116] 3 targets and 1 realisasi of 3 "
+        "indicators are for 2025, outside the periode 2020–2024; the first is the target "
+        "of `T1.1`"
+    ) in out, out
+    assert "correct the `periode`" in out
+    # one value outside: the message of one value, as before
+    assert "`T1.2` has a realisasi for 2019, outside the periode 2020–2024" in out
+    sarif = json.loads(run("validate", "-f", "sarif", path).stdout)
+    results = sarif["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["PK116", "PK116"]
+    region = results[0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (18, 36)
+
+
+def test_a_missing_polaritas_is_naik_for_a_single_target_in_pk115_and_pk120() -> None:
+    """No polaritas: a single target is naik, so a target below last year's realisasi
+    (PK115) or the induk's target (PK120) is worse; a range is not PK119's."""
+    out = run("validate", CASES / "rules" / "PK115-fail.yaml").stdout
+    assert (
+        "without `polaritas` (a single target is naik), the target of `T1.3` for 2024 (65) "
+        "is below the realisasi of 2023 (70)"
+    ) in out, out
+    # the targets worse than the baseline: one problem for the indicator, at the first
+    assert (
+        "PK115-fail.yaml:33:24: warning [PK115] without `polaritas` (a single target is "
+        "naik), the targets of `T1.4` for 2024 (4), 2025 (5), 2026 (6) are all below the "
+        "baseline (9)"
+    ) in out, out
+    out = run("validate", CASES / "rules" / "PK119-pass.yaml").stdout
+    assert "PK119" not in out, out
+
+
+def test_a_whole_year_without_targets_is_one_problem() -> None:
+    """PK103 and PK117 say a file-wide gap once (tahun against the target columns; a
+    realisasi column with no target column), and a single gap per indicator as before."""
+    out = run("validate", CASES / "rules" / "PK103-tahun.yaml").stdout
+    assert out.count("[PK103]") == 1, out
+    assert (
+        "PK103-tahun.yaml:5:8: warning [PK103] none of the 3 indicators with targets has one "
+        "for 2025, the file's tahun (their targets are for 2026, 2027); the first is `T1.1`"
+    ) in out, out
+    out = run("validate", CASES / "rules" / "PK117-column.yaml").stdout
+    assert out.count("[PK117]") == 2, out
+    assert (
+        "PK117-column.yaml:17:21: warning [PK117] 2 indicators have a realisasi for 2023, a "
+        "year no indicator has a target for; the first is `T1.1`"
+    ) in out, out
+    assert "`T1.3` has a realisasi for 2025 but no target for that year" in out

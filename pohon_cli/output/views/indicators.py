@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from pohon_cli.capaian import capaian, rounded
 from pohon_cli.filters import Selection
-from pohon_cli.model import Indicator, Node, Tree
+from pohon_cli.model import Indicator, Node, Tree, polarity_label
 from pohon_cli.model.budget import serapan
 from pohon_cli.output import tables
 from pohon_cli.output.report_budget import amounts_json
@@ -61,7 +61,7 @@ def _achieved(indicator: Indicator, year: int) -> Any:
     target, actual = indicator.targets.get(year), indicator.actuals.get(year)
     if target is None or actual is None:
         return None
-    value = capaian(target, actual, indicator.polarity)
+    value = capaian(target, actual, indicator.polarity_for(target))
     return None if value is None else rounded(value)
 
 
@@ -130,7 +130,7 @@ def table(request: IndicatorsRequest, quarters: bool = True) -> tables.Table:
                 node.code,
                 node.level,
                 indicator.unit or "",
-                indicator.polarity,
+                polarity_label(indicator.overall_polarity, indicator.polarity_written),
                 text(indicator.baseline),
                 *(_target_text(indicator, y, quarters) for y in years),
                 *(text(indicator.actuals.get(y)) for y in actual_years),
@@ -198,7 +198,8 @@ def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen | None = 
             "simpul": node.code,
             "jenjang": node.level,
             "satuan": indicator.unit,
-            "polaritas": indicator.polarity,
+            "polaritas": indicator.overall_polarity,
+            "polaritas_tertulis": indicator.polarity_written,
             "baseline": value(indicator.baseline),
             "target": {str(y): value(indicator.targets.get(y)) for y in request.years},
             "target_triwulan": {

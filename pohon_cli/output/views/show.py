@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from pohon_cli.capaian import capaian, rounded
 from pohon_cli.filters import Filter, Selection, select
-from pohon_cli.model import Indicator, Mission, Node, Tree
+from pohon_cli.model import Indicator, Mission, Node, Tree, polarity_label
 from pohon_cli.model.budget import budget_text
 from pohon_cli.output import tables
 from pohon_cli.output.report_budget import amounts_json
@@ -203,13 +203,14 @@ def figures(indicator: Indicator, year: int) -> str:
     planned = indicator.written_targets.get(year)
     if isinstance(planned, dict):
         text += f" ({tables.quarters_text(planned)})"
-    if indicator.polarity != "naik":
-        text += f", {indicator.polarity}"
+    polarity = indicator.polarity_for(target)
+    if polarity != "naik":
+        text += f", {polarity_label(polarity, indicator.polarity_written)}"
     actual = indicator.actuals.get(year)
     if actual is not None:
         text += f"; realisasi {value_text(actual)}"
         if target is not None:
-            achieved = capaian(target, actual, indicator.polarity)
+            achieved = capaian(target, actual, polarity)
             if achieved is not None:
                 text += f"; capaian {rounded(achieved)}%"
     money = budget_text(indicator, year)
@@ -365,14 +366,16 @@ class _JsonView:
         achieved: dict[str, Any] = {}
         for year, target in indicator.targets.items():
             actual = indicator.actuals.get(year)
-            value = None if actual is None else capaian(target, actual, indicator.polarity)
+            polarity = indicator.polarity_for(target)
+            value = None if actual is None else capaian(target, actual, polarity)
             if value is not None:
                 achieved[str(year)] = rounded(value)
         shown: dict[str, Any] = {
             "kode": indicator.code,
             "uraian": indicator.description,
             "satuan": indicator.unit,
-            "polaritas": indicator.polarity,
+            "polaritas": indicator.overall_polarity,
+            "polaritas_tertulis": indicator.polarity_written,
             "baseline": value_json(indicator.baseline),
             "target": {str(y): value_json(v) for y, v in indicator.targets.items()},
             "target_induk": {str(y): value_json(v) for y, v in indicator.parent_targets.items()},

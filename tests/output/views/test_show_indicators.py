@@ -25,22 +25,23 @@ def rows(*args: str | Path) -> list[dict[str, str]]:
 
 
 def test_small_table_as_text() -> None:
-    assert iku(SMALL, COLUMNS="120") == (
-        "                                                              target    target"
-        "  realisasi  capaian\n"
-        "kode  uraian             simpul  jenjang   satuan  polaritas    2023      2024"
-        "       2024     2024  penanggung_jawab\n"
-        "----  -----------------  ------  --------  ------  ---------  ------  --------"
-        "  ---------  -------  ----------------\n"
-        "I-T1  Indeks satu        T1      tujuan    indeks  naik         1.10      1.20"
-        "       1.32    110.0  A\n"
-        "I-S1  Jumlah sengketa    S1      sasaran   jumlah  turun                     7"
-        "        6.5    107.1  B\n"
-        "I-K1  Opini BPK          K1      kegiatan  opini   naik                    WTP"
-        "        WTP           B\n"
-        "I-S2  Persentase stabil  S2      sasaran   persen  stabil             [80, 90]"
-        "         95     94.4  B\n"
-        "I-K2  Persentase dua     K2      kegiatan  persen  naik\n"
+    # a polaritas the file does not write is marked: naik (assumed)
+    assert iku(SMALL, COLUMNS="130") == (
+        "                                                                   target   "
+        " target  realisasi  capaian\n"
+        "kode  uraian             simpul  jenjang   satuan  polaritas         2023   "
+        "   2024       2024     2024  penanggung_jawab\n"
+        "----  -----------------  ------  --------  ------  --------------  ------  -"
+        "-------  ---------  -------  ----------------\n"
+        "I-T1  Indeks satu        T1      tujuan    indeks  naik (assumed)    1.10   "
+        "   1.20       1.32    110.0  A\n"
+        "I-S1  Jumlah sengketa    S1      sasaran   jumlah  turun                    "
+        "      7        6.5    107.1  B\n"
+        "I-K1  Opini BPK          K1      kegiatan  opini   naik (assumed)           "
+        "    WTP        WTP           B\n"
+        "I-S2  Persentase stabil  S2      sasaran   persen  stabil                  ["
+        "80, 90]         95     94.4  B\n"
+        "I-K2  Persentase dua     K2      kegiatan  persen  naik (assumed)\n"
     )
 
 
