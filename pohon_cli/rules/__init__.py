@@ -22,6 +22,7 @@ from pohon_cli.rules import (
     duplicates,
     indicators,
     institution,
+    numbers,
     suppression,
     values,
     wording,
@@ -39,6 +40,7 @@ _FAMILIES: tuple[tuple[Rule, ...], ...] = (
     duplicates.RULES,
     years.RULES,
     suppression.RULES,
+    numbers.RULES,
 )
 
 # Code order, not family order: a rule keeps its place in every output whichever family
