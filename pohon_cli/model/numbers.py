@@ -16,7 +16,7 @@ _INTEGER = re.compile(_SIGN + r"[0-9]+")
 _POINT = re.compile(_SIGN + r"[0-9]+\.[0-9]+")
 _COMMA = re.compile(_SIGN + r"[0-9]+,[0-9]+")
 # groups of three after the first, with dots; a decimal comma may follow
-_DOTTED = re.compile(_SIGN + r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_DOTTED = re.compile(_SIGN + r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 # English thousands: at least two commas, so that `1,500` stays a decimal comma
 _ENGLISH = re.compile(_SIGN + r"[0-9]{1,3}(?:,[0-9]{3}){2,}(?:\.[0-9]+)?")
 # a number whose only dot stands before exactly three digits: `1.500`, `12.000`
