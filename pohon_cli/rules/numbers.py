@@ -99,7 +99,10 @@ def in_words(text: str, satuan: str | None) -> Reading | None:
     if named is None:
         if "," in found.group("number"):
             return Reading("it is written with a decimal comma", f"write {number}")
-        return Reading("it is a number in quotes", f"write {number}, without quotes")
+        return Reading(
+            "it is a number written as text (in quotes, with a leading zero or a sign)",
+            f"write {format(Decimal(number), 'f')} as a plain number, without quotes",
+        )
     written = unit_word(satuan)
     why = f"it is a number with its unit `{unit}` beside it"
     if written is None:

@@ -138,8 +138,10 @@ TEXT_WHERE_NUMBER_EXPECTED = Rule(
         "Achievement is computed from numbers. A text value (`WTP`, `B`) is right for an "
         "opinion or a grade, but not when the satuan counts (persen, jumlah, dokumen, ...), "
         'when the text is a number in disguise (`"90"`, `90%`, `85,5` with a decimal '
-        "comma), when `polaritas` is turun or stabil (they compare numbers), or when the "
-        "indicator's other targets are numbers. pohon never converts such text silently."
+        "comma, `1.500bh` or `12org` with the unit beside it), when `polaritas` is turun or "
+        "stabil (they compare numbers), or when the indicator's other targets are numbers. "
+        "pohon never converts such text silently: the message says the number to write "
+        "(`1.500bh` is 1500, the Indonesian thousands dot, and `buah` goes in `satuan`)."
     ),
     bad="""\
 pohon:

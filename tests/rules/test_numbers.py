@@ -66,7 +66,9 @@ def test_thousands_dot_only_where_three_digits_follow_one_dot(
     ("text", "satuan", "hint"),
     [
         ("80,5", "persen", "write 80.5"),
-        ("90", "persen", "write 90, without quotes"),
+        ("90", "persen", "write 90 as a plain number, without quotes"),
+        ("010", None, "write 10 as a plain number, without quotes"),
+        ("+1.50", None, "write 1.50 as a plain number, without quotes"),
         ("90%", "persen", "write 90: `satuan: persen` already says what it counts"),
         ("90%", None, "write 90 and `satuan: persen`"),
         ("1.500bh", None, "write 1500 and `satuan: buah`"),
