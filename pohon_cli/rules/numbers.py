@@ -95,7 +95,11 @@ def in_words(text: str, satuan: str | None) -> Reading | None:
     whole = (named or unit_word(satuan) or "") in WHOLE_UNITS
     number = plain_number(found.group("number"), whole=whole)
     if number is None:
-        return None
+        # `1,2,3`, `1.2.3`: digits and separators, but no one number
+        return Reading(
+            "it is written like a number, as text",
+            "write one number, with a decimal point and no thousands separator",
+        )
     if named is None:
         if "," in found.group("number"):
             return Reading("it is written with a decimal comma", f"write {number}")

@@ -76,6 +76,7 @@ def test_thousands_dot_only_where_three_digits_follow_one_dot(
         ("12 org.", None, "write 12 and `satuan: orang`"),
         ("85 persen", "%", "write 85: `satuan: %` already says what it counts"),
         ("7 ekor", "buah", "write 7, and check that `satuan: buah` is the unit meant"),
+        ("1,2,3", None, "write one number, with a decimal point and no thousands separator"),
     ],
 )
 def test_a_number_in_disguise_says_what_to_write(text: str, satuan: str | None, hint: str) -> None:
