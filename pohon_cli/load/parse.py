@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from pohon_cli.load.commas import decimal_commas
 from pohon_cli.load.decode import ESCAPED_CONTROL, escaped_control
 from pohon_cli.load.syntax import YamlError, word
 from pohon_cli.problem import (
@@ -74,7 +75,16 @@ def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
     problems: list[Problem] = []
     loader = _Loader(text)
     try:
-        return _values(loader, text, name, problems), problems
+        root = _values(loader, text, name, problems)
+        commas, fractions = decimal_commas(root, text, name)
+        if commas:
+            # `{2024: 80,5, 2025: 81,5}` reads `5` as a key twice: one mistake, said once
+            problems[:] = [
+                p
+                for p in problems
+                if p.code != DUPLICATE_KEY or (p.line, p.column) not in fractions
+            ]
+        return root, problems + commas
     except yaml.MarkedYAMLError as error:
         problems.append(_syntax_problem(name, error, text))
     except yaml.YAMLError as error:

@@ -23,6 +23,7 @@ from pohon_cli.rules import (
     duplicates,
     indicators,
     institution,
+    numbers,
     suppression,
     values,
     wording,
@@ -41,6 +42,7 @@ _FAMILIES: tuple[tuple[Rule, ...], ...] = (
     years.RULES,
     suppression.RULES,
     budget.RULES,
+    numbers.RULES,
 )
 
 # Code order, not family order: a rule keeps its place in every output whichever family
@@ -87,7 +89,8 @@ LOADER_CHECK_HELP: dict[str, str] = {
     "PK011": "A key the format requires is missing (such as a node's `kode`, `jenjang` or "
     "`uraian`). Add it.",
     "PK012": "A value of the wrong kind: text where a number, year, list, range or level "
-    "name is expected, or the reverse. Write the value in the kind the message names.",
+    "name is expected, or the reverse; or a decimal comma inside `{...}` or `[...]`, which "
+    "YAML reads as two values. Write the value in the kind the message names (`80.5`).",
     "PK020": "A kode is used twice; nodes and indicators share one namespace, misi and units "
     "have their own (an indicator carried twice into one node too). Give each its own kode, "
     "or use `rujuk` to show a node or an indicator again.",

@@ -74,17 +74,25 @@ def _without_satuan(tree: Tree, options: Options) -> Iterator[Problem]:
                 f"the indicator `{indicator.code}` has no `satuan`",
                 "add `satuan:` (persen, jumlah, nilai, indeks, dokumen, ...)",
             )
+        elif not indicator.unit.strip():
+            # `satuan: ""`, as a spreadsheet's empty cell is transcribed: no unit either
+            yield INDICATOR_WITHOUT_SATUAN.problem(
+                tree,
+                at(tree, indicator.code, "satuan"),
+                f"the `satuan` of the indicator `{indicator.code}` is empty",
+                "write the unit: persen, jumlah, nilai, indeks, dokumen, ...",
+            )
 
 
 INDICATOR_WITHOUT_SATUAN = Rule(
     code="PK102",
     name="indicator-without-satuan",
     severity="warning",
-    summary="An indicator has no `satuan` (unit of measure).",
+    summary="An indicator has no `satuan` (unit of measure), or an empty one.",
     rationale=(
         "A target means nothing without its unit: 100 what? The unit also decides which "
         "targets are possible (a persen lies between 0 and 100) and how achievement is "
-        "computed."
+        'computed. An empty `satuan: ""` (a blank cell, transcribed) says no more.'
     ),
     bad="""\
 pohon:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -21,6 +20,7 @@ from pohon_cli.rules.base import (
     unit_word,
     values_of,
 )
+from pohon_cli.rules.numbers import in_words
 
 
 def _persen_range(tree: Tree, options: Options) -> Iterator[Problem]:
@@ -87,27 +87,15 @@ pohon:
     ),
 )
 
-# Text that is a number in disguise: "100%", "85,5", "1.250", a quoted "90".
-_NUMBERISH = re.compile(r"[-+]?\d+(?:[.,]\d+)*\s*%?")
-
-
-def _plain_number(text: str) -> str | None:
-    """What a number written as text should be written as, or None when unsure."""
-    body = text.strip().rstrip("%").strip()
-    if "," in body and "." not in body and body.count(",") == 1:
-        return body.replace(",", ".")
-    if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", body):
-        return body.lstrip("+")
-    return None
-
 
 def _why_number(indicator: Indicator, numeric: frozenset[str], text: str) -> str | None:
     """Why a number is expected where ``text`` is written, or None when text is fine."""
     unit = unit_word(indicator.unit)
     if unit in numeric:
         return f"`satuan: {indicator.unit}` counts in numbers"
-    if _NUMBERISH.fullmatch(text.strip()):
-        return "it is a number written as text (quoted, or with % or a decimal comma)"
+    disguised = in_words(text, indicator.unit)
+    if disguised is not None:
+        return disguised.why
     if indicator.polarity is not None and indicator.polarity != "naik":
         return f"`polaritas: {indicator.polarity}` compares numbers"
     if any(is_number(v) or isinstance(v, tuple) for v in indicator.targets.values()):
@@ -124,10 +112,12 @@ def _text_for_number(tree: Tree, options: Options) -> Iterator[Problem]:
             why = _why_number(indicator, numeric, value)
             if why is None:
                 continue
-            plain = _plain_number(value)
+            disguised = in_words(value, indicator.unit)
+            if disguised is not None and disguised.why != why:
+                why = f"{why}, and {disguised.why}"
             hint = (
-                f"write the number without quotes: {plain}"
-                if plain is not None
+                disguised.hint
+                if disguised is not None
                 else "write a number, or leave the value out when there is none"
             )
             yield TEXT_WHERE_NUMBER_EXPECTED.problem(
@@ -148,8 +138,10 @@ TEXT_WHERE_NUMBER_EXPECTED = Rule(
         "Achievement is computed from numbers. A text value (`WTP`, `B`) is right for an "
         "opinion or a grade, but not when the satuan counts (persen, jumlah, dokumen, ...), "
         'when the text is a number in disguise (`"90"`, `90%`, `85,5` with a decimal '
-        "comma), when `polaritas` is turun or stabil (they compare numbers), or when the "
-        "indicator's other targets are numbers. pohon never converts such text silently."
+        "comma, `1.500bh` or `12org` with the unit beside it), when `polaritas` is turun or "
+        "stabil (they compare numbers), or when the indicator's other targets are numbers. "
+        "pohon never converts such text silently: the message says the number to write "
+        "(`1.500bh` is 1500, the Indonesian thousands dot, and `buah` goes in `satuan`)."
     ),
     bad="""\
 pohon:
