@@ -48,10 +48,11 @@ class Selection:
 
 
 def indicators_of(tree: Tree, node: Node, unit: str | None = None) -> tuple[Indicator, ...]:
-    """A node's indicators, or only those ``unit`` answers for (its own or through the node)."""
+    """A node's indicators, or only those ``unit`` answers for (its own or through the
+    node), as the lead or as a partner."""
     if unit is None:
         return node.indicators
-    return tuple(i for i in node.indicators if tree.owner_of(i) == unit)
+    return tuple(i for i in node.indicators if unit in tree.owners_of(i))
 
 
 def select(tree: Tree, chosen: Filter) -> Selection:
@@ -68,8 +69,8 @@ def select(tree: Tree, chosen: Filter) -> Selection:
         matched = {
             k
             for k in matched
-            if tree.nodes[k].owner == unit
-            or any(tree.owner_of(i) == unit for i in tree.nodes[k].indicators)
+            if unit in tree.nodes[k].owners
+            or any(unit in tree.owners_of(i) for i in tree.nodes[k].indicators)
         }
     if chosen.level is not None:
         matched = {k for k in matched if tree.nodes[k].level == chosen.level}

@@ -188,7 +188,8 @@ def test_seed_misi_posters_cover_the_seed() -> None:
 # For each filter, every command that takes it must hold the nodes and indicators that
 # `show` holds: the same nodes matched (context aside), and on them the same indicators.
 
-FILES = [DATA, *sorted((CASES / "offices").glob("*.yaml"))]
+# several.yaml: nodes and indicators of several units (--unit selects each for any of them)
+FILES = [DATA, *sorted((CASES / "offices").glob("*.yaml")), CASES / "units" / "several.yaml"]
 
 
 def _reworded(text: str) -> str:

@@ -25,6 +25,7 @@ from pohon_cli.model.values import (
     Consolidation,
     Flag,
     Kode,
+    Owners,
     Polarity,
     ResultKind,
     Scale,
@@ -145,10 +146,11 @@ class Indicator(_Model):
     data_source: Text | None = Field(
         None, alias="sumber_data", description="Sumber data / data source"
     )
-    owner: Kode | None = Field(
-        None,
+    owners: Owners = Field(
+        (),
         alias="penanggung_jawab",
-        description="Kode unit penanggung jawab / accountable unit (default: the node's)",
+        description="Kode unit penanggung jawab, atau daftar kode dengan unit utama dulu / "
+        "accountable unit, or a list of units with the lead first (default: the node's)",
     )
     national: Flag = Field(
         False,
@@ -168,6 +170,11 @@ class Indicator(_Model):
                 "jumlah (sum), rata_rata (average) or terakhir (the last quarter)"
             )
         return value
+
+    @property
+    def owner(self) -> str | None:
+        """The lead unit: the first of ``penanggung_jawab`` (None when none is written)."""
+        return self.owners[0] if self.owners else None
 
     @property
     def actuals(self) -> dict[int, Value]:
@@ -196,8 +203,11 @@ class Node(_Model):
     missions: tuple[Kode, ...] = Field(
         (), alias="misi", description="Kode misi yang didukung / misi served (default: parents')"
     )
-    owner: Kode | None = Field(
-        None, alias="penanggung_jawab", description="Kode unit penanggung jawab / accountable unit"
+    owners: Owners = Field(
+        (),
+        alias="penanggung_jawab",
+        description="Kode unit penanggung jawab, atau daftar kode dengan unit utama dulu / "
+        "accountable unit, or a list of units with the lead first",
     )
     kind: ResultKind | None = Field(
         None, alias="jenis", description="Jenis hasil / kind of result: dampak, outcome, output"
@@ -211,6 +221,11 @@ class Node(_Model):
     indicators: tuple[Indicator, ...] = Field(
         (), alias="indikator", description="Indikator kinerja / performance indicators"
     )
+
+    @property
+    def owner(self) -> str | None:
+        """The lead unit: the first of ``penanggung_jawab`` (None when none is written)."""
+        return self.owners[0] if self.owners else None
 
 
 class Reference(_Model):
