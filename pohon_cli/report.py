@@ -84,7 +84,8 @@ class Row:
     ``written`` is the realisasi as the file writes it (a value or its quarters);
     ``realisasi`` the one value compared with the target; ``basis`` how quarters made it
     ("" for a value of the whole year); ``partial`` when the year is still in progress.
-    ``raw`` and ``capped`` are rounded to two places."""
+    ``raw`` and ``capped`` are rounded to two places. ``owner`` is the lead unit,
+    ``partners`` the other units answering for the indicator with it."""
 
     node: str
     indicator: Indicator
@@ -100,12 +101,14 @@ class Row:
     band: str | None = None
     reason: str | None = None
     line: int | None = None
+    partners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Summary:
     """The average of the capped achievements of a group of indicators (a node, a unit, a
-    misi, everything), with how many were rated, missing, or could not be rated."""
+    misi, everything), with how many were rated, missing, or could not be rated; for a
+    unit, ``partner`` of them it answers for as a partner, not as the lead."""
 
     kode: str
     name: str
@@ -116,6 +119,7 @@ class Summary:
     partial: int
     average: Decimal | None
     band: str | None
+    partner: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +192,7 @@ def _row(tree: Tree, node: str, indicator: Indicator, year: int, settings: Setti
         node=node,
         indicator=indicator,
         owner=tree.owner_of(indicator),
+        partners=tree.owners_of(indicator)[1:],
         target=target,
         written=written,
         realisasi=realisasi,
@@ -274,13 +279,25 @@ def _by_node(
 
 def _by_unit(tree: Tree, rows: Sequence[Row], settings: Settings) -> tuple[Summary, ...]:
     """One summary per unit kerja answering for indicators of the report, in the order of
-    ``unit_kerja``; indicators nobody answers for under the kode ``-``."""
+    ``unit_kerja``; indicators nobody answers for under the kode ``-``. An indicator of
+    several units counts under each (as a partner under all but the lead); the overall
+    average counts it once."""
     grouped: dict[str, list[Row]] = {}
+    partner: dict[str, int] = {}
     for row in rows:
         grouped.setdefault(row.owner or "-", []).append(row)
+        for kode in row.partners:
+            grouped.setdefault(kode, []).append(row)
+            partner[kode] = partner.get(kode, 0) + 1
     names = {u.code: u.name for u in tree.header.units}
     order = [k for k in names if k in grouped] + [k for k in grouped if k not in names]
-    return tuple(summarise(k, names.get(k, "(no unit kerja)"), grouped[k], settings) for k in order)
+    return tuple(
+        replace(
+            summarise(k, names.get(k, "(no unit kerja)"), grouped[k], settings),
+            partner=partner.get(k, 0),
+        )
+        for k in order
+    )
 
 
 def _by_mission(tree: Tree, rows: Sequence[Row], settings: Settings) -> tuple[Summary, ...]:

@@ -241,9 +241,7 @@ def _unknown_kodes(graph: Graph, missions: set[str], units: set[str], file: str)
     return problems
 
 
-def _unknown_units(
-    owners: tuple[str, ...], raw: YMap, units: set[str], file: str
-) -> list[Problem]:
+def _unknown_units(owners: tuple[str, ...], raw: YMap, units: set[str], file: str) -> list[Problem]:
     """Each kode of a ``penanggung_jawab`` a declared unit, each reported at its own place:
     the value itself, or its item in a list ``[LEAD, OTHER]``."""
     listed = isinstance(raw.get("penanggung_jawab"), YList)

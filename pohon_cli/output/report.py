@@ -82,6 +82,7 @@ def rows_table(report: Report) -> tables.Table:
         "dibatasi",
         "predikat",
         "keterangan",
+        "penanggung_jawab_lain",  # added with lists of units: after the columns before it
     )
     body = [
         (
@@ -93,6 +94,7 @@ def rows_table(report: Report) -> tables.Table:
             row.owner or "",
             *_figures(row),
             _note(row),
+            ", ".join(row.partners),
         )
         for row in report.rows
     ]
@@ -142,7 +144,9 @@ def bar_scale(settings: Settings) -> str:
 def summary_table(
     title: str, summaries: Sequence[Summary], settings: Settings, screen: Screen | None = None
 ) -> tables.Table:
-    """Averages of capped achievements per node, unit or misi."""
+    """Averages of capped achievements per node, unit or misi; for units that answer for
+    some indicators as partners of another (lead) unit, how many ("sebagai mitra")."""
+    partners = any(s.partner for s in summaries)
     headers = (
         title,
         "uraian",
@@ -151,6 +155,7 @@ def summary_table(
         "tidak dinilai",
         "rata-rata",
         "predikat",
+        *(("sebagai mitra",) if partners else ()),
         *((bar_scale(settings),) if screen is not None else ()),
     )
     body = [
@@ -162,11 +167,13 @@ def summary_table(
             str(s.unrated),
             _number(s.average),
             s.band or "",
+            *((str(s.partner),) if partners else ()),
             *((bar(s.average, settings, screen),) if screen is not None else ()),
         )
         for s in summaries
     ]
-    return tables.Table(headers, body, frozenset({2, 3, 4, 5}), flexible=1)
+    numbers = frozenset({2, 3, 4, 5, 7}) if partners else frozenset({2, 3, 4, 5})
+    return tables.Table(headers, body, numbers, flexible=1)
 
 
 def settings_text(settings: Settings) -> str:
@@ -259,6 +266,7 @@ def row_json(row: Row) -> dict[str, Any]:
         "satuan": indicator.unit,
         "polaritas": indicator.polarity,
         "penanggung_jawab": row.owner,
+        "penanggung_jawab_lain": list(row.partners),
         "target": tables.value_json(row.target),
         "realisasi_tertulis": written_json(row.written),
         "realisasi": tables.value_json(row.realisasi),
@@ -304,7 +312,7 @@ def write_json(request: ReportRequest, out: TextIO, screen: Screen | None = None
         "tanpa_realisasi": [r.indicator.code for r in report.missing()],
         "ringkasan": {
             "simpul": [summary_json(s) for s in report.nodes],
-            "unit": [summary_json(s) for s in report.units],
+            "unit": [{**summary_json(s), "sebagai_mitra": s.partner} for s in report.units],
             "misi": [summary_json(s) for s in report.missions],
             "keseluruhan": overall,
         },

@@ -175,8 +175,8 @@ def node_label(
         f'<TD ALIGN="RIGHT">{small(escape(kind), 8)}</TD></TR>',
         f'<TR><TD COLSPAN="2">{wrapped(node.description, NODE_LINE)}</TD></TR>',
     ]
-    if node.owner is not None:
-        owner = units[node.owner].name if node.owner in units else node.owner
+    if node.owners:
+        owner = _owners_name(node.owners, units)
         rows.append(f'<TR><TD COLSPAN="2">{small(tag("I", wrapped(owner, 44)))}</TD></TR>')
     if shown:
         rows.append("<HR/>")
@@ -196,15 +196,20 @@ def _indicator_row(node: Node, indicator: Indicator, year: int, units: dict[str,
     if indicator.national:
         head += small(" · nasional", 8)
     body = wrapped(indicator.description, INDICATOR_LINE)
-    if indicator.owner is not None and indicator.owner != node.owner:
-        unit = units.get(indicator.owner)
-        owner = unit.name if unit is not None else indicator.owner
+    if indicator.owners and indicator.owners != node.owners:
+        owner = _owners_name(indicator.owners, units)
         body += "<BR/>" + small(tag("I", wrapped(owner, INDICATOR_LINE + 8)), 8)
     return (
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP" BGCOLOR="white">'
         f"{small(head + '<BR/>' + body, 10)}</TD>"
         f'<TD ALIGN="RIGHT" VALIGN="TOP" BGCOLOR="white">{_target(indicator, year)}</TD></TR>'
     )
+
+
+def _owners_name(owners: tuple[str, ...], units: dict[str, Unit]) -> str:
+    """The units by name, the lead first and its partners after it: ``Lead (+ Other)``."""
+    names = [units[kode].name if kode in units else kode for kode in owners]
+    return names[0] + (f" (+ {', '.join(names[1:])})" if len(names) > 1 else "")
 
 
 def context_label(tree: Tree, node: Node) -> str:

@@ -92,7 +92,7 @@ def table(request: IndicatorsRequest) -> tables.Table:
                 *(text(indicator.targets.get(y)) for y in years),
                 *(text(indicator.actuals.get(y)) for y in actual_years),
                 *("" if a is None else str(a) for a in achieved),
-                tree.owner_of(indicator) or "",
+                ", ".join(tree.owners_of(indicator)),  # lead first
             )
         )
     numeric = frozenset(range(6, len(headers) - 1))
@@ -129,6 +129,7 @@ def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen | None = 
             "realisasi": {str(y): value(indicator.actuals.get(y)) for y in request.actual_years},
             "capaian": {str(y): _achieved(indicator, y) for y in request.actual_years},
             "penanggung_jawab": tree.owner_of(indicator),
+            "penanggung_jawab_lain": list(tree.owners_of(indicator)[1:]),
             "nasional": indicator.national,
             "baris": tree.line_of(indicator.code),
         }

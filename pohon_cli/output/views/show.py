@@ -217,9 +217,14 @@ def node_parts(node: Node, levels: dict[str, int], owner: bool = True) -> list[S
         (" ", ""),
         (flat(node.description), ""),
     ]
-    if owner and node.owner is not None:
-        parts.append((f" ({node.owner})", "unit"))
+    if owner and node.owners:
+        parts.append((f" ({owners_text(node.owners)})", "unit"))
     return parts
+
+
+def owners_text(owners: tuple[str, ...]) -> str:
+    """The units answering for something, lead first: ``A`` or ``A + B``."""
+    return " + ".join(owners)
 
 
 def indicator_item(tree: Tree, node: Node, indicator: Indicator, year: int, g: Glyphs) -> Item:
@@ -230,9 +235,9 @@ def indicator_item(tree: Tree, node: Node, indicator: Indicator, year: int, g: G
         (" ", ""),
         (flat(indicator.description), ""),
     ]
-    owner = tree.owner_of(indicator)
-    if owner != node.owner and owner is not None:
-        parts.append((f" ({owner})", "unit"))
+    owners = tree.owners_of(indicator)
+    if owners != node.owners and owners:
+        parts.append((f" ({owners_text(owners)})", "unit"))
     return Item(parts, [[(figures(indicator, year), "figures")]])
 
 
@@ -330,6 +335,7 @@ class _JsonView:
             "realisasi": {str(y): value_json(v) for y, v in indicator.actuals.items()},
             "capaian": achieved,
             "penanggung_jawab": self.tree.owner_of(indicator),
+            "penanggung_jawab_lain": list(self.tree.owners_of(indicator)[1:]),
             "nasional": indicator.national,
             "definisi": indicator.definition,
             "formula": indicator.formula,
@@ -348,6 +354,7 @@ class _JsonView:
             "uraian": node.description,
             "misi": sorted(self.missions[node.code], key=lambda m: self.order.get(m, -1)),
             "penanggung_jawab": node.owner,
+            "penanggung_jawab_lain": list(node.owners[1:]),
             "jenis": node.kind,
             "nasional": node.national,
             "catatan": node.note,
