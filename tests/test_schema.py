@@ -42,6 +42,7 @@ VALID_TREES = [
     ROOT / "data" / "pohon_kinerja_2025.yaml",
     CASES / "report" / "pohon_realisasi.yaml",
     *sorted((CASES / "offices").glob("*.yaml")),
+    CASES / "units" / "several.yaml",  # penanggung_jawab as a kode and as a list
 ]
 
 
@@ -68,6 +69,11 @@ def test_the_schema_accepts_every_tree_pohon_accepts(path: Path) -> None:
         (("    uraian:", "    urian:"), "urian"),  # a misspelt key
         (("satuan: persen", "satuan: [persen]"), "satuan"),  # a list for a text
         (("polaritas: turun", "polaritas: kebawah"), "polaritas"),  # not one of three
+        # several units: a list, never empty, each unit once, each a kode
+        (("penanggung_jawab: KETUA", "penanggung_jawab: []"), "penanggung_jawab"),
+        (("penanggung_jawab: KETUA", "penanggung_jawab: [KETUA, KETUA]"), "penanggung_jawab"),
+        (("penanggung_jawab: KETUA", "penanggung_jawab: {kode: KETUA}"), "penanggung_jawab"),
+        (("penanggung_jawab: KETUA", "penanggung_jawab: [KETUA, [A]]"), "penanggung_jawab"),
     ],
 )
 def test_the_schema_refuses_what_the_loader_refuses(change: tuple[str, str], key: str) -> None:

@@ -400,7 +400,7 @@ def test_machine_formats_ignore_the_terminal_settings(command: tuple[str, ...], 
 
 SMALL = CASES / "show" / "small.yaml"
 INDICATOR_KEYS = {"kode", "uraian", "satuan", "polaritas", "baseline", "target", "realisasi"}
-INDICATOR_KEYS |= {"capaian", "penanggung_jawab", "nasional", "baris"}
+INDICATOR_KEYS |= {"capaian", "penanggung_jawab", "penanggung_jawab_lain", "nasional", "baris"}
 
 
 def test_json_keys_are_the_ones_the_docs_list() -> None:
@@ -413,7 +413,7 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     top = shown["pohon"][0]
     assert set(top) == {
         *("kode", "jenjang", "uraian", "misi", "penanggung_jawab", "jenis", "nasional"),
-        *("catatan", "konteks", "baris", "indikator", "anak"),
+        *("catatan", "konteks", "baris", "indikator", "anak", "penanggung_jawab_lain"),
     }
     assert set(top["indikator"][0]) == INDICATOR_KEYS | {
         "target_induk",
@@ -437,10 +437,12 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     assert set(report["indikator"][0]) == {
         *("kode", "uraian", "simpul", "satuan", "polaritas", "penanggung_jawab", "target"),
         *("realisasi_tertulis", "realisasi", "dasar", "sementara", "status", "capaian"),
-        *("capaian_dibatasi", "predikat", "keterangan", "baris"),
+        *("capaian_dibatasi", "predikat", "keterangan", "baris", "penanggung_jawab_lain"),
     }
     assert report["indikator"][0]["baris"] == row["baris"]
     assert set(report["ringkasan"]) == {"simpul", "unit", "misi", "keseluruhan"}
+    assert "sebagai_mitra" in report["ringkasan"]["unit"][0]
+    assert "sebagai_mitra" not in report["ringkasan"]["simpul"][0]
 
     stats = json.loads(run("stats", SMALL, "-f", "json").stdout)
     assert set(stats) == {
@@ -452,6 +454,9 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     assert set(units) == {"unit_kerja", "tanpa_unit"}
     assert set(units["unit_kerja"][0]) == {
         *("kode", "nama", "atasan", "tugas", "jumlah_simpul", "jumlah_indikator", "simpul"),
+    }
+    assert set(units["unit_kerja"][0]["simpul"][0]) == {
+        *("kode", "jenjang", "penanggung_jawab", "penanggung_jawab_lain", "indikator"),
     }
 
 
