@@ -143,8 +143,7 @@ def test_report_averages_under_each_unit_and_counts_once_for_the_office() -> Non
     assert "| rata-rata | predikat | sebagai mitra |\n" in text
     assert "| DINAS | Dinas Mitra | 2 | 0 | 0 | 101.43 | Sangat Baik | 1 |" in text
     rows = list(csv.DictReader(run("report", SEVERAL, "-f", "csv").stdout.splitlines()))
-    assert list(rows[0])[-2:] == ["keterangan", "penanggung_jawab_lain"]
-    assert [r["penanggung_jawab_lain"] for r in rows] == ["DINAS", "BIRO", "", ""]
+    assert [r["penanggung_jawab"] for r in rows] == ["BIRO, DINAS", "HUKUM, BIRO", "DINAS", "HUKUM"]
 
 
 def test_export_writes_the_units_lead_first_in_one_cell(tmp_path: Path) -> None:

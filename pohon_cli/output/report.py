@@ -82,7 +82,6 @@ def rows_table(report: Report) -> tables.Table:
         "dibatasi",
         "predikat",
         "keterangan",
-        "penanggung_jawab_lain",  # added with lists of units: after the columns before it
     )
     body = [
         (
@@ -91,10 +90,9 @@ def rows_table(report: Report) -> tables.Table:
             row.node,
             row.indicator.unit or "",
             row.indicator.polarity,
-            row.owner or "",
+            ", ".join((row.owner, *row.partners)) if row.owner else "",  # lead first
             *_figures(row),
             _note(row),
-            ", ".join(row.partners),
         )
         for row in report.rows
     ]
