@@ -230,15 +230,9 @@ def _indicator(draw: st.DrawFn, kode: str, units: list[str]) -> Indicator:
     for key in ("definisi", "formula", "sumber_data", "catatan"):
         _optional(draw, fields, key, texts)
     if units:
-        _optional(draw, fields, "penanggung_jawab", _owners(units))
+        _optional(draw, fields, "penanggung_jawab", st.sampled_from(units))
     _optional(draw, fields, "nasional", st.booleans())
     return Indicator.model_validate(fields)
-
-
-def _owners(units: list[str]) -> Any:
-    """``penanggung_jawab``: one unit kode, or a list of them, lead first."""
-    several = st.lists(st.sampled_from(units), min_size=1, max_size=3, unique=True)
-    return st.one_of(st.sampled_from(units), several)
 
 
 @st.composite
@@ -280,7 +274,7 @@ def trees(draw: st.DrawFn, max_nodes: int = 10) -> Tree:
         if draw(st.booleans()):
             fields["misi"] = draw(st.lists(st.sampled_from(missions), max_size=3, unique=True))
         if units:
-            _optional(draw, fields, "penanggung_jawab", _owners(units))
+            _optional(draw, fields, "penanggung_jawab", st.sampled_from(units))
         _optional(draw, fields, "jenis", st.sampled_from(["dampak", "outcome", "output"]))
         _optional(draw, fields, "nasional", st.booleans())
         _optional(draw, fields, "catatan", texts)
@@ -439,11 +433,8 @@ def _bad_reference(doc: dict[str, Any], draw: Draw) -> str | None:
         node.setdefault("anak", []).append({"rujuk": "\u2603TIDAK-ADA"})
     elif how == "misi":
         node["misi"] = [*node.get("misi", []), "\u2603TIDAK-ADA"]
-    elif draw(st.booleans()):
+    else:
         node["penanggung_jawab"] = "\u2603TIDAK-ADA"
-    else:  # the unknown unit among others, in a list
-        known = [u["kode"] for u in doc.get("unit_kerja", []) if isinstance(u, dict)][:1]
-        node["penanggung_jawab"] = [*known, "\u2603TIDAK-ADA"]
     return "PK021"
 
 
