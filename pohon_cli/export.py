@@ -261,7 +261,7 @@ def cascading(tree: Tree) -> Sheet:
             node.description,
             ", ".join(tree.parents.get(kode, ())),
             ", ".join(served),
-            node.owner,
+            units_cell(node.owners),
         )
         tail: tuple[Cell, ...] = (node.result,) if results else ()
         if not node.indicators:
@@ -278,7 +278,7 @@ def cascading(tree: Tree) -> Sheet:
                     polarity_label(indicator.overall_polarity, indicator.polarity_written),
                     value_cell(indicator.baseline),
                     *_target_cells(indicator, years, quarterly),
-                    tree.owner_of(indicator),
+                    units_cell(tree.owners_of(indicator)),
                     *into(indicator),
                     *tail,
                 )
@@ -329,7 +329,7 @@ def manual(tree: Tree) -> Sheet:
     into = _carried_into(tree)
     for node in _ordered_nodes(tree):
         for indicator in node.indicators:
-            owner = tree.owner_of(indicator)
+            owners = tree.owners_of(indicator)
             sheet.rows.append(
                 (
                     indicator.code,
@@ -341,8 +341,8 @@ def manual(tree: Tree) -> Sheet:
                     indicator.definition,
                     indicator.formula,
                     indicator.data_source,
-                    owner,
-                    names.get(owner) if owner else None,
+                    units_cell(owners),
+                    units_cell(tuple(names.get(kode, kode) for kode in owners)),
                     "ya" if indicator.national else "tidak",
                     *into(indicator),
                 )
@@ -353,7 +353,9 @@ def manual(tree: Tree) -> Sheet:
 def accountability(tree: Tree) -> Sheet:
     """Who answers for what, unit by unit in the order of ``unit_kerja`` (the page
     *Cascading Akuntabilitas Kinerja*): each unit's duties, then the nodes and indicators
-    it answers for. A unit with none of these still has its row."""
+    it answers for. A unit with none of these still has its row. A node or indicator of
+    several units is listed under each; under a partner (not the lead) its ``jenis`` is
+    marked ``(mitra)``."""
     years = plan_years(tree)
     sheet = Sheet(
         "Akuntabilitas",
@@ -374,13 +376,14 @@ def accountability(tree: Tree) -> Sheet:
     items: dict[str | None, list[tuple[Cell, ...]]] = {}
     blank_targets: tuple[Cell, ...] = (None,) * len(years)
     for node in _ordered_nodes(tree):
-        items.setdefault(node.owner, []).append(
-            ("simpul", node.code, node.description, node.level, None, *blank_targets)
-        )
-        for indicator in node.indicators:
-            items.setdefault(tree.owner_of(indicator), []).append(
-                _indicator_item(indicator, node, years)
+        for i, owner in enumerate(node.owners or (None,)):
+            items.setdefault(owner, []).append(
+                (_role("simpul", i), node.code, node.description, node.level, None, *blank_targets)
             )
+        for indicator in node.indicators:
+            for i, owner in enumerate(tree.owners_of(indicator) or (None,)):
+                row = _indicator_item(indicator, node, years)
+                items.setdefault(owner, []).append((_role("indikator", i), *row[1:]))
     for unit in tree.header.units:
         head: tuple[Cell, ...] = (unit.code, unit.name, unit.parent)
         rows = [("tugas", None, duty, None, None, *blank_targets) for duty in unit.duties]
@@ -391,6 +394,16 @@ def accountability(tree: Tree) -> Sheet:
     for row in items.get(None, []):
         sheet.rows.append((None, "(tanpa penanggung jawab)", None, *row))
     return sheet
+
+
+def _role(kind: str, place: int) -> str:
+    """``simpul`` or ``indikator`` under its lead unit; ``simpul (mitra)`` under a partner."""
+    return kind if place == 0 else f"{kind} (mitra)"
+
+
+def units_cell(owners: Sequence[str]) -> str | None:
+    """The units of a node or indicator in one cell, lead first: ``A`` or ``A, B``."""
+    return ", ".join(owners) if owners else None
 
 
 def _indicator_item(indicator: Indicator, node: Node, years: Sequence[int]) -> tuple[Cell, ...]:
@@ -449,7 +462,7 @@ def achievement(report: Report) -> Sheet:
                 polarity_label(
                     row.indicator.polarity_for(row.target), row.indicator.polarity_written
                 ),
-                row.owner,
+                units_cell((row.owner, *row.partners) if row.owner else ()),
                 value_cell(row.target),
                 *(_quarter_cells(row.target_written) if planned else ()),
                 *quarters,

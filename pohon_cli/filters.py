@@ -49,11 +49,11 @@ class Selection:
 
 def indicators_of(tree: Tree, node: Node, unit: str | None = None) -> tuple[Indicator, ...]:
     """A node's indicators, those it carries down from above among them, or only those
-    ``unit`` answers for (its own or through the node)."""
+    ``unit`` answers for (its own or through the node), as the lead or as a partner."""
     listed = tree.listed(node)
     if unit is None:
         return listed
-    return tuple(i for i in listed if tree.owner_under(node, i) == unit)
+    return tuple(i for i in listed if unit in tree.owners_under(node, i))
 
 
 def counted_once(
@@ -88,7 +88,7 @@ def select(tree: Tree, chosen: Filter) -> Selection:
         matched = {
             k
             for k in matched
-            if tree.nodes[k].owner == unit or bool(indicators_of(tree, tree.nodes[k], unit))
+            if unit in tree.nodes[k].owners or bool(indicators_of(tree, tree.nodes[k], unit))
         }
     if chosen.level is not None:
         matched = {k for k in matched if tree.nodes[k].level == chosen.level}

@@ -96,7 +96,8 @@ class Row:
     ("" for a value of the whole year); ``partial`` when the year is still in progress.
     ``raw`` and ``capped`` are rounded to two places. ``target`` is the one value the
     realisasi is compared with: the year's, or for a year in progress against a target
-    written per quarter, the quarters measured so far (``target_quarters``)."""
+    written per quarter, the quarters measured so far (``target_quarters``). ``owner`` is
+    the lead unit, ``partners`` the other units answering for the indicator with it."""
 
     node: str
     indicator: Indicator
@@ -116,12 +117,14 @@ class Row:
     # compared with a year in progress (empty when the year's target is compared)
     target_written: Actual | None = None
     target_quarters: tuple[Quarter, ...] = ()
+    partners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Summary:
     """The average of the capped achievements of a group of indicators (a node, a unit, a
-    misi, everything), with how many were rated, missing, or could not be rated."""
+    misi, everything), with how many were rated, missing, or could not be rated; for a
+    unit, ``partner`` of them it answers for as a partner, not as the lead."""
 
     kode: str
     name: str
@@ -132,6 +135,7 @@ class Summary:
     partial: int
     average: Decimal | None
     band: str | None
+    partner: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +275,7 @@ def _row(tree: Tree, node: str, indicator: Indicator, year: int, settings: Setti
         node=node,
         indicator=indicator,
         owner=tree.owner_under(tree.nodes[node], indicator),
+        partners=tree.owners_under(tree.nodes[node], indicator)[1:],
         target=target,
         written=written,
         realisasi=realisasi,
@@ -386,13 +391,25 @@ def _by_node(
 
 def _by_unit(tree: Tree, rows: Sequence[Row], settings: Settings) -> tuple[Summary, ...]:
     """One summary per unit kerja answering for indicators of the report, in the order of
-    ``unit_kerja``; indicators nobody answers for under the kode ``-``."""
+    ``unit_kerja``; indicators nobody answers for under the kode ``-``. An indicator of
+    several units counts under each (as a partner under all but the lead); the overall
+    average counts it once."""
     grouped: dict[str, list[Row]] = {}
+    partner: dict[str, int] = {}
     for row in rows:
         grouped.setdefault(row.owner or "-", []).append(row)
+        for kode in row.partners:
+            grouped.setdefault(kode, []).append(row)
+            partner[kode] = partner.get(kode, 0) + 1
     names = {u.code: u.name for u in tree.header.units}
     order = [k for k in names if k in grouped] + [k for k in grouped if k not in names]
-    return tuple(summarise(k, names.get(k, "(no unit kerja)"), grouped[k], settings) for k in order)
+    return tuple(
+        replace(
+            summarise(k, names.get(k, "(no unit kerja)"), grouped[k], settings),
+            partner=partner.get(k, 0),
+        )
+        for k in order
+    )
 
 
 def _by_mission(tree: Tree, rows: Sequence[Row], settings: Settings) -> tuple[Summary, ...]:

@@ -24,7 +24,8 @@ class LevelCount:
 
 @dataclass(frozen=True, slots=True)
 class UnitCount:
-    """A unit kerja and what it answers for: nodes it owns, indicators it answers for."""
+    """A unit kerja and what it answers for: nodes it owns, indicators it answers for,
+    as the lead or as a partner (a node of two units counts for each of them)."""
 
     kode: str
     nodes: int
@@ -94,8 +95,10 @@ def count(tree: Tree, selection: Selection | None = None, *, year: int | None = 
         row[2] += not listed[node.code]
     levels = tuple(LevelCount(level, *row) for level, row in per_level.items())
 
-    owners = Counter(n.owner for n in chosen)
-    answering = Counter(tree.owner_under(n, i) for n in chosen for i in shown[n.code])
+    owners = Counter(unit for n in chosen for unit in n.owners or (None,))
+    answering = Counter(
+        unit for n in chosen for i in shown[n.code] for unit in tree.owners_under(n, i) or (None,)
+    )
     units = tuple(UnitCount(u.code, owners[u.code], answering[u.code]) for u in tree.header.units)
 
     missions = tree.all_missions()

@@ -4,8 +4,9 @@ Pure: a Tree in, text out, no files. It is what makes a round trip (load, write,
 gives the same tree) possible, and the base of a formatter. Canonical means:
 
 - keys in the order the format lists them (docs/format.md); block style, except a
-  range ``[80, 90]``, a node's list of misi ``[M1, M2]`` and each scale of ``skala``,
-  which read as one value; a key the order does not list yet comes after the others;
+  range ``[80, 90]``, a node's list of misi ``[M1, M2]``, each scale of ``skala`` and
+  several units ``penanggung_jawab: [A, B]``, which read as one value (one unit is
+  written ``penanggung_jawab: A``); a key the order does not list yet comes after the others;
 - a node serving several parents is written once, under the parent it was written under
   (``Tree.parents[kode][0]``; a root at the top), and as ``rujuk: KODE`` everywhere else;
 - a field is written when it is required, differs from its default, or was written in
@@ -95,9 +96,18 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "realisasi_anggaran",
     ),
 }
-# Lists written on one line, [a, b], rather than one item per line: a node's misi, and
-# each scale of `skala` ({opini: [TMP, TW, WDP, WTP]}).
-_FLOW_LISTS: frozenset[tuple[type, str]] = frozenset(((Node, "misi"), (Header, "skala")))
+# Lists written on one line, [a, b], rather than one item per line: a node's misi,
+# each scale of `skala` ({opini: [TMP, TW, WDP, WTP]}) and several units [LEAD, OTHER].
+_FLOW_LISTS = frozenset(
+    {
+        (Node, "misi"),
+        (Header, "skala"),
+        (Node, "penanggung_jawab"),
+        (Indicator, "penanggung_jawab"),
+    }
+)
+# Lists of which one item is written as that item alone: one unit is `penanggung_jawab: A`.
+_ONE_AS_SCALAR = frozenset({"penanggung_jawab"})
 
 
 class Flow(tuple[Any, ...]):
@@ -204,6 +214,8 @@ def _plain(model: BaseModel) -> dict[str, Any]:
                 continue
             if value == default and name not in written:
                 continue
+        if key in _ONE_AS_SCALAR and isinstance(value, tuple) and len(value) == 1:
+            value = value[0]
         data[key] = _value(value, flow)
     return data
 

@@ -188,11 +188,13 @@ def test_seed_misi_posters_cover_the_seed() -> None:
 # For each filter, every command that takes it must hold the nodes and indicators that
 # `show` holds: the same nodes matched (context aside), and on them the same indicators.
 
-# the last carries indicators down (`- rujuk: KODE` in indikator): listed under both nodes
+# several.yaml: nodes and indicators of several units (--unit selects each for any of
+# them); dinas_kominfo indicators down (`- rujuk: KODE` in indikator): listed under both nodes
 FILES = [
     DATA,
     *sorted((CASES / "offices").glob("*.yaml")),
     CASES / "carried" / "dinas_kominfo.yaml",
+    CASES / "units" / "several.yaml",
 ]
 
 

@@ -43,6 +43,7 @@ VALID_TREES = [
     CASES / "report" / "target_triwulan.yaml",
     *sorted((CASES / "offices").glob("*.yaml")),
     CASES / "carried" / "dinas_kominfo.yaml",
+    CASES / "units" / "several.yaml",  # penanggung_jawab as a kode and as a list
 ]
 
 
@@ -69,6 +70,11 @@ def test_the_schema_accepts_every_tree_pohon_accepts(path: Path) -> None:
         (("    uraian:", "    urian:"), "urian"),  # a misspelt key
         (("satuan: persen", "satuan: [persen]"), "satuan"),  # a list for a text
         (("polaritas: turun", "polaritas: kebawah"), "polaritas"),  # not one of three
+        # several units: a list, never empty, each unit once, each a kode
+        (("penanggung_jawab: KETUA", "penanggung_jawab: []"), "penanggung_jawab"),
+        (("penanggung_jawab: KETUA", "penanggung_jawab: [KETUA, KETUA]"), "penanggung_jawab"),
+        (("penanggung_jawab: KETUA", "penanggung_jawab: {kode: KETUA}"), "penanggung_jawab"),
+        (("penanggung_jawab: KETUA", "penanggung_jawab: [KETUA, [A]]"), "penanggung_jawab"),
     ],
 )
 def test_the_schema_refuses_what_the_loader_refuses(change: tuple[str, str], key: str) -> None:

@@ -273,3 +273,26 @@ def test_dump_writes_any_plain_data() -> None:
     assert dump("x") == "x\n"
     with pytest.raises(ValueError, match="mapping key"):
         dump({(1, 2): "x"})
+
+
+def test_one_unit_is_a_kode_and_several_a_list_on_one_line() -> None:
+    text = HEADER + (
+        "unit_kerja: [{kode: A, nama: Unit A}, {kode: B, nama: Unit B}, {kode: '7', nama: U}]\n"
+        "pohon:\n"
+        "  - kode: T1\n"
+        "    jenjang: tujuan\n"
+        "    uraian: u\n"
+        "    penanggung_jawab: [A, B]\n"
+        "    indikator:\n"
+        "      - {kode: I1, uraian: i, penanggung_jawab: [B]}\n"
+        "      - {kode: I2, uraian: i, penanggung_jawab: [B, '7', A]}\n"
+        "      - {kode: I3, uraian: i, penanggung_jawab: A}\n"
+    )
+    tree = loaded(text)
+    assert tree.nodes["T1"].owners == ("A", "B") and tree.nodes["T1"].owner == "A"
+    written = round_trip(tree)
+    assert "    penanggung_jawab: [A, B]\n" in written
+    assert '        penanggung_jawab: [B, "7", A]\n' in written
+    # a list of one is the same as the kode alone, and is written as the kode
+    assert written.count("        penanggung_jawab: B\n") == 1
+    assert written.count("        penanggung_jawab: A\n") == 1

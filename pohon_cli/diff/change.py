@@ -46,11 +46,13 @@ ITEM_RANK: dict[Item, int] = {"file": 0, "misi": 1, "unit": 2, "node": 0, "indic
 @dataclass(frozen=True, slots=True)
 class Added:
     """What a reviewer needs to judge an added indicator besides its name: its satuan,
-    its targets by year and the unit answering for it (its own, or its node's)."""
+    its targets by year and the units answering for it (its own, or its node's): the
+    lead, and the partners after it."""
 
     satuan: str | None
     targets: tuple[tuple[int, Shown], ...]
     owner: str | None
+    partners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,14 @@ def shown(value: Any) -> Shown:
     if value is None or isinstance(value, str | int | bool | Decimal):
         return value
     return str(value)
+
+
+def owners_shown(owners: tuple[str, ...]) -> Shown:
+    """``penanggung_jawab`` as the file writes it: nothing, one kode, or the list of kodes
+    (so that a file of one unit per node reads in a diff exactly as before lists existed)."""
+    if not owners:
+        return None
+    return owners[0] if len(owners) == 1 else owners
 
 
 def _text(value: Any) -> str:

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from pohon_cli.diff.change import Added, Change, Item, Kind, Shown, same, shown
+from pohon_cli.diff.change import Added, Change, Item, Kind, Shown, owners_shown, same, shown
 from pohon_cli.model import Indicator, Node, Tree, polarity_label
 
 # The YAML keys with a kind of their own; every other field that changes is "changed".
@@ -145,14 +145,15 @@ class Comparison:
                 continue
             if key == "misi" and set(a) == set(b):
                 continue  # the same misi in another order
+            as_shown = owners_shown if key == "penanggung_jawab" else shown
             self.add(
                 _OWN_KIND.get(key, "changed"),
                 item,
                 was=before.code,
                 now=after.code,
                 field=key,
-                old=shown(a),
-                new=shown(b),
+                old=as_shown(a),
+                new=as_shown(b),
                 node=node,
                 at=(key,),
             )

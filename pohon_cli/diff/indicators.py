@@ -52,6 +52,7 @@ def compare_indicators(comparison: Comparison) -> dict[str, str]:
                     indicator.unit,
                     tuple((y, shown(v)) for y, v in sorted(indicator.targets.items())),
                     new.owner_of(indicator),
+                    new.owners_of(indicator)[1:],
                 ),
             )
             continue

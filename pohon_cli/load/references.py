@@ -336,17 +336,30 @@ def _unknown_kodes(
     problems: list[Problem] = []
     for node in graph.nodes.values():
         raw = items[node.code]
-        if node.owner is not None and node.owner not in units:
-            pos = locate(raw, ("penanggung_jawab",))
-            problems.append(_unknown(pos, "unit kerja", node.owner, units, file))
+        problems += _unknown_units(node.owners, raw, units, file)
         for i, misi in enumerate(node.missions):
             if misi not in missions:
                 problems.append(_unknown(locate(raw, ("misi", i)), what, misi, missions, file))
         for ind in node.indicators:
-            if ind.owner is not None and ind.owner not in units:
-                pos = locate(items.get(ind.code, raw), ("penanggung_jawab",))
-                problems.append(_unknown(pos, "unit kerja", ind.owner, units, file))
+            problems += _unknown_units(ind.owners, items.get(ind.code, raw), units, file)
     return problems
+
+
+def _unknown_units(owners: tuple[str, ...], raw: YMap, units: set[str], file: str) -> list[Problem]:
+    """Each kode of a ``penanggung_jawab`` a declared unit, each reported at its own place:
+    the value itself, or its item in a list ``[LEAD, OTHER]``."""
+    listed = isinstance(raw.get("penanggung_jawab"), YList)
+    return [
+        _unknown(
+            locate(raw, ("penanggung_jawab", i) if listed else ("penanggung_jawab",)),
+            "unit kerja",
+            kode,
+            units,
+            file,
+        )
+        for i, kode in enumerate(owners)
+        if kode not in units
+    ]
 
 
 def _header_kodes(header: Header, document: YMap, units: set[str], file: str) -> list[Problem]:

@@ -26,6 +26,7 @@ from pohon_cli.model.values import (
     Consolidation,
     Flag,
     Kode,
+    Owners,
     Planned,
     Polarity,
     ResultKind,
@@ -165,10 +166,11 @@ class Indicator(_Model):
     data_source: Text | None = Field(
         None, alias="sumber_data", description="Sumber data / data source"
     )
-    owner: Kode | None = Field(
-        None,
+    owners: Owners = Field(
+        (),
         alias="penanggung_jawab",
-        description="Kode unit penanggung jawab / accountable unit (default: the node's)",
+        description="Kode unit penanggung jawab, atau daftar kode dengan unit utama dulu / "
+        "accountable unit, or a list of units with the lead first (default: the node's)",
     )
     national: Flag = Field(
         False,
@@ -226,6 +228,11 @@ class Indicator(_Model):
         return "stabil" if numbers and all(isinstance(v, tuple) for v in numbers) else "naik"
 
     @property
+    def owner(self) -> str | None:
+        """The lead unit: the first of ``penanggung_jawab`` (None when none is written)."""
+        return self.owners[0] if self.owners else None
+
+    @property
     def actuals(self) -> dict[int, Value]:
         """The realisasi of each year as one value: as written, or its quarters combined by
         ``konsolidasi`` once the year is complete (a year still in progress is left out)."""
@@ -273,8 +280,11 @@ class Node(_Model):
     missions: tuple[Kode, ...] = Field(
         (), alias="misi", description="Kode misi yang didukung / misi served (default: parents')"
     )
-    owner: Kode | None = Field(
-        None, alias="penanggung_jawab", description="Kode unit penanggung jawab / accountable unit"
+    owners: Owners = Field(
+        (),
+        alias="penanggung_jawab",
+        description="Kode unit penanggung jawab, atau daftar kode dengan unit utama dulu / "
+        "accountable unit, or a list of units with the lead first",
     )
     kind: ResultKind | None = Field(
         None,
@@ -293,6 +303,11 @@ class Node(_Model):
     indicators: tuple[Indicator, ...] = Field(
         (), alias="indikator", description="Indikator kinerja / performance indicators"
     )
+
+    @property
+    def owner(self) -> str | None:
+        """The lead unit: the first of ``penanggung_jawab`` (None when none is written)."""
+        return self.owners[0] if self.owners else None
 
 
 class Reference(_Model):

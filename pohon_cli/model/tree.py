@@ -83,7 +83,14 @@ class Tree:
     def owner_under(self, node: Node, indicator: Indicator) -> str | None:
         """The unit answering for ``indicator`` as listed under ``node``: its own, or the
         node's (a carried indicator is answered for by the unit of the node carrying it)."""
-        return indicator.owner if indicator.owner is not None else node.owner
+        owners = self.owners_under(node, indicator)
+        return owners[0] if owners else None
+
+    def owners_under(self, node: Node, indicator: Indicator) -> tuple[str, ...]:
+        """Every unit answering for ``indicator`` as listed under ``node``, lead first: its
+        own ``penanggung_jawab``, or else the node's (under a node carrying it down, the
+        carrying node's)."""
+        return indicator.owners or node.owners
 
     def level_index(self, node: Node) -> int:
         return self.header.levels.index(node.level)
@@ -160,10 +167,16 @@ class Tree:
                     stack.append((kid, kode, depth + 1))
 
     def owner_of(self, indicator: Indicator) -> str | None:
-        """The unit answering for an indicator: its own, or its node's."""
-        if indicator.owner is not None:
-            return indicator.owner
-        return self.nodes[self.indicator_node[indicator.code]].owner
+        """The lead unit answering for an indicator: its own, or its node's."""
+        owners = self.owners_of(indicator)
+        return owners[0] if owners else None
+
+    def owners_of(self, indicator: Indicator) -> tuple[str, ...]:
+        """Every unit answering for an indicator, lead first: its own ``penanggung_jawab``,
+        or else its node's (a list written on the indicator replaces the node's)."""
+        if indicator.owners:
+            return indicator.owners
+        return self.nodes[self.indicator_node[indicator.code]].owners
 
     def line_of(self, kode: str) -> int | None:
         """The line where the node or indicator ``kode`` is written, for a program to point

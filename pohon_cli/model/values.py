@@ -11,7 +11,7 @@ import re
 from decimal import Context, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, StringConstraints, ValidationInfo, WithJsonSchema
+from pydantic import BeforeValidator, Field, StringConstraints, ValidationInfo, WithJsonSchema
 
 
 def number_text(value: Decimal) -> str:
@@ -170,6 +170,33 @@ def _as_amount(value: Any) -> Any:
     raise ValueError("an amount in rupiah is a number")
 
 
+def _as_owners(value: Any) -> Any:
+    """``penanggung_jawab``: one unit kode, or a list of them with the lead first.
+
+    One kode is a list of one, so every consumer reads the same tuple; the kodes
+    themselves are checked as kodes afterwards, each at its place in the list."""
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        raise ValueError(
+            "write a unit kode, or a list of unit kodes with the lead first "
+            "([LEAD, OTHER]), not a mapping"
+        )
+    if not isinstance(value, list | tuple):
+        return (value,)
+    if not value:
+        raise ValueError(
+            "the list names no unit: write a unit kode, or leave `penanggung_jawab` out"
+        )
+    kodes = [number_text(v) if isinstance(v, Decimal) else v for v in value]
+    twice = [v for i, v in enumerate(kodes) if isinstance(v, str) and v in kodes[:i]]
+    if twice:
+        raise ValueError(
+            f"the unit `{twice[0]}` is named twice: name each unit once, the lead first"
+        )
+    return tuple(value)
+
+
 def _as_scale(value: Any) -> Any:
     """An ordered scale of text values, worst first: ``[TMP, TW, WDP, WTP]``."""
     if not isinstance(value, list | tuple):
@@ -190,6 +217,16 @@ Kode = Annotated[
     StringConstraints(min_length=1, max_length=200, pattern=r"^\S(?:.*\S)?$"),
 ]
 Year = Annotated[int, BeforeValidator(_as_year)]
+# The accountable units, lead first: `penanggung_jawab: A` or `[A, B]` (never empty).
+Owners = Annotated[
+    tuple[Kode, ...],
+    BeforeValidator(
+        _as_owners,
+        json_schema_input_type=Kode
+        | Annotated[list[Kode], Field(min_length=1, json_schema_extra={"uniqueItems": True})]
+        | None,
+    ),
+]
 Flag = Annotated[bool, BeforeValidator(_as_bool)]
 Number = Decimal
 Range = tuple[Decimal, Decimal]

@@ -174,7 +174,8 @@ def details(added: Added) -> str:
         parts.append("target " + _years(added.targets))
     else:
         parts.append("no target")
-    parts.append(f"penanggung jawab {added.owner or '–'}")
+    partners = "".join(f" + {kode}" for kode in added.partners)
+    parts.append(f"penanggung jawab {added.owner or '–'}{partners}")
     return " · ".join(parts)
 
 
@@ -414,7 +415,8 @@ def _json_value(shown: Shown | tuple[str, ...]) -> Any:
 
 def as_dict(change: Change) -> dict[str, Any]:
     """Every field of the change, numbers as the text written, tuples as lists; ``added``
-    as ``{satuan, target: {year: value}, penanggung_jawab}`` (or null), ``refused`` as a
+    as ``{satuan, target: {year: value}, penanggung_jawab, penanggung_jawab_lain}`` (or
+    null; the lead unit, and the partners), ``refused`` as a
     list of ``{code, message}``."""
     row = {f.name: _json_value(getattr(change, f.name)) for f in _PLAIN_FIELDS}
     added = change.added
@@ -425,6 +427,7 @@ def as_dict(change: Change) -> dict[str, Any]:
             "satuan": added.satuan,
             "target": {str(year): _json_value(v) for year, v in added.targets},
             "penanggung_jawab": added.owner,
+            "penanggung_jawab_lain": list(added.partners),
         }
     )
     row["refused"] = [{"code": r.code, "message": r.message} for r in change.refused]

@@ -93,7 +93,7 @@ def rows_table(report: Report, budget: bool = False) -> tables.Table:
             row.node,
             row.indicator.unit or "",
             polarity_label(row.indicator.polarity_for(row.target), row.indicator.polarity_written),
-            row.owner or "",
+            ", ".join((row.owner, *row.partners)) if row.owner else "",  # lead first
             *_figures(row),
             _note(row),
             *(_money(row.indicator, report.year) if budget else ()),
@@ -158,7 +158,9 @@ def bar_scale(settings: Settings) -> str:
 def summary_table(
     title: str, summaries: Sequence[Summary], settings: Settings, screen: Screen | None = None
 ) -> tables.Table:
-    """Averages of capped achievements per node, unit or misi."""
+    """Averages of capped achievements per node, unit or misi; for units that answer for
+    some indicators as partners of another (lead) unit, how many ("sebagai mitra")."""
+    partners = any(s.partner for s in summaries)
     headers = (
         title,
         "uraian",
@@ -167,6 +169,7 @@ def summary_table(
         "tidak dinilai",
         "rata-rata",
         "predikat",
+        *(("sebagai mitra",) if partners else ()),
         *((bar_scale(settings),) if screen is not None else ()),
     )
     body = [
@@ -178,11 +181,13 @@ def summary_table(
             str(s.unrated),
             _number(s.average),
             s.band or "",
+            *((str(s.partner),) if partners else ()),
             *((bar(s.average, settings, screen),) if screen is not None else ()),
         )
         for s in summaries
     ]
-    return tables.Table(headers, body, frozenset({2, 3, 4, 5}), flexible=1)
+    numbers = frozenset({2, 3, 4, 5, 7}) if partners else frozenset({2, 3, 4, 5})
+    return tables.Table(headers, body, numbers, flexible=1)
 
 
 def settings_text(settings: Settings) -> str:
@@ -296,6 +301,7 @@ def row_json(row: Row, year: int) -> dict[str, Any]:
         "polaritas": indicator.polarity_for(row.target),
         "polaritas_tertulis": indicator.polarity_written,
         "penanggung_jawab": row.owner,
+        "penanggung_jawab_lain": list(row.partners),
         "target": tables.value_json(row.target),
         "target_tertulis": written_json(row.target_written),
         "target_triwulan": list(row.target_quarters) or None,
@@ -346,7 +352,7 @@ def write_json(request: ReportRequest, out: TextIO, screen: Screen | None = None
         "tanpa_realisasi": [r.indicator.code for r in report.missing()],
         "ringkasan": {
             "simpul": [summary_json(s) for s in report.nodes],
-            "unit": [summary_json(s) for s in report.units],
+            "unit": [{**summary_json(s), "sebagai_mitra": s.partner} for s in report.units],
             "misi": [summary_json(s) for s in report.missions],
             "keseluruhan": overall,
         },

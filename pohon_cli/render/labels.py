@@ -182,8 +182,8 @@ def node_label(
         f'<TR><TD COLSPAN="2">{wrapped(node.description, NODE_LINE)}</TD></TR>',
     ]
     rows += result_row(node)
-    if node.owner is not None:
-        owner = units[node.owner].name if node.owner in units else node.owner
+    if node.owners:
+        owner = _owners_name(node.owners, units)
         rows.append(f'<TR><TD COLSPAN="2">{small(tag("I", wrapped(owner, 44)))}</TD></TR>')
     pagu = node.budget.get(year)
     if pagu is not None:
@@ -225,15 +225,20 @@ def _indicator_row(
         # carried down unchanged from the node above where it is written
         head += small(escape(f" · carried from {home}"), 8)
     body = wrapped(indicator.description, INDICATOR_LINE)
-    if indicator.owner is not None and indicator.owner != node.owner:
-        unit = units.get(indicator.owner)
-        owner = unit.name if unit is not None else indicator.owner
+    if indicator.owners and indicator.owners != node.owners:
+        owner = _owners_name(indicator.owners, units)
         body += "<BR/>" + small(tag("I", wrapped(owner, INDICATOR_LINE + 8)), 8)
     return (
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP" BGCOLOR="white">'
         f"{small(head + '<BR/>' + body, 10)}</TD>"
         f'<TD ALIGN="RIGHT" VALIGN="TOP" BGCOLOR="white">{_target(indicator, year)}</TD></TR>'
     )
+
+
+def _owners_name(owners: tuple[str, ...], units: dict[str, Unit]) -> str:
+    """The units by name, the lead first and its partners after it: ``Lead (+ Other)``."""
+    names = [units[kode].name if kode in units else kode for kode in owners]
+    return names[0] + (f" (+ {', '.join(names[1:])})" if len(names) > 1 else "")
 
 
 def context_label(tree: Tree, node: Node) -> str:

@@ -67,8 +67,9 @@ pohon:
 
 
 def _unit_owns_nothing(tree: Tree, options: Options) -> Iterator[Problem]:
-    owners = {node.owner for node in tree.nodes.values() if node.owner is not None}
-    owners |= {ind.owner for _node, ind in tree.indicators() if ind.owner is not None}
+    # every unit named, partners as well as leads
+    owners = {kode for node in tree.nodes.values() for kode in node.owners}
+    owners |= {kode for _node, ind in tree.indicators() for kode in ind.owners}
     if not owners:
         return  # the file does not assign units at all
     above = {unit.code: unit.parent for unit in tree.header.units}
@@ -136,8 +137,10 @@ def _without_owner(tree: Tree, options: Options) -> Iterator[Problem]:
         return  # the file names no unit kerja: accountability is not recorded here
     levels = options.chosen("levels")
     for node in tree.nodes.values():
-        if node.owner is not None:
+        if node.owners:
             continue
+        if node.indicators and all(ind.owners for ind in node.indicators):
+            continue  # answered for indicator by indicator, as a cascading matrix does
         if levels is None:
             if tree.children.get(node.code):
                 continue
@@ -162,8 +165,10 @@ MISSING_PENANGGUNG_JAWAB = Rule(
     rationale=(
         "Every leaf of the tree needs a unit that answers for it, or the tree does not "
         "translate into anyone's performance agreement. By default the leaves are checked "
-        "(nodes without children); `levels` lists the levels to check instead. Silent when "
-        "the file declares no `unit_kerja`."
+        "(nodes without children); `levels` lists the levels to check instead. A node each "
+        "of whose indicators names its own `penanggung_jawab` is answered for through them "
+        "(a cascading matrix names a unit per indicator). Silent when the file declares no "
+        "`unit_kerja`."
     ),
     bad="""\
 unit_kerja:

@@ -19,7 +19,7 @@ from pohon_cli.diff import Change, Shown, diff, difference, scope, within
 from pohon_cli.filters import Filter
 from pohon_cli.load import load_path
 from pohon_cli.model import Tree
-from pohon_cli.output.diff import Comparison, write_markdown, write_text
+from pohon_cli.output.diff import Comparison, as_dict, details, write_markdown, write_text
 from pohon_cli.problem import InputError
 
 BASE_PATH = CASES / "diff" / "base.yaml"
@@ -179,6 +179,55 @@ def test_jenjang_owner_satuan_polaritas(pair: Callable[..., list[Change]]) -> No
         ("jenjang", "node", "K2", "jenjang", "kegiatan", "program"),
         ("penanggung_jawab", "node", "K2", "penanggung_jawab", "C", "B"),
     ]
+
+
+def test_a_list_of_units_is_compared_as_written(
+    pair: Callable[..., list[Change]], write: Callable[[str, str], Path]
+) -> None:
+    """A unit added as a partner, or the lead changed, is a change; the same unit written
+    as a kode or as a list of one is not."""
+    changes = pair(
+        ("            penanggung_jawab: C\n", "            penanggung_jawab: [C, B]\n"),
+        ("[M1, M2]\n    penanggung_jawab: A\n", "[M1, M2]\n    penanggung_jawab: [A]\n"),
+        ("satuan: jumlah\n", "satuan: jumlah\n                penanggung_jawab: [B, C]\n"),
+    )
+    assert brief(changes) == [
+        ("penanggung_jawab", "indicator", "I2", "penanggung_jawab", None, ("B", "C")),
+        ("penanggung_jawab", "node", "K2", "penanggung_jawab", "C", ("C", "B")),
+    ]
+    new = write(
+        edit(BASE, ("            penanggung_jawab: C\n", "            penanggung_jawab: [B, C]\n")),
+        "n.yaml",
+    )
+    old = write(
+        edit(BASE, ("            penanggung_jawab: C\n", "            penanggung_jawab: [C, B]\n")),
+        "o.yaml",
+    )
+    out = run("diff", old, new).stdout
+    assert "penanggung_jawab: C, B → B, C" in out, out
+    rows = json.loads(run("diff", "-f", "json", old, new).stdout)
+    assert [(r["kode"], r["old"], r["new"]) for r in rows] == [("K2", ["C", "B"], ["B", "C"])]
+
+
+def test_an_added_indicator_names_its_lead_and_its_partners(
+    pair: Callable[..., list[Change]],
+) -> None:
+    changes = pair(
+        (
+            "          - rujuk: K1\n",
+            "          - rujuk: K1\n"
+            "          - kode: K3\n"
+            "            jenjang: kegiatan\n"
+            "            uraian: Fasilitasi pendidikan pemilih\n"
+            "            penanggung_jawab: [C, A]\n"
+            "            indikator:\n"
+            "              - {kode: I4, uraian: Jumlah peserta, satuan: jumlah}\n",
+        )
+    )
+    added = changes[1].added
+    assert added is not None and (added.owner, added.partners) == ("C", ("A",))
+    assert details(added) == "satuan jumlah · no target · penanggung jawab C + A"
+    assert as_dict(changes[1])["added"]["penanggung_jawab_lain"] == ["A"]
 
 
 def test_polaritas_written_as_the_default_is_no_change(pair: Callable[..., list[Change]]) -> None:

@@ -76,6 +76,7 @@ def test_an_added_indicator_shows_its_satuan_targets_and_owner(repo: Path) -> No
         "satuan": "persen",
         "target": {"2024": "95", "2025": "100"},
         "penanggung_jawab": "B",
+        "penanggung_jawab_lain": [],
     }
 
 

@@ -401,7 +401,7 @@ def test_machine_formats_ignore_the_terminal_settings(command: tuple[str, ...], 
 SMALL = CASES / "show" / "small.yaml"
 INDICATOR_KEYS = {"kode", "uraian", "satuan", "polaritas", "baseline", "target", "realisasi"}
 INDICATOR_KEYS |= {"polaritas_tertulis"}
-INDICATOR_KEYS |= {"capaian", "penanggung_jawab", "nasional", "baris"}
+INDICATOR_KEYS |= {"capaian", "penanggung_jawab", "penanggung_jawab_lain", "nasional", "baris"}
 
 
 # added in issue 12, on nodes and indicators of show, indicators and report rows
@@ -418,7 +418,7 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     top = shown["pohon"][0]
     assert set(top) == {
         *("kode", "jenjang", "uraian", "hasil", "misi", "penanggung_jawab", "jenis"),
-        *("nasional", "catatan", "konteks", "baris", "indikator", "anak"),
+        *("nasional", "catatan", "konteks", "baris", "indikator", "anak", "penanggung_jawab_lain"),
         *BUDGET_KEYS,
     }
     assert set(top["indikator"][0]) == INDICATOR_KEYS | BUDGET_KEYS | {
@@ -447,7 +447,7 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
         *("kode", "uraian", "simpul", "satuan", "polaritas", "penanggung_jawab", "target"),
         *("target_tertulis", "target_triwulan", "polaritas_tertulis"),
         *("realisasi_tertulis", "realisasi", "dasar", "sementara", "status", "capaian"),
-        *("capaian_dibatasi", "predikat", "keterangan", "baris"),
+        *("capaian_dibatasi", "predikat", "keterangan", "baris", "penanggung_jawab_lain"),
         *BUDGET_KEYS,
     }
     assert report["indikator"][0]["baris"] == row["baris"]
@@ -455,6 +455,8 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     assert set(report["serapan_anggaran"]) == {
         *("simpul_dan_indikator", "misi", "keseluruhan", "efisiensi"),
     }
+    assert "sebagai_mitra" in report["ringkasan"]["unit"][0]
+    assert "sebagai_mitra" not in report["ringkasan"]["simpul"][0]
 
     stats = json.loads(run("stats", SMALL, "-f", "json").stdout)
     assert set(stats) == {
@@ -466,6 +468,9 @@ def test_json_keys_are_the_ones_the_docs_list() -> None:
     assert set(units) == {"unit_kerja", "tanpa_unit"}
     assert set(units["unit_kerja"][0]) == {
         *("kode", "nama", "atasan", "tugas", "jumlah_simpul", "jumlah_indikator", "simpul"),
+    }
+    assert set(units["unit_kerja"][0]["simpul"][0]) == {
+        *("kode", "jenjang", "penanggung_jawab", "penanggung_jawab_lain", "indikator"),
     }
 
 

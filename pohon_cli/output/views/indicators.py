@@ -135,7 +135,7 @@ def table(request: IndicatorsRequest, quarters: bool = True) -> tables.Table:
                 *(_target_text(indicator, y, quarters) for y in years),
                 *(text(indicator.actuals.get(y)) for y in actual_years),
                 *("" if a is None else str(a) for a in achieved),
-                tree.owner_under(node, indicator) or "",
+                ", ".join(tree.owners_under(node, indicator)),  # lead first
                 *(_money(indicator, year) if money else ()),
                 *((tree.carried_from(node, indicator) or "",) if carried else ()),
                 *(_manual(indicator) if request.detail else ()),
@@ -210,6 +210,7 @@ def write_json(request: IndicatorsRequest, out: TextIO, screen: Screen | None = 
             "realisasi": {str(y): value(indicator.actuals.get(y)) for y in request.actual_years},
             "capaian": {str(y): _achieved(indicator, y) for y in request.actual_years},
             "penanggung_jawab": tree.owner_under(node, indicator),
+            "penanggung_jawab_lain": list(tree.owners_under(node, indicator)[1:]),
             **(_manual_json(indicator) if request.detail else {}),
             "nasional": indicator.national,
             "baris": tree.line_of(indicator.code),

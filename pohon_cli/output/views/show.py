@@ -226,9 +226,14 @@ def node_parts(node: Node, levels: dict[str, int], owner: bool = True) -> list[S
         (" ", ""),
         (flat(node.description), ""),
     ]
-    if owner and node.owner is not None:
-        parts.append((f" ({node.owner})", "unit"))
+    if owner and node.owners:
+        parts.append((f" ({owners_text(node.owners)})", "unit"))
     return parts
+
+
+def owners_text(owners: tuple[str, ...]) -> str:
+    """The units answering for something, lead first: ``A`` or ``A + B``."""
+    return " + ".join(owners)
 
 
 def result_line(node: Node) -> list[list[Segment]]:
@@ -265,9 +270,9 @@ def indicator_item(
         (" ", ""),
         (flat(indicator.description), ""),
     ]
-    owner = tree.owner_under(node, indicator)
-    if owner != node.owner and owner is not None:
-        parts.append((f" ({owner})", "unit"))
+    owners = tree.owners_under(node, indicator)
+    if owners != node.owners and owners:
+        parts.append((f" ({owners_text(owners)})", "unit"))
     home = tree.carried_from(node, indicator)
     if home is not None:
         parts.append((f" {g.up} carried from {home}", "ref"))
@@ -384,6 +389,7 @@ class _JsonView:
             "realisasi": {str(y): value_json(v) for y, v in indicator.actuals.items()},
             "capaian": achieved,
             "penanggung_jawab": self.tree.owner_under(node, indicator),
+            "penanggung_jawab_lain": list(self.tree.owners_under(node, indicator)[1:]),
             "nasional": indicator.national,
             "definisi": indicator.definition,
             "formula": indicator.formula,
@@ -408,6 +414,7 @@ class _JsonView:
             "hasil": node.result,
             "misi": sorted(self.missions[node.code], key=lambda m: self.order.get(m, -1)),
             "penanggung_jawab": node.owner,
+            "penanggung_jawab_lain": list(node.owners[1:]),
             "jenis": node.kind,
             "nasional": node.national,
             "catatan": node.note,

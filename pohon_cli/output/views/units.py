@@ -29,12 +29,15 @@ class UnitsRequest:
 
 @dataclass(frozen=True, slots=True)
 class Duty:
-    """A node a unit answers for: ``owns`` when it is the node's penanggung_jawab (else it
-    answers only for some of its indicators), and the indicators it answers for."""
+    """A node a unit answers for: ``owns`` when it is one of the node's penanggung_jawab
+    (else it answers only for some of its indicators), and the indicators it answers for.
+    A node or indicator of several units is a duty of each: ``partner`` when this unit
+    owns the node but is not its lead."""
 
     node: Node
     owns: bool
     indicators: tuple[Indicator, ...]
+    partner: bool = False
 
 
 @dataclass(slots=True)
@@ -65,11 +68,14 @@ def cascade(request: UnitsRequest) -> tuple[list[Account], Account]:
     for kode, node in tree.nodes.items():
         if kode not in request.nodes:
             continue
-        answering: dict[str | None, list[Indicator]] = {node.owner: []}
+        owners = node.owners or (None,)
+        answering: dict[str | None, list[Indicator]] = {owner: [] for owner in owners}
         for indicator in tree.listed(node):
-            answering.setdefault(tree.owner_under(node, indicator), []).append(indicator)
+            for owner in tree.owners_under(node, indicator) or (None,):
+                answering.setdefault(owner, []).append(indicator)
         for owner, indicators in answering.items():
-            accounts[owner].duties.append(Duty(node, node.owner == owner, tuple(indicators)))
+            duty = Duty(node, owner in owners, tuple(indicators), owner in owners[1:])
+            accounts[owner].duties.append(duty)
     tops: list[Account] = []
     for unit in units:
         if unit.parent is None or unit.parent not in accounts:
@@ -94,8 +100,17 @@ class _TextView:
 
     def duty(self, duty: Duty) -> Item:
         request = self.request
-        item = Item(node_parts(duty.node, self.levels, owner=not duty.owns))
-        item.more = result_line(duty.node)
+        node = duty.node
+        item = Item(node_parts(node, self.levels, owner=not duty.owns))
+        if duty.owns and len(node.owners) > 1:
+            # shared: the lead sees its partners, a partner sees the lead
+            with_ = (
+                f"partner of {node.owner}"
+                if duty.partner
+                else f"lead, with {', '.join(node.owners[1:])}"
+            )
+            item.parts.append((f" ({with_})", "unit"))
+        item.more = result_line(node)
         if request.indicators:
             item.children = [
                 indicator_item(request.tree, duty.node, i, request.year, self.g)
@@ -165,6 +180,7 @@ def _account_json(account: Account) -> dict[str, Any]:
                 "kode": d.node.code,
                 "jenjang": d.node.level,
                 "penanggung_jawab": d.node.owner,  # a unit kode, as everywhere else
+                "penanggung_jawab_lain": list(d.node.owners[1:]),
                 "indikator": [i.code for i in d.indicators],
             }
             for d in account.duties
@@ -174,8 +190,9 @@ def _account_json(account: Account) -> dict[str, Any]:
 
 def write_json(request: UnitsRequest, out: TextIO, screen: Screen | None = None) -> None:
     """Every unit once, each before the units under it (``atasan`` links them), with
-    the nodes it answers for: whether it owns each (``penanggung_jawab``) and the kode of
-    the indicators it answers for; then what no unit answers for."""
+    the nodes it answers for: whether it owns each (``penanggung_jawab``, the lead, or
+    ``penanggung_jawab_lain``, the partners) and the kode of the indicators it answers
+    for; then what no unit answers for. A node of several units is listed under each."""
     tops, nobody = cascade(request)
     data = {
         "unit_kerja": [_account_json(a) for a in _walk(tops)],

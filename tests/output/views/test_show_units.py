@@ -90,6 +90,7 @@ def test_json_is_flat_and_linked_by_atasan() -> None:
         "kode": "S2",
         "jenjang": "sasaran",
         "penanggung_jawab": "C",  # B answers for one indicator of C's node
+        "penanggung_jawab_lain": [],
         "indikator": ["I-S2"],
     }
     assert [n["kode"] for n in data["tanpa_unit"]] == ["K2", "T2"]
