@@ -282,8 +282,9 @@ def test_every_command_selects_what_show_selects(
     assert (counted["nodes"], counted["indicators"]) == (len(nodes), len(indicators)), "stats"
 
     if extra[0] != "--unit":  # units --unit means that unit and those under it
-        accounts = json.loads(run("units", "-f", "json", path, *extra).stdout)["unit_kerja"]
-        listed_nodes = {n["kode"] for a in accounts for n in a["simpul"]}
+        units = json.loads(run("units", "-f", "json", path, *extra).stdout)
+        listed_nodes = {n["kode"] for a in units["unit_kerja"] for n in a["simpul"]}
+        listed_nodes |= {n["kode"] for n in units["tanpa_unit"]}  # a node of no unit
         assert listed_nodes == nodes, "units"
 
     changed = tmp_path / "diubah.yaml"

@@ -150,7 +150,7 @@ def _container(loc: tuple[str | int, ...], what: str) -> tuple[str, type[BaseMod
 
 
 # the keys that map a year to a value: a message names the year
-_YEAR_MAPS = ("target", "realisasi", "anggaran", "realisasi_anggaran")
+_YEAR_MAPS = ("target", "target_induk", "realisasi", "anggaran", "realisasi_anggaran")
 
 
 def _label(loc: tuple[str | int, ...], key: str | int) -> str:

@@ -104,8 +104,8 @@ def test_indicators_detail_prints_a_card_per_indicator() -> None:
     text = out("indicators", RENSTRA, "--root", "2.15.02", "--depth", "1", "--detail")
     assert text == (
         "IK-P1 Persentase layanan lalu lintas yang memenuhi standar pelayanan minimal\n"
-        "  simpul: 2.15.02; jenjang: program; satuan: persen; polaritas: naik; target\n"
-        "  2026: 80; penanggung_jawab: BID-LLAJ\n"
+        "  simpul: 2.15.02; jenjang: program; satuan: persen; polaritas: naik (assumed);\n"
+        "  target 2026: 80; penanggung_jawab: BID-LLAJ\n"
         "  definisi: Perbandingan antara jumlah layanan lalu lintas yang memenuhi standar\n"
         "  pelayanan minimal dengan seluruh layanan lalu lintas yang diselenggarakan\n"
         "  dalam satu tahun anggaran\n"
@@ -116,8 +116,8 @@ def test_indicators_detail_prints_a_card_per_indicator() -> None:
     bare = out("indicators", RENSTRA, "--root", "T2", "--detail")
     assert bare == (
         "IK-T2 Nilai SAKIP perangkat daerah\n"
-        "  simpul: T2; jenjang: tujuan; satuan: nilai; polaritas: naik; target 2026: 70;\n"
-        "  penanggung_jawab: KADIS\n"
+        "  simpul: T2; jenjang: tujuan; satuan: nilai; polaritas: naik (assumed); target\n"
+        "  2026: 70; penanggung_jawab: KADIS\n"
     )
 
 
