@@ -854,3 +854,20 @@ def test_a_cut_keeps_as_many_levels_on_the_top_page_as_the_sheet_holds(tmp_path:
     assert covered == below
     # without a measure, the top page holds the top and the nodes just under it
     assert cut(tree, page)[0].nodes == 1 + len(tree.children["T1.SS1"])
+
+
+@pytest.mark.parametrize("blank", ['"\\n"', '" "', '"\\t\\n"'])
+def test_a_name_or_statement_of_only_white_space_still_draws(tmp_path: Path, blank: str) -> None:
+    # Graphviz refuses <FONT> around nothing but white space: such a text gets no tag
+    path = tmp_path / "kosong.yaml"
+    path.write_text(
+        "versi: 1\n"
+        f"instansi: {{nama: {blank}}}\n"
+        "tahun: 2026\n"
+        "pohon:\n"
+        f"  - {{kode: T1, jenjang: tujuan, uraian: Meningkatnya layanan, hasil: {blank}}}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "kosong.svg"
+    run("render", path, "-o", out)
+    assert "T1" in out.read_text(encoding="utf-8")

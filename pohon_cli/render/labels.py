@@ -123,8 +123,9 @@ def wrapped(value: str, width: int) -> str:
 
 def tag(name: str, inner: str, attributes: str = "") -> str:
     """``<B>``, ``<I>`` or ``<FONT>`` around ``inner``; Graphviz refuses an empty one as
-    a syntax error, so an empty text (``uraian: ""``) gets no tag at all."""
-    return f"<{name}{attributes}>{inner}</{name}>" if inner else ""
+    a syntax error, and so one holding only white space (``nama: "\\n"``): such a text
+    (``uraian: ""``) gets no tag at all."""
+    return f"<{name}{attributes}>{inner}</{name}>" if inner.strip() else ""
 
 
 def small(inner: str, size: int = 9) -> str:
