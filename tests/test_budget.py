@@ -65,8 +65,14 @@ def test_amounts_keep_their_digits() -> None:
         (
             "anggaran: {2026: 31.704.046.735}",
             22,
-            "`anggaran` for 2026: `31.704.046.735` is text (YAML does not read dots as "
-            "thousands separators): write the rupiah as digits, 31704046735",
+            "`anggaran` for 2026: `31.704.046.735` is text (YAML reads no thousands dots, "
+            "decimal commas or `Rp`): write the rupiah as digits, 31704046735",
+        ),
+        (
+            'anggaran: {2026: "Rp 1.250.000,50"}',
+            22,
+            "`anggaran` for 2026: `Rp 1.250.000,50` is text (YAML reads no thousands dots, "
+            "decimal commas or `Rp`): write the rupiah as digits, 1250000.50",
         ),
         (
             "realisasi_anggaran: {2026: [1, 2]}",
@@ -191,8 +197,13 @@ def test_report_shows_serapan_per_node_misi_office_and_efficiency() -> None:
     assert (
         "anggaran 2026: pagu Rp 32.704.046.735; realisasi Rp 30.968.844.398, serapan 94.69%" in text
     )
-    plain = run("report", BUDGET).stdout
+    plain = run("report", BUDGET, env={"COLUMNS": "200"}).stdout
     assert "Serapan anggaran per misi" in plain and "serapan 94.69%" in plain
+    # at 80 columns the office's line wraps, under its first word
+    narrow = run("report", BUDGET, env={"COLUMNS": "80"}).stdout.splitlines()
+    office = next(i for i, line in enumerate(narrow) if line.startswith("anggaran 2026:"))
+    assert all(len(line) <= 80 for line in narrow[office : office + 3])
+    assert narrow[office + 1].startswith("  ")
 
 
 def test_report_json_adds_the_budget_keys() -> None:

@@ -194,7 +194,8 @@ def accountability(tree: Tree) -> Sheet:
     *Cascading Akuntabilitas Kinerja*): each unit's duties, then the nodes and indicators
     it answers for. A unit with none of these still has its row. A node or indicator of
     several units is listed under each; under a partner (not the lead) its ``jenis`` is
-    marked ``(mitra)``."""
+    marked ``(mitra)``. An indicator carried down is also listed under the units of the
+    node carrying it (their IKU too), once per unit."""
     years = plan_years(tree)
     sheet = Sheet(
         "Akuntabilitas",
@@ -214,13 +215,17 @@ def accountability(tree: Tree) -> Sheet:
     )
     items: dict[str | None, list[tuple[Cell, ...]]] = {}
     blank_targets: tuple[Cell, ...] = (None,) * len(years)
+    listed: set[tuple[str | None, str]] = set()
     for node in ordered_nodes(tree):
         for i, owner in enumerate(node.owners or (None,)):
             items.setdefault(owner, []).append(
                 (_role("simpul", i), node.code, node.description, node.level, None, *blank_targets)
             )
-        for indicator in node.indicators:
-            for i, owner in enumerate(tree.owners_of(indicator) or (None,)):
+        for indicator in tree.listed(node):
+            for i, owner in enumerate(tree.owners_under(node, indicator) or (None,)):
+                if (owner, indicator.code) in listed:
+                    continue
+                listed.add((owner, indicator.code))
                 row = _indicator_item(indicator, node, years)
                 items.setdefault(owner, []).append((_role("indikator", i), *row[1:]))
     for unit in tree.header.units:

@@ -71,8 +71,9 @@ def load_text(text: str, name: str) -> Loaded:
         if not isinstance(document, YMap):
             where = getattr(document, "pos", (1, 1))
             message = (
-                "the file must be a mapping with versi, instansi, tahun, visi, misi "
-                "and pohon at the top" + (", but it is empty" if document is None else "")
+                "the file must be a mapping with versi, instansi, tahun and pohon at the top "
+                "(and visi, misi when the office has its own)"
+                + (", but it is empty" if document is None else "")
             )
             hint = "see the format in docs/format.md"
             problem = error_at(name, where, WRONG_VALUE, message, hint)

@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, ValidationInfo, WithJsonSchema
 
+from pohon_cli.model.numbers import plain_number
+
 
 def number_text(value: Decimal) -> str:
     """A number as its digits, as written: ``1.10`` stays ``1.10``, and ``0.0000001`` never
@@ -155,10 +157,11 @@ def _as_amount(value: Any) -> Any:
         return value
     if isinstance(value, str):
         bare = re.sub(r"^Rp\.?\s*", "", value.strip())
-        if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", bare):
+        digits = plain_number(bare, whole=True)
+        if digits is not None:
             raise ValueError(
-                f"`{value}` is text (YAML does not read dots as thousands separators): "
-                f"write the rupiah as digits, {bare.replace('.', '')}"
+                f"`{value}` is text (YAML reads no thousands dots, decimal commas or `Rp`): "
+                f"write the rupiah as digits, {digits}"
             )
         raise ValueError(f"an amount in rupiah is a number, not the text `{value[:40]}`")
     if value is None:

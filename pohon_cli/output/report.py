@@ -224,7 +224,9 @@ def _budget_text(report: Report, printer: Printer, screen: Screen, out: TextIO) 
         tables.write_text(table, out, screen)
     if report.budget.lines:
         printer.line("")
-        printer.line(screen.paint(report_budget.office_text(report.budget, report.year), "header"))
+        # wrapped to the screen: the line names the pagu, the realisasi and what is missing
+        office = report_budget.office_text(report.budget, report.year)
+        printer.paragraph("", "  ", [(office, "header")], dim=False)
 
 
 def _sections(report: Report) -> list[tuple[str, str, Sequence[Summary]]]:

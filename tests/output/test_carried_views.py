@@ -152,3 +152,18 @@ def test_a_carried_indicator_added_or_removed_is_a_change_of_the_node(tmp_path: 
     ]
     out = run("diff", KOMINFO, changed, env=PLAIN).stdout
     assert "SK1  indikator: rujuk: IKK1 → " in out
+
+
+def test_export_akuntabilitas_lists_it_under_the_unit_of_the_carrying_node(
+    tmp_path: Path,
+) -> None:
+    # the Cascading Akuntabilitas page: the unit of the sub kegiatan answers for the IKU
+    # carried into it, as `units` says; a unit answering twice for one is listed once
+    folder = tmp_path / "sheets"
+    run("export", "-f", "csv", KOMINFO, "-o", folder)
+    rows = _sheet(folder / "akuntabilitas.csv")
+    indicators = [(r["unit"], r["kode"]) for r in rows if r["jenis"] == "indikator"]
+    assert ("SEK-LAY", "IKP1") in indicators  # carried from P1 into SK2
+    assert ("SEK-DATA", "IKK1") in indicators  # carried from K1 into SK1
+    assert ("KADIS", "IKP1") in indicators  # and still under the unit where it is written
+    assert len(indicators) == len(set(indicators))
