@@ -32,6 +32,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from pohon_cli.model import (
+    Collaboration,
     Header,
     Indicator,
     Institution,
@@ -58,7 +59,8 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "jenjang",
     ),
     Institution: ("nama", "singkatan"),
-    ParentOrganisation: ("nama", "singkatan", "visi", "misi"),
+    ParentOrganisation: ("nama", "singkatan", "berkas", "visi", "misi"),
+    Collaboration: ("berkas", "kode", "peran"),
     Period: ("awal", "akhir"),
     Mission: ("kode", "uraian"),
     Unit: ("kode", "nama", "atasan", "tugas"),
@@ -74,6 +76,8 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "catatan",
         "anggaran",
         "realisasi_anggaran",
+        "mendukung",
+        "kolaborasi",
         "indikator",
     ),
     Indicator: (
@@ -94,6 +98,8 @@ _ORDER: dict[type[BaseModel], tuple[str, ...]] = {
         "catatan",
         "anggaran",
         "realisasi_anggaran",
+        "mendukung",
+        "pembagian",
     ),
 }
 # Lists written on one line, [a, b], rather than one item per line: a node's misi,
@@ -104,6 +110,7 @@ _FLOW_LISTS = frozenset(
         (Header, "skala"),
         (Node, "penanggung_jawab"),
         (Indicator, "penanggung_jawab"),
+        (Node, "mendukung"),
     }
 )
 # Lists of which one item is written as that item alone: one unit is `penanggung_jawab: A`.

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from typing import Any, Literal, TypeAlias, get_args
 
+from pydantic import BaseModel
+
 from pohon_cli.model import number_text
 
 # What happened, in the order reports list it: a field of no kind of its own changed,
@@ -150,4 +152,6 @@ def _text(value: Any) -> str:
         return "[" + ", ".join(map(_text, value)) + "]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_text(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, BaseModel):  # a `kolaborasi` item: as the file writes it
+        return _text(value.model_dump(by_alias=True, exclude_none=True))
     return str(value)

@@ -41,6 +41,7 @@ FIELDS: tuple[tuple[str, Reader | None], ...] = (
     ("induk.nama", _of_parent("name")),
     ("induk.singkatan", _of_parent("short_name")),
     ("induk.visi", _of_parent("vision")),
+    ("induk.berkas", _of_parent("file")),
     ("induk.misi", None),
     ("jenjang", lambda h: h.levels),
     ("misi", None),

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from pohon_cli.model import (
+    Collaboration,
     Header,
     Indicator,
     Institution,
@@ -40,6 +41,7 @@ _CONTAINERS: dict[str, type[BaseModel]] = {
     "instansi": Institution,
     "induk": ParentOrganisation,
     "periode": Period,
+    "kolaborasi": Collaboration,
 }
 _NAMES = {
     "indikator": "indicator",
@@ -48,6 +50,7 @@ _NAMES = {
     "instansi": "`instansi`",
     "induk": "`induk`",
     "periode": "`periode`",
+    "kolaborasi": "`kolaborasi` item",
 }
 
 # `awal:2025` in braces: a key, its colon and its value, read as one key

@@ -31,6 +31,7 @@ from pohon_cli.model.values import (
     Polarity,
     ResultKind,
     Scale,
+    Split,
     Text,
     Value,
     Year,
@@ -90,6 +91,12 @@ class ParentOrganisation(_Model):
     short_name: Text | None = Field(None, alias="singkatan", description="Singkatan / short name")
     vision: Text | None = Field(None, alias="visi", description="Visi induk / its vision")
     missions: tuple[Mission, ...] = Field((), alias="misi", description="Misi induk / its missions")
+    file: Text | None = Field(
+        None,
+        alias="berkas",
+        description="Berkas pohon induk, relatif terhadap berkas ini / the parent office's "
+        "file, as a path relative to this file",
+    )
 
 
 class Period(_Model):
@@ -180,6 +187,18 @@ class Indicator(_Model):
     note: Text | None = Field(None, alias="catatan", description="Catatan / free note")
     budget: dict[Year, Amount] = _budget("anggaran", _PAGU)
     spent: dict[Year, Amount] = _budget("realisasi_anggaran", _SPENT)
+    supports: Kode | None = Field(
+        None,
+        alias="mendukung",
+        description="Kode indikator berkas induk yang dibawa / the parent file's indicator "
+        "this one carries (an IKU passed down)",
+    )
+    split: Split | None = Field(
+        None,
+        alias="pembagian",
+        description="Target dibagi antar instansi anak / the target is split among the child "
+        "offices carrying it: jumlah = their targets add up to it, rata_rata = they average it",
+    )
 
     @field_validator("realisations")
     @classmethod
@@ -265,6 +284,20 @@ def _per_year(written: dict[int, Any], how: Consolidation | None) -> dict[int, V
     return found
 
 
+class Collaboration(_Model):
+    """``kolaborasi`` item: another office's node this node works with (crosscutting)."""
+
+    file: Text = Field(
+        alias="berkas",
+        description="Berkas instansi mitra, relatif terhadap berkas ini / the partner's file, "
+        "relative to this file",
+    )
+    code: Kode = Field(alias="kode", description="Kode simpul mitra / the partner node's kode")
+    role: Text | None = Field(
+        None, alias="peran", description="Peran / what the partnership contributes"
+    )
+
+
 class Node(_Model):
     """A node of the tree, without its children: the loader validates nodes one at a time."""
 
@@ -300,6 +333,17 @@ class Node(_Model):
     note: Text | None = Field(None, alias="catatan", description="Catatan / free note")
     budget: dict[Year, Amount] = _budget("anggaran", _PAGU)
     spent: dict[Year, Amount] = _budget("realisasi_anggaran", _SPENT)
+    supports: tuple[Kode, ...] = Field(
+        (),
+        alias="mendukung",
+        description="Kode simpul berkas induk yang didukung / kodes of the parent file's "
+        "nodes this node serves",
+    )
+    partners: tuple[Collaboration, ...] = Field(
+        (),
+        alias="kolaborasi",
+        description="Mitra lintas sektor / crosscutting partners: another office's node",
+    )
     indicators: tuple[Indicator, ...] = Field(
         (), alias="indikator", description="Indikator kinerja / performance indicators"
     )

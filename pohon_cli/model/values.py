@@ -252,6 +252,8 @@ QUARTERS: tuple[Quarter, ...] = ("tw1", "tw2", "tw3", "tw4")
 # the realisasi or target of a year written per quarter (triwulan), in quarter order
 Quarters = dict[Quarter, Decimal]
 Consolidation = Literal["jumlah", "rata_rata", "terakhir"]
+# how a parent's target is split among the child offices that carry the indicator
+Split = Literal["jumlah", "rata_rata"]
 Actual = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_actual)]
 # a target of one year: a value, or quarters (a target triwulan), as a realisasi is
 Planned = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_planned)]
