@@ -124,6 +124,9 @@ def validate(
     finder = Finder(overrides)
     work = [(str(path), finder.settings_for(path)) for path in files]
     reports = lint_all(work, jobs or os.cpu_count() or 1)
+    from pohon_cli.rules.lint import lint_cascade
+
+    reports = lint_cascade(work, reports)  # the links between the files (rules/cascade.py)
     verdict = EXIT_PROBLEMS if any(r.failed for r in reports) else EXIT_OK
     if quiet:
         reports = [report.failing_only() for report in reports]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pohon_cli.rules import (
     budget,
+    cascade,
     coverage,
     duplicates,
     indicators,
@@ -43,6 +44,7 @@ _FAMILIES: tuple[tuple[Rule, ...], ...] = (
     suppression.RULES,
     budget.RULES,
     numbers.RULES,
+    cascade.RULES,
 )
 
 # Code order, not family order: a rule keeps its place in every output whichever family

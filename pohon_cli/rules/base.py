@@ -13,11 +13,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pohon_cli.model import Indicator, Tree, Value, value_text
 from pohon_cli.problem import Problem, Severity
 from pohon_cli.source import Pos
+
+if TYPE_CHECKING:
+    from pohon_cli.load.workspace import Workspace
 
 # What an option holds once read from the defaults or a config file.
 OptionValue = tuple[str, ...] | Decimal | bool | None
@@ -61,6 +64,8 @@ class Options:
 
 
 Check = Callable[[Tree, Options], Iterator[Problem]]
+# A cross-file rule reads the whole workspace; each problem names the file that must change.
+CrossCheck = Callable[["Workspace"], Iterator[Problem]]
 
 
 def _nothing(tree: Tree, options: Options) -> Iterator[Problem]:
@@ -81,6 +86,8 @@ class Rule:
     good: str
     check: Check = _nothing
     options: tuple[Option, ...] = ()
+    # set for a cross-file rule (``rules/cascade.py``): run once over the workspace
+    across: CrossCheck | None = None
 
     def defaults(self) -> dict[str, OptionValue]:
         return {option.name: option.default for option in self.options}

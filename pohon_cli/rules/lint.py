@@ -6,17 +6,22 @@ line); this module reads no configuration and prints nothing.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pohon_cli.gc_pause import gc_paused
 from pohon_cli.load import load_path
+from pohon_cli.load.workspace import real
 from pohon_cli.model import Tree
-from pohon_cli.problem import Problem, Severity
+from pohon_cli.problem import InputError, Problem, Severity
 from pohon_cli.rules import RULES, find_rule, not_a_rule
 from pohon_cli.rules.base import Options, OptionValue
 from pohon_cli.rules.suppression import UNUSED_SUPPRESSION, Directive, directives
+
+# the cross-file rules (rules/cascade.py): they run over a workspace, in ``lint_cascade``
+CROSS_CODES = frozenset(code for code, rule in RULES.items() if rule.across is not None)
 
 RANK: dict[Severity, int] = {"info": 0, "warning": 1, "error": 2}
 
@@ -83,7 +88,7 @@ def lint_tree(tree: Tree, settings: Settings) -> list[Problem]:
 def _run_rules(tree: Tree, settings: Settings) -> list[Problem]:
     problems: list[Problem] = []
     for code, rule in RULES.items():
-        if code not in settings.enabled:
+        if code not in settings.enabled or rule.across is not None:
             continue
         severity = settings.severity_of(code)
         options = settings.options_for(code)
@@ -96,10 +101,70 @@ def _run_rules(tree: Tree, settings: Settings) -> list[Problem]:
     return problems
 
 
+def lint_cascade(jobs: list[tuple[str, Settings]], reports: list[CheckedFile]) -> list[CheckedFile]:
+    """``reports`` with the cross-file rules' problems added to the file each names, under
+    that file's settings and suppressions. Nothing to do (and nothing read twice beyond a
+    glance at the text) when no file given writes a link to another."""
+    from pohon_cli.load.workspace import build, writes_links
+    from pohon_cli.rules import cascade
+
+    files = [(path, settings) for path, settings in jobs if os.path.isfile(path)]
+    if not any(writes_links(_text(path)) for path, _settings in files):
+        return reports
+    with gc_paused():
+        workspace = build((path, _tree(path)) for path, _settings in files)
+        found: dict[str, list[Problem]] = {}
+        for _rule, problem in cascade.run(workspace):
+            found.setdefault(problem.file, []).append(problem)
+    checked: list[CheckedFile] = []
+    for (path, settings), report in zip(jobs, reports, strict=True):
+        office = workspace.offices.get(real(path)) if os.path.isfile(path) else None
+        tree = office.tree if office is not None else None
+        if tree is None:
+            checked.append(report)
+            continue
+        added = [
+            p
+            if p.severity == settings.severity_of(p.code)
+            else replace(p, severity=settings.severity_of(p.code))
+            for p in found.get(tree.source.path if tree.source else path, [])
+            if p.code in settings.enabled
+        ]
+        if settings.inline_suppress and tree.source is not None:
+            comments = directives(tree.source.text)
+            added = _suppress(added, comments, tree.source.path, settings, CROSS_CODES)
+        problems = tuple(sorted((*report.problems, *added)))
+        checked.append(replace(report, problems=problems))
+    return checked
+
+
+def _text(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            return file.read()
+    except OSError:
+        return ""
+
+
+def _tree(path: str) -> Tree | None:
+    try:
+        return load_path(path).tree
+    except InputError:
+        return None
+
+
 def _suppress(
-    problems: list[Problem], comments: list[Directive], path: str, settings: Settings
+    problems: list[Problem],
+    comments: list[Directive],
+    path: str,
+    settings: Settings,
+    across: frozenset[str] | None = None,
 ) -> list[Problem]:
-    """Drop what the comments silence; report the comments that silence nothing."""
+    """Drop what the comments silence; report the comments that silence nothing.
+
+    The cross-file rules' problems are suppressed apart (``across``: their codes), after
+    the file's own: a comment is judged unused by the pass whose rules it names, and
+    what a comment says wrong is said once, by the file's own pass."""
     if not comments:
         return problems
     # (directive index, code) for every code a directive names
@@ -109,7 +174,7 @@ def _suppress(
     # (directive, column, message, hint) of each comment to report
     notes: list[tuple[Directive, int, str, str | None]] = []
     for i, directive in enumerate(comments):
-        if directive.malformed:
+        if directive.malformed and across is None:
             notes.append(
                 (
                     directive,
@@ -121,7 +186,8 @@ def _suppress(
         for word, column in directive.codes:
             rule = find_rule(word)  # never a loader check: those cannot be silenced
             if rule is None:
-                notes.append((directive, column, not_a_rule(word), None))
+                if across is None:
+                    notes.append((directive, column, not_a_rule(word), None))
                 continue
             entry = (i, rule.code)
             if directive.target is None:
@@ -140,6 +206,8 @@ def _suppress(
     for i, code, word, column in named:
         if (i, code) in used or code not in settings.enabled:
             continue  # a rule that did not run silences nothing, and is not to blame
+        if (code in CROSS_CODES) != (across is not None):
+            continue  # judged by the other pass
         directive = comments[i]
         target = "in this file" if directive.target is None else f"on line {directive.target}"
         notes.append(
