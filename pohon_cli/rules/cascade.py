@@ -108,12 +108,14 @@ def _node_links(workspace: Workspace, office: Office, tree: Tree) -> Iterator[Pr
         for i, partner in enumerate(node.partners):
             other = workspace.find(office, partner.file)
             if other is None or other.tree is None:
-                state = "is not there" if other is None else "does not load"
                 yield LINK_UNKNOWN.problem(
                     tree,
                     at(tree, node.code, "kolaborasi", i, "berkas"),
-                    f"`kolaborasi` names `{partner.file}`, which {state}",
-                    "write the partner's file as a path relative to this file's folder",
+                    f"`kolaborasi` names `{partner.file}`, which "
+                    + ("is not there" if other is None else "does not load"),
+                    "write the partner's file as a path relative to this file's folder"
+                    if other is None
+                    else "fix that file first: `pohon validate` on it says what is wrong",
                 )
             elif partner.code not in other.tree.nodes:
                 pos = at(tree, node.code, "kolaborasi", i, "kode")
@@ -129,7 +131,7 @@ def _unknown_kode(
     *,
     indicator: bool = False,
 ) -> Problem:
-    what = "indicator" if indicator else "node"
+    what = "an indicator" if indicator else "a node"
     known = workspace.indicators(other) if indicator else other.nodes
     hint = did_you_mean(kode, known)
     if hint is None and indicator and kode in other.nodes:
@@ -138,8 +140,8 @@ def _unknown_kode(
     return LINK_UNKNOWN.problem(
         tree,
         pos,
-        f"`{kode}` is not a {what} of {os.path.basename(file)}",
-        hint or f"use a kode of a {what} written in that file",
+        f"`{kode}` is not {what} of {os.path.basename(file)}",
+        hint or f"use a kode of {what} written in that file",
     )
 
 

@@ -41,8 +41,10 @@ def write_rule(rule: Rule, out: TextIO, screen: Screen | None = None) -> None:
             out.write(f"  {option.name}: {option.help}\n")
             if option.default is not None:
                 out.write(_wrap(f"default: {_toml(option)}", indent="      ") + "\n")
-    out.write("\nBad:\n\n" + textwrap.indent(rule.bad, "    "))
-    out.write("\nGood:\n\n" + textwrap.indent(rule.good, "    "))
+    if rule.bad:  # a cross-file rule has none: its example takes several files
+        out.write("\nBad:\n\n" + textwrap.indent(rule.bad, "    "))
+    if rule.good:
+        out.write("\nGood:\n\n" + textwrap.indent(rule.good, "    "))
 
 
 def write_loader_check(code: str, out: TextIO, screen: Screen | None = None) -> None:
