@@ -44,6 +44,7 @@ VALID_TREES = [
     *sorted((CASES / "offices").glob("*.yaml")),
     CASES / "carried" / "dinas_kominfo.yaml",
     CASES / "units" / "several.yaml",  # penanggung_jawab as a kode and as a list
+    *sorted((CASES / "cascade").glob("*/*.yaml")),  # links between files
 ]
 
 
@@ -129,3 +130,24 @@ def test_schema_and_pohon_agree_on_the_quarters_of_a_target(
     run("validate", path, expect=0 if valid else 1)
     document = as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
     assert (list(SCHEMA.iter_errors(document)) == []) is valid
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [
+        ("provinsi/bengkulu.yaml", "pembagian: jumlah", "pembagian: bagi"),
+        ("kabupaten/kaur.yaml", "mendukung: [SS-1]", "mendukung: {SS-1: x}"),
+        ("kabupaten/kaur.yaml", "mendukung: IKU-1", "mendukung: [IKU-1]"),
+        ("kabupaten/kaur.yaml", "        kode: DK-1\n", ""),
+        ("kabupaten/kaur.yaml", "peran: Menyediakan", "peranan: Menyediakan"),
+        ("kabupaten/kaur.yaml", "berkas: ../provinsi/bengkulu.yaml", "berkas: [a.yaml]"),
+    ],
+)
+def test_schema_and_pohon_agree_on_the_links_between_files(
+    write: Any, path: str, old: str, new: str
+) -> None:
+    text = (CASES / "cascade" / path).read_text(encoding="utf-8")
+    assert old in text
+    changed = write(text.replace(old, new, 1), "salah.yaml")
+    run("validate", changed, expect=1)
+    assert list(SCHEMA.iter_errors(as_json(yaml.safe_load(changed.read_text(encoding="utf-8")))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import yaml
@@ -296,3 +297,22 @@ def test_one_unit_is_a_kode_and_several_a_list_on_one_line() -> None:
     # a list of one is the same as the kode alone, and is written as the kode
     assert written.count("        penanggung_jawab: B\n") == 1
     assert written.count("        penanggung_jawab: A\n") == 1
+
+
+@pytest.mark.parametrize(
+    "path", ["kabupaten/kaur.yaml", "provinsi/bengkulu.yaml"], ids=["child", "parent"]
+)
+def test_the_links_between_files_round_trip(path: str) -> None:
+    """induk.berkas, mendukung, kolaborasi and pembagian are written back, in their place."""
+    result = load_path(Path(__file__).parent / "cases" / "cascade" / path)
+    assert result.tree is not None
+    text = round_trip(result.tree)
+    if path.startswith("kabupaten"):
+        assert "  berkas: ../provinsi/bengkulu.yaml\n" in text
+        assert (
+            "    mendukung: [SS-2]\n    kolaborasi:\n      - berkas: ../dinas/kominfo.yaml\n"
+            in text
+        )
+        assert "        mendukung: IKU-2\n" in text
+    else:
+        assert "        pembagian: jumlah\n" in text

@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import CASES, run
 
 WORKSPACE = CASES / "cascade"
