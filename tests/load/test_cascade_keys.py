@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import CASES, run
 
 KAUR = CASES / "cascade" / "kabupaten" / "kaur.yaml"
