@@ -467,7 +467,8 @@ OTHER_OFFICE = Rule(
     "(its `instansi` nama or singkatan).",
     rationale="Copied from another office's tree and not rewritten: an indicator of a "
     "kabupaten that speaks of the provinsi. The names are those of the files linked "
-    "together (as words, in any case), except this office's own. " + _ACROSS,
+    "together (as words, in any case), except this office's own. Where PK108 (from the "
+    "file alone) flags the same name, only PK129 is said: one mistake, one problem. " + _ACROSS,
     bad="",
     good="",
     across=_other_office,

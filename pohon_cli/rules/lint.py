@@ -133,7 +133,11 @@ def lint_cascade(jobs: list[tuple[str, Settings]], reports: list[CheckedFile]) -
         if settings.inline_suppress and tree.source is not None:
             comments = directives(tree.source.text)
             added = _suppress(added, comments, tree.source.path, settings, CROSS_CODES)
-        problems = tuple(sorted((*report.problems, *added)))
+        # one mistake, one problem: where PK129 names the other office of the cascade, the
+        # PK108 said from the file alone at the same place gives way to it
+        named = {(p.line, p.column) for p in added if p.code == "PK129"}
+        kept = [p for p in report.problems if p.code != "PK108" or (p.line, p.column) not in named]
+        problems = tuple(sorted((*kept, *added)))
         checked.append(replace(report, problems=problems))
     return checked
 
