@@ -118,6 +118,8 @@ def test_the_schema_refuses_a_carried_indicator_the_loader_refuses(
         ("{tw1: 25, tw2: 50, tw3: 75, tw5: 100}", False),  # not a quarter
         ("{TW1: 25, tw2: 50, tw3: 75, tw4: 100}", False),  # in capitals
         ("{tw1: [1, 2], tw2: 50, tw3: 75, tw4: 100}", False),  # a list for a quarter
+        ("{tw1: banyak, tw2: 50, tw3: 75, tw4: 100}", False),  # a text for a quarter
+        ("{}", False),  # no quarter written
     ],
 )
 def test_schema_and_pohon_agree_on_the_quarters_of_a_target(

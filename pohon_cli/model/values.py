@@ -254,9 +254,19 @@ Quarters = dict[Quarter, Decimal]
 Consolidation = Literal["jumlah", "rata_rata", "terakhir"]
 # how a parent's target is split among the child offices that carry the indicator
 Split = Literal["jumlah", "rata_rata"]
-Actual = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_actual)]
+# in the JSON Schema as pohon reads them: tw1..tw4, each a number, at least one
+_QUARTERS_SCHEMA = WithJsonSchema(
+    {
+        "type": "object",
+        "propertyNames": {"enum": list(QUARTERS)},
+        "additionalProperties": {"type": "number"},
+        "minProperties": 1,
+    }
+)
+_WrittenQuarters = Annotated[Quarters, _QUARTERS_SCHEMA]
+Actual = Annotated[Decimal | str | Range | _WrittenQuarters, BeforeValidator(_as_actual)]
 # a target of one year: a value, or quarters (a target triwulan), as a realisasi is
-Planned = Annotated[Decimal | str | Range | Quarters, BeforeValidator(_as_planned)]
+Planned = Annotated[Decimal | str | Range | _WrittenQuarters, BeforeValidator(_as_planned)]
 Scale = Annotated[tuple[str, ...], BeforeValidator(_as_scale)]
 # rupiah, zero or more, with the digits as written (a pagu, a realisasi anggaran)
 Amount = Annotated[
