@@ -173,10 +173,9 @@ class Tree:
 
     def owners_of(self, indicator: Indicator) -> tuple[str, ...]:
         """Every unit answering for an indicator, lead first: its own ``penanggung_jawab``,
-        or else its node's (a list written on the indicator replaces the node's)."""
-        if indicator.owners:
-            return indicator.owners
-        return self.nodes[self.indicator_node[indicator.code]].owners
+        or else its node's (a list written on the indicator replaces the node's): as
+        ``owners_under`` the node it is written on."""
+        return self.owners_under(self.nodes[self.indicator_node[indicator.code]], indicator)
 
     def line_of(self, kode: str) -> int | None:
         """The line where the node or indicator ``kode`` is written, for a program to point
