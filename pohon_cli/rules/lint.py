@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pohon_cli.gc_pause import gc_paused
 from pohon_cli.load import load_path
-from pohon_cli.load.workspace import real
+from pohon_cli.load.workspace import real, writes_links
 from pohon_cli.model import Tree
 from pohon_cli.problem import InputError, Problem, Severity
 from pohon_cli.rules import RULES, find_rule, not_a_rule
@@ -51,12 +51,14 @@ class Settings:
 class CheckedFile:
     """One checked file: its path, its problems sorted by place (the loader's and the
     rules'), the severity at which they fail a run, and how many problems below it
-    ``failing_only`` left out."""
+    ``failing_only`` left out; ``links``, whether its text may link to another file (for
+    ``lint_cascade``, which then need not read every file again to know)."""
 
     path: str
     problems: tuple[Problem, ...]
     fail_on: Severity = "error"
     hidden: int = 0
+    links: bool = False
 
     @property
     def failed(self) -> bool:
@@ -72,9 +74,12 @@ def lint_path(path: str | Path, settings: Settings) -> CheckedFile:
     """Load a file and lint its tree; InputError when it cannot be read at all."""
     loaded = load_path(path)
     problems = list(loaded.problems)
+    links = False
     if loaded.tree is not None:
         problems += lint_tree(loaded.tree, settings)
-    return CheckedFile(loaded.path, tuple(sorted(problems)), settings.fail_on)
+        source = loaded.tree.source
+        links = source is not None and writes_links(source.text)
+    return CheckedFile(loaded.path, tuple(sorted(problems)), settings.fail_on, links=links)
 
 
 def lint_tree(tree: Tree, settings: Settings) -> list[Problem]:
@@ -103,14 +108,15 @@ def _run_rules(tree: Tree, settings: Settings) -> list[Problem]:
 
 def lint_cascade(jobs: list[tuple[str, Settings]], reports: list[CheckedFile]) -> list[CheckedFile]:
     """``reports`` with the cross-file rules' problems added to the file each names, under
-    that file's settings and suppressions. Nothing to do (and nothing read twice beyond a
-    glance at the text) when no file given writes a link to another."""
-    from pohon_cli.load.workspace import build, writes_links
+    that file's settings and suppressions. Nothing to do, and no file read again, when no
+    file given writes a link to another (each file's check has said whether it does)."""
+    from pohon_cli.load.workspace import build
     from pohon_cli.rules import cascade
 
-    files = [(path, settings) for path, settings in jobs if os.path.isfile(path)]
-    if not any(writes_links(_text(path)) for path, _settings in files):
+    # a file that did not load is skipped by the cross-file rules: only loaded links count
+    if not any(report.links for report in reports):
         return reports
+    files = [(path, settings) for path, settings in jobs if os.path.isfile(path)]
     with gc_paused():
         workspace = build((path, _tree(path)) for path, _settings in files)
         found: dict[str, list[Problem]] = {}
@@ -140,14 +146,6 @@ def lint_cascade(jobs: list[tuple[str, Settings]], reports: list[CheckedFile]) -
         problems = tuple(sorted((*kept, *added)))
         checked.append(replace(report, problems=problems))
     return checked
-
-
-def _text(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as file:
-            return file.read()
-    except OSError:
-        return ""
 
 
 def _tree(path: str) -> Tree | None:
