@@ -14,7 +14,6 @@ from pohon_cli.cli.options import pick, present
 
 if TYPE_CHECKING:
     from pohon_cli.problem import Severity
-    from pohon_cli.rules.lint import CheckedFile, Settings
 
 
 PathsArg = Annotated[
@@ -123,10 +122,9 @@ def validate(
         fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
     finder = Finder(overrides)
     work = [(str(path), finder.settings_for(path)) for path in files]
-    reports = lint_all(work, jobs or os.cpu_count() or 1)
-    from pohon_cli.rules.lint import lint_cascade
+    from pohon_cli.rules.lint import check_files
 
-    reports = lint_cascade(work, reports)  # the links between the files (rules/cascade.py)
+    reports = check_files(work, jobs or os.cpu_count() or 1)
     verdict = EXIT_PROBLEMS if any(r.failed for r in reports) else EXIT_OK
     if quiet:
         reports = [report.failing_only() for report in reports]
@@ -169,23 +167,3 @@ def once(paths: Iterable[Path]) -> list[Path]:
 def _split(words: list[str]) -> list[str]:
     """``--select A,B --select C`` → [A, B, C]."""
     return [part.strip() for word in words for part in word.split(",") if part.strip()]
-
-
-def lint_all(jobs: list[tuple[str, Settings]], processes: int) -> list[CheckedFile]:
-    """Lint every file, in parallel when there are several; reports in the order given."""
-    from pohon_cli.rules.lint import lint_path
-
-    workers = min(processes, len(jobs))
-    if workers <= 1:
-        return [lint_path(path, settings) for path, settings in jobs]
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    paths = [path for path, _settings in jobs]
-    settings = [settings for _path, settings in jobs]
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(lint_path, paths, settings))
-    except (OSError, NotImplementedError, BrokenProcessPool):
-        # no processes here (a sandbox, a worker killed for memory): one at a time
-        return [lint_path(path, setting) for path, setting in jobs]

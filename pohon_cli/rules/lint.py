@@ -106,6 +106,30 @@ def _run_rules(tree: Tree, settings: Settings) -> list[Problem]:
     return problems
 
 
+def check_files(jobs: list[tuple[str, Settings]], processes: int) -> list[CheckedFile]:
+    """Every file checked alone (in parallel when there are several), then the links
+    between them: what ``pohon validate`` reports, in the order given."""
+    return lint_cascade(jobs, lint_all(jobs, processes))
+
+
+def lint_all(jobs: list[tuple[str, Settings]], processes: int) -> list[CheckedFile]:
+    """Lint every file, in parallel when there are several; reports in the order given."""
+    workers = min(processes, len(jobs))
+    if workers <= 1:
+        return [lint_path(path, settings) for path, settings in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    paths = [path for path, _settings in jobs]
+    settings = [settings for _path, settings in jobs]
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(lint_path, paths, settings))
+    except (OSError, NotImplementedError, BrokenProcessPool):
+        # no processes here (a sandbox, a worker killed for memory): one at a time
+        return [lint_path(path, setting) for path, setting in jobs]
+
+
 def lint_cascade(jobs: list[tuple[str, Settings]], reports: list[CheckedFile]) -> list[CheckedFile]:
     """``reports`` with the cross-file rules' problems added to the file each names, under
     that file's settings and suppressions. Nothing to do, and no file read again, when no
