@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +16,11 @@ from pohon_cli.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "pohon_kinerja.yaml"
 CASES = Path(__file__).resolve().parent / "cases"
+
+# `pohon validate` keeps a cache in the folder it runs in; the tests keep theirs apart
+# (one per session), so that no test leaves a .pohon_cache where it ran. The cache's own
+# tests set the variable themselves.
+os.environ.setdefault("POHON_CACHE_DIR", tempfile.mkdtemp(prefix="pohon-test-cache-"))
 
 
 class Run:

@@ -74,6 +74,14 @@ JobsOpt = Annotated[
         help="Files checked at once: 0 (default) for one per CPU core, 1 for one at a time.",
     ),
 ]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Check every file again: neither read nor write the cache "
+        "(.pohon_cache, or $POHON_CACHE_DIR).",
+    ),
+]
 
 
 @app.command()
@@ -88,6 +96,7 @@ def validate(
     no_inline_suppress: NoInlineSuppressOpt = False,
     quiet: QuietOpt = False,
     jobs: JobsOpt = 0,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     r"""Check pohon files: YAML, the format, references between parts, and every lint rule.
 
@@ -122,9 +131,11 @@ def validate(
         fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
     finder = Finder(overrides)
     work = [(str(path), finder.settings_for(path)) for path in files]
+    from pohon_cli.rules.cache import Cache, folder_for
     from pohon_cli.rules.lint import check_files
 
-    reports = check_files(work, jobs or os.cpu_count() or 1)
+    cache = None if no_cache else Cache(folder_for())
+    reports = check_files(work, jobs or os.cpu_count() or 1, cache)
     verdict = EXIT_PROBLEMS if any(r.failed for r in reports) else EXIT_OK
     if quiet:
         reports = [report.failing_only() for report in reports]

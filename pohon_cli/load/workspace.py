@@ -1,6 +1,8 @@
 """A workspace: the files given to ``pohon validate``, and the files their links name.
 
-The cross-file rules (``rules/cascade.py``) read a workspace, never the disk. A link
+The cross-file rules (``rules/cascade.py``) read a workspace, never the disk: each office
+by its ``Facts`` (``load/facts.py``), the little of its file they need; the views over a
+directory also find the office's whole tree there. A link
 (``induk.berkas``, ``kolaborasi[].berkas``) is a path relative to the file that writes it;
 it is normalised and compared as a real path, so ``./a.yaml``, ``../x/a.yaml`` and a
 symbolic link to it name one office. A linked file outside the given set is loaded once
@@ -13,11 +15,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from pohon_cli.load import load_path
-from pohon_cli.model import Indicator, Tree
+from pohon_cli.load.facts import Facts, facts_of
+from pohon_cli.model import Tree
 from pohon_cli.problem import InputError
 
 # A file that writes none of these keys takes part in no cascade (unless another file
@@ -37,13 +40,15 @@ def real(path: str) -> str:
 
 @dataclass(slots=True)
 class Office:
-    """One file of the workspace: the name its problems use, its tree (None when it did
-    not load), and whether it was given (its problems are reported) or only linked."""
+    """One file of the workspace: the name its problems use, its facts (None when it did
+    not load), whether it was given (its problems are reported) or only linked, and its
+    whole tree when the workspace was built from trees (the views), else None."""
 
     path: str
     key: str
-    tree: Tree | None
+    facts: Facts | None
     given: bool
+    tree: Tree | None = None
 
 
 @dataclass(slots=True)
@@ -51,29 +56,25 @@ class Workspace:
     """The offices by real path, in the order given (linked ones after)."""
 
     offices: dict[str, Office] = field(default_factory=dict)
-    # a tree's indicators by kode, built once per tree however many children ask
-    _indicators: dict[int, dict[str, Indicator]] = field(default_factory=dict)
-
-    def indicators(self, tree: Tree) -> dict[str, Indicator]:
-        """Every indicator written in ``tree``, by kode."""
-        found = self._indicators.get(id(tree))
-        if found is None:
-            found = {ind.code: ind for _node, ind in tree.indicators()}
-            self._indicators[id(tree)] = found
-        return found
+    # (folder, link as written) -> real path: every rule asks again, the disk once
+    _targets: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def given(self) -> Iterator[Office]:
         return (o for o in self.offices.values() if o.given)
 
-    def loaded(self) -> Iterator[tuple[Office, Tree]]:
-        """Every office whose file loaded, with its tree."""
+    def known(self) -> Iterator[tuple[Office, Facts]]:
+        """Every office whose file loaded, with its facts."""
         for office in self.offices.values():
-            if office.tree is not None:
-                yield office, office.tree
+            if office.facts is not None:
+                yield office, office.facts
 
     def target(self, office: Office, written: str) -> str:
         """The real path a link written in ``office`` names."""
-        return real(os.path.join(os.path.dirname(office.path), written))
+        folder = os.path.dirname(office.path)
+        found = self._targets.get((folder, written))
+        if found is None:
+            found = self._targets[folder, written] = real(os.path.join(folder, written))
+        return found
 
     def find(self, office: Office, written: str) -> Office | None:
         """The office a link names: None when the file is not there."""
@@ -81,51 +82,57 @@ class Workspace:
 
     def parent(self, office: Office) -> Office | None:
         """The office ``induk.berkas`` names, when it is written and the file is there."""
-        written = _parent_file(office.tree)
-        return None if written is None else self.find(office, written)
+        facts = office.facts
+        if facts is None or facts.parent_file is None:
+            return None
+        return self.find(office, facts.parent_file)
 
     def children(self) -> dict[str, list[Office]]:
         """Real path of a parent -> the loaded offices whose ``induk.berkas`` names it."""
         found: dict[str, list[Office]] = {}
-        for office, tree in self.loaded():
-            written = _parent_file(tree)
-            if written is not None:
-                found.setdefault(self.target(office, written), []).append(office)
+        for office, facts in self.known():
+            if facts.parent_file is not None:
+                found.setdefault(self.target(office, facts.parent_file), []).append(office)
         return found
 
 
-def _parent_file(tree: Tree | None) -> str | None:
-    if tree is None or tree.header.parent_organisation is None:
-        return None
-    return tree.header.parent_organisation.file
-
-
-def links_of(tree: Tree) -> Iterator[str]:
-    """Every file path ``tree`` writes: its ``induk.berkas`` and each ``kolaborasi`` berkas."""
-    parent = _parent_file(tree)
-    if parent is not None:
-        yield parent
-    for node in tree.nodes.values():
-        for partner in node.partners:
-            yield partner.file
-
-
 def build(given: Iterable[tuple[str, Tree | None]]) -> Workspace:
-    """The workspace of the files given (with their trees, None for one that did not
-    load), and the files they link to that exist, loaded but not given."""
+    """The workspace of the files given with their trees (None for one that did not
+    load), and the files they link to that exist, loaded but not given: for the views,
+    which need each office's whole tree."""
+    trees = dict(given)
+    linked: dict[str, Tree | None] = {}
+
+    def load(path: str) -> Facts | None:
+        tree = linked[path] = _load(path)
+        return None if tree is None else facts_of(tree)
+
+    workspace = build_facts(
+        ((path, None if tree is None else facts_of(tree)) for path, tree in trees.items()), load
+    )
+    for office in workspace.offices.values():
+        office.tree = trees[office.path] if office.given else linked.get(office.path)
+    return workspace
+
+
+def build_facts(
+    given: Iterable[tuple[str, Facts | None]], load: Callable[[str], Facts | None]
+) -> Workspace:
+    """The workspace of the files given with their facts, and the files they link to
+    that exist, whose facts ``load`` gives (None when the file does not load)."""
     workspace = Workspace()
-    for path, tree in given:
+    for path, facts in given:
         key = real(path)
-        workspace.offices.setdefault(key, Office(path, key, tree, True))
+        workspace.offices.setdefault(key, Office(path, key, facts, True))
     for office in list(workspace.offices.values()):
-        if office.tree is None:
+        if office.facts is None:
             continue
-        for written in links_of(office.tree):
+        for written in office.facts.links():
             key = workspace.target(office, written)
             if key in workspace.offices or not os.path.isfile(key):
                 continue
             path = os.path.normpath(os.path.join(os.path.dirname(office.path), written))
-            workspace.offices[key] = Office(path, key, _load(path), False)
+            workspace.offices[key] = Office(path, key, load(path), False)
     return workspace
 
 

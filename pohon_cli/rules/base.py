@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from pohon_cli.load.facts import Facts
 from pohon_cli.model import Indicator, Tree, Value, value_text
 from pohon_cli.problem import Problem, Severity
 from pohon_cli.source import Pos
@@ -94,7 +95,7 @@ class Rule:
 
     def problem(
         self,
-        tree: Tree,
+        tree: Tree | Facts,
         pos: Pos,
         message: str,
         hint: str | None = None,
@@ -117,8 +118,10 @@ class Rule:
 # -- places in the file ---------------------------------------------------------------------
 
 
-def path_of(tree: Tree) -> str:
+def path_of(tree: Tree | Facts) -> str:
     """The file a tree was read from, as its problems name it."""
+    if isinstance(tree, Facts):
+        return tree.path
     return tree.source.path if tree.source is not None else "<tree>"
 
 
@@ -159,8 +162,12 @@ def span(tree: Tree, pos: Pos, written: str, start: int = 0, stop: int | None = 
     Exact when the scalar is written on one line, plain or quoted without escapes before
     the span; otherwise the start of the scalar, with no end.
     """
+    return span_in(line_text(tree, pos[0]), pos, written, start, stop)
+
+
+def span_in(line: str, pos: Pos, written: str, start: int = 0, stop: int | None = None) -> Span:
+    """``span`` where the caller has the text of the line ``pos`` is on."""
     stop = len(written) if stop is None else stop
-    line = line_text(tree, pos[0])
     column = pos[1] - 1
     for quote in ("", '"', "'"):
         if quote and not line.startswith(quote, column):

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import Any, NamedTuple
 
-from pohon_cli.load.workspace import Office, Workspace, links_of
-from pohon_cli.model import Indicator, Tree, Value
+from pohon_cli.load.facts import Facts
+from pohon_cli.load.workspace import Office, Workspace
+from pohon_cli.model import Value
 from pohon_cli.problem import Problem
-from pohon_cli.rules.base import Rule, at, clip, show, span, top
+from pohon_cli.rules.base import Rule, clip, show, span_in
+from pohon_cli.source import unpack
 from pohon_cli.suggest import did_you_mean
 
 
@@ -26,7 +29,7 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def _name(workspace: Workspace, office: Office, other: Office) -> str:
+def _name(office: Office, other: Office) -> str:
     """The other file as a reader of ``office`` finds it: relative to its folder."""
     return os.path.relpath(other.path, os.path.dirname(office.path) or ".")
 
@@ -35,39 +38,39 @@ def _name(workspace: Workspace, office: Office, other: Office) -> str:
 
 
 def _links_unknown(workspace: Workspace) -> Iterator[Problem]:
-    for office, tree in workspace.loaded():
+    for office, facts in workspace.known():
         if not office.given:
             continue
-        yield from _parent_link(workspace, office, tree)
-        yield from _node_links(workspace, office, tree)
+        yield from _parent_link(workspace, office, facts)
+        yield from _node_links(workspace, office, facts)
 
 
-def _parent_link(workspace: Workspace, office: Office, tree: Tree) -> Iterator[Problem]:
-    induk = tree.header.parent_organisation
-    if induk is None or induk.file is None:
+def _parent_link(workspace: Workspace, office: Office, facts: Facts) -> Iterator[Problem]:
+    written = facts.parent_file
+    if written is None:
         return
-    pos = top(tree, "induk", "berkas")
-    parent = workspace.find(office, induk.file)
+    pos = unpack(facts.parent_at)
+    parent = workspace.find(office, written)
     if parent is None:
         yield LINK_UNKNOWN.problem(
-            tree,
+            facts,
             pos,
-            f"`induk.berkas` names `{induk.file}`, which is not there",
+            f"`induk.berkas` names `{written}`, which is not there",
             "write the parent's file as a path relative to this file's folder",
         )
         return
-    if parent.tree is None:
+    if parent.facts is None:
         yield LINK_UNKNOWN.problem(
-            tree,
+            facts,
             pos,
-            f"`induk.berkas` names `{induk.file}`, which does not load",
+            f"`induk.berkas` names `{written}`, which does not load",
             "fix that file first: `pohon validate` on it says what is wrong",
         )
         return
     chain = _cycle(workspace, office)
     if chain:
         yield LINK_UNKNOWN.problem(
-            tree,
+            facts,
             pos,
             "the `induk.berkas` chain comes back to this file: " + " → ".join(chain),
             "a parent's file names its own parent, never a child's",
@@ -79,7 +82,7 @@ def _cycle(workspace: Workspace, office: Office) -> list[str]:
     seen = [office.key]
     names = [os.path.basename(office.path)]
     here: Office | None = workspace.parent(office)
-    while here is not None and here.tree is not None:
+    while here is not None and here.facts is not None:
         names.append(os.path.basename(here.path))
         if here.key == office.key:
             return names
@@ -90,57 +93,52 @@ def _cycle(workspace: Workspace, office: Office) -> list[str]:
     return []
 
 
-def _node_links(workspace: Workspace, office: Office, tree: Tree) -> Iterator[Problem]:
+def _node_links(workspace: Workspace, office: Office, facts: Facts) -> Iterator[Problem]:
     parent = workspace.parent(office)
-    ptree = parent.tree if parent is not None else None
-    for node in tree.nodes.values():
-        if ptree is not None:
-            for i, kode in enumerate(node.supports):
-                if kode not in ptree.nodes:
-                    yield _unknown_kode(
-                        workspace, tree, at(tree, node.code, "mendukung", i), kode, ptree
-                    )
-            for indicator in node.indicators:
-                carries = indicator.supports
-                if carries is not None and carries not in workspace.indicators(ptree):
-                    pos = at(tree, indicator.code, "mendukung")
-                    yield _unknown_kode(workspace, tree, pos, carries, ptree, indicator=True)
-        for i, partner in enumerate(node.partners):
+    theirs = parent.facts if parent is not None else None
+    if theirs is not None:
+        for links in facts.supports.values():
+            for code, at in links:
+                if theirs.node(code) is None:
+                    yield _unknown_kode(facts, unpack(at), code, theirs)
+    for items in facts.partners.values():
+        for partner in items:
             other = workspace.find(office, partner.file)
-            if other is None or other.tree is None:
+            if other is None or other.facts is None:
                 yield LINK_UNKNOWN.problem(
-                    tree,
-                    at(tree, node.code, "kolaborasi", i, "berkas"),
+                    facts,
+                    unpack(partner.file_at),
                     f"`kolaborasi` names `{partner.file}`, which "
                     + ("is not there" if other is None else "does not load"),
                     "write the partner's file as a path relative to this file's folder"
                     if other is None
                     else "fix that file first: `pohon validate` on it says what is wrong",
                 )
-            elif partner.code not in other.tree.nodes:
-                pos = at(tree, node.code, "kolaborasi", i, "kode")
-                yield _unknown_kode(workspace, tree, pos, partner.code, other.tree)
+            elif other.facts.node(partner.code) is None:
+                yield _unknown_kode(facts, unpack(partner.code_at), partner.code, other.facts)
+    if theirs is not None:
+        for code, at in facts.carries.values():
+            if theirs.indicator(code) is None:
+                yield _unknown_kode(facts, unpack(at), code, theirs, indicator=True)
 
 
 def _unknown_kode(
-    workspace: Workspace,
-    tree: Tree,
+    facts: Facts,
     pos: tuple[int, int],
     kode: str,
-    other: Tree,
+    other: Facts,
     *,
     indicator: bool = False,
 ) -> Problem:
     what = "an indicator" if indicator else "a node"
-    known = workspace.indicators(other) if indicator else other.nodes
+    known = other.indicator_codes() if indicator else other.node_codes()
     hint = did_you_mean(kode, known)
-    if hint is None and indicator and kode in other.nodes:
+    if hint is None and indicator and other.node(kode) is not None:
         hint = f"`{kode}` is a node there: `mendukung` on an indicator names an indicator"
-    file = other.source.path if other.source is not None else "the other file"
     return LINK_UNKNOWN.problem(
-        tree,
+        facts,
         pos,
-        f"`{kode}` is not {what} of {os.path.basename(file)}",
+        f"`{kode}` is not {what} of {os.path.basename(other.path)}",
         hint or f"use a kode of {what} written in that file",
     )
 
@@ -148,45 +146,57 @@ def _unknown_kode(
 # -- PK125, PK126: an indicator carried down from the parent's file --------------------------
 
 
-def _carried(workspace: Workspace) -> Iterator[tuple[Office, Tree, Indicator, Tree, Indicator]]:
+class Carried(NamedTuple):
+    """An indicator of a given file with ``mendukung`` (``mine``, an index in ``facts``)
+    and the parent's indicator it names (``theirs`` in ``parent``)."""
+
+    office: Office
+    facts: Facts
+    mine: int
+    parent: Facts
+    theirs: int
+
+
+def _carried(workspace: Workspace) -> Iterator[Carried]:
     """Every indicator of a given file with ``mendukung``, and the parent's indicator."""
-    for office, tree in workspace.loaded():
-        parent = workspace.parent(office) if office.given else None
-        if parent is None or parent.tree is None:
+    for office, facts in workspace.known():
+        parent = workspace.parent(office) if office.given and facts.carries else None
+        if parent is None or parent.facts is None:
             continue
-        known = workspace.indicators(parent.tree)
-        for _node, indicator in tree.indicators():
-            if indicator.supports is not None and indicator.supports in known:
-                yield office, tree, indicator, parent.tree, known[indicator.supports]
+        for i, (code, _at) in facts.carries.items():
+            j = parent.facts.indicator(code)
+            if j is not None:
+                yield Carried(office, facts, i, parent.facts, j)
 
 
 def _wording_drift(workspace: Workspace) -> Iterator[Problem]:
-    for _office, tree, mine, _ptree, theirs in _carried(workspace):
-        if _fold(mine.description) != _fold(theirs.description):
+    for c in _carried(workspace):
+        theirs = c.parent.description(c.theirs)
+        if _fold(c.facts.description(c.mine)) != _fold(theirs):
             yield WORDING_DRIFT.problem(
-                tree,
-                at(tree, mine.code, "uraian"),
-                f"`{mine.code}` carries `{theirs.code}` of the parent's file, "
-                f"whose uraian reads otherwise: {clip(theirs.description)}",
+                c.facts,
+                unpack(c.facts.text_at[c.mine]),
+                f"`{c.facts.codes[c.mine]}` carries `{c.parent.codes[c.theirs]}` of the "
+                f"parent's file, whose uraian reads otherwise: {clip(theirs)}",
                 "write the parent's uraian word for word",
             )
 
 
 def _target_weaker(workspace: Workspace) -> Iterator[Problem]:
-    for _office, tree, mine, _ptree, theirs in _carried(workspace):
-        if theirs.split is not None:
+    for c in _carried(workspace):
+        if c.theirs in c.parent.splits:
             continue  # a split target is checked on the parent, against all its carriers
-        mine_targets = mine.targets
-        for year, wanted in theirs.targets.items():
-            planned = mine_targets.get(year)
-            if planned is None or not _weaker(planned, wanted, theirs.polarity_for(wanted)):
+        planned_at = {year: (value, pos) for year, value, pos in c.facts.targets_of(c.mine)}
+        for year, wanted, _pos in c.parent.targets_of(c.theirs):
+            planned, pos = planned_at.get(year, (None, (1, 1)))
+            polarity = c.parent.polarity_for(c.theirs, wanted)
+            if planned is None or not _weaker(planned, wanted, polarity):
                 continue
-            polarity = theirs.polarity_for(wanted)
             yield TARGET_WEAKER.problem(
-                tree,
-                at(tree, mine.code, "target", year),
+                c.facts,
+                pos,
                 f"the {year} target {show(planned)} plans worse than the parent's "
-                f"{show(wanted)} for `{theirs.code}` (polaritas {polarity})",
+                f"{show(wanted)} for `{c.parent.codes[c.theirs]}` (polaritas {polarity})",
                 "plan at least the parent's target, or say in `catatan` why not",
             )
     yield from _split_sums(workspace)
@@ -207,34 +217,37 @@ def _weaker(planned: Value, wanted: Value, polarity: str) -> bool:
 
 def _split_sums(workspace: Workspace) -> Iterator[Problem]:
     """``pembagian`` on a given parent's indicator: its carriers' targets, each year."""
-    carriers: dict[tuple[str, str], list[Indicator]] = {}
-    for office, _tree, carrier, _ptree, split in _carried(workspace):
-        if split.split is not None:
-            parent = workspace.parent(office)
+    carriers: dict[tuple[str, int], list[dict[int, Value]]] = {}
+    for c in _carried(workspace):
+        if c.theirs in c.parent.splits:
+            parent = workspace.parent(c.office)
             assert parent is not None
-            carriers.setdefault((parent.key, split.code), []).append(carrier)
-    for (key, kode), mine in carriers.items():
+            mine = {year: value for year, value, _pos in c.facts.targets_of(c.mine)}
+            carriers.setdefault((parent.key, c.theirs), []).append(mine)
+    for (key, j), targets in carriers.items():
         parent = workspace.offices[key]
-        if not parent.given or parent.tree is None:
+        theirs = parent.facts
+        if not parent.given or theirs is None:
             continue
-        theirs = workspace.indicators(parent.tree)[kode]
-        for year, wanted in theirs.targets.items():
-            found = [m.targets.get(year) for m in mine]
+        split = theirs.splits[j]
+        kode = theirs.codes[j]
+        for year, wanted, pos in theirs.targets_of(j):
+            found = [t.get(year) for t in targets]
             if not isinstance(wanted, Decimal) or not all(isinstance(v, Decimal) for v in found):
                 continue
             total = sum((v for v in found if isinstance(v, Decimal)), Decimal(0))
-            aimed = wanted * len(found) if theirs.split == "rata_rata" else wanted
+            aimed = wanted * len(found) if split == "rata_rata" else wanted
             if total == aimed:
                 continue
-            made = "add up to" if theirs.split == "jumlah" else "average"
-            got = total if theirs.split == "jumlah" else total / len(found)
+            made = "add up to" if split == "jumlah" else "average"
+            got = total if split == "jumlah" else total / len(found)
             yield TARGET_WEAKER.problem(
-                parent.tree,
-                at(parent.tree, kode, "target", year),
+                theirs,
+                pos,
                 f"the {_offices(len(found))} carrying `{kode}` plan {year} targets that "
-                f"{made} {show(got)}, not {show(wanted)} (pembagian: {theirs.split})",
+                f"{made} {show(got)}, not {show(wanted)} (pembagian: {split})",
                 "share the target among the offices so that it "
-                + ("adds up" if theirs.split == "jumlah" else "averages out"),
+                + ("adds up" if split == "jumlah" else "averages out"),
             )
 
 
@@ -248,35 +261,36 @@ def _offices(count: int) -> str:
 def _unserved(workspace: Workspace) -> Iterator[Problem]:
     for key, children in workspace.children().items():
         parent = workspace.offices.get(key)
-        if parent is None or not parent.given or parent.tree is None:
+        if parent is None or not parent.given or parent.facts is None:
             continue
         if not any(child.given for child in children):
             continue
-        yield from _unserved_in(parent.tree, [c.tree for c in children if c.tree is not None])
+        yield from _unserved_in(parent.facts, [c.facts for c in children if c.facts is not None])
 
 
-def _unserved_in(ptree: Tree, children: list[Tree]) -> Iterator[Problem]:
-    served = {kode for tree in children for node in tree.nodes.values() for kode in node.supports}
-    carried = {ind.supports for tree in children for _n, ind in tree.indicators() if ind.supports}
-    levels = {ptree.nodes[k].level for k in served if k in ptree.nodes}
-    for node in ptree.nodes.values():
-        if node.level not in levels:
+def _unserved_in(theirs: Facts, children: list[Facts]) -> Iterator[Problem]:
+    served = {code for f in children for links in f.supports.values() for code, _at in links}
+    carried = {code for f in children for code, _at in f.carries.values()}
+    levels = {theirs.levels[i] for k in served if (i := theirs.node(k)) is not None}
+    for i, code in enumerate(theirs.node_codes()):
+        level = theirs.levels[i]
+        if level not in levels:
             continue
-        if node.code not in served:
+        if code not in served:
             yield UNSERVED.problem(
-                ptree,
-                at(ptree, node.code, "kode"),
-                f"no child office serves the {node.level} `{node.code}`: {clip(node.description)}",
+                theirs,
+                unpack(theirs.at[i]),
+                f"no child office serves the {level} `{code}`: {clip(theirs.description(i))}",
                 "name it in `mendukung` of a child office's node, or drop it",
             )
         if not carried:
             continue  # the children carry no indicator down: only the nodes are checked
-        for indicator in node.indicators:
-            if indicator.code not in carried:
+        for j in theirs.indicators_of(i):
+            if theirs.codes[j] not in carried:
                 yield UNSERVED.problem(
-                    ptree,
-                    at(ptree, indicator.code, "kode"),
-                    f"no child office carries the indicator `{indicator.code}` of `{node.code}`",
+                    theirs,
+                    unpack(theirs.at[j]),
+                    f"no child office carries the indicator `{theirs.codes[j]}` of `{code}`",
                     "name it in `mendukung` of a child office's indicator",
                 )
 
@@ -285,27 +299,29 @@ def _unserved_in(ptree: Tree, children: list[Tree]) -> Iterator[Problem]:
 
 
 def _one_sided(workspace: Workspace) -> Iterator[Problem]:
-    for office, tree in workspace.loaded():
+    for office, facts in workspace.known():
         if not office.given:
             continue
-        for node in tree.nodes.values():
-            for i, partner in enumerate(node.partners):
+        for i, items in facts.partners.items():
+            code = facts.codes[i]
+            for partner in items:
                 other = workspace.find(office, partner.file)
-                if other is None or other.tree is None or partner.code not in other.tree.nodes:
+                theirs = other.facts if other is not None else None
+                j = theirs.node(partner.code) if theirs is not None else None
+                if other is None or theirs is None or j is None:
                     continue  # PK124
-                back = other.tree.nodes[partner.code].partners
                 if any(
-                    p.code == node.code and workspace.target(other, p.file) == office.key
-                    for p in back
+                    p.code == code and workspace.target(other, p.file) == office.key
+                    for p in theirs.partners.get(j, ())
                 ):
                     continue
                 yield ONE_SIDED.problem(
-                    tree,
-                    at(tree, node.code, "kolaborasi", i),
-                    f"`{partner.code}` of {_name(workspace, office, other)} does not name "
-                    f"`{node.code}` back in its `kolaborasi`",
+                    facts,
+                    unpack(partner.at),
+                    f"`{partner.code}` of {_name(office, other)} does not name "
+                    f"`{code}` back in its `kolaborasi`",
                     f"add to `{partner.code}` there: kolaborasi: [{{berkas: "
-                    f"{_name(workspace, other, office)}, kode: {node.code}}}]",
+                    f"{_name(other, office)}, kode: {code}}}]",
                 )
 
 
@@ -323,8 +339,8 @@ def _groups(workspace: Workspace) -> list[list[Office]]:
             key = boss[key]
         return key
 
-    for office, tree in workspace.loaded():
-        for written in links_of(tree):
+    for office, facts in workspace.known():
+        for written in facts.links():
             other = workspace.target(office, written)
             if other in boss:
                 boss[find(office.key)] = find(other)
@@ -334,54 +350,88 @@ def _groups(workspace: Workspace) -> list[list[Office]]:
     return [group for group in groups.values() if len(group) > 1]
 
 
-def _names(tree: Tree) -> set[str]:
-    institution = tree.header.institution
-    return {_fold(n).casefold() for n in (institution.name, institution.short_name) if n}
+def _names(facts: Facts) -> set[str]:
+    return {_fold(n).casefold() for n in facts.names}
 
 
 def _other_office(workspace: Workspace) -> Iterator[Problem]:
     for group in _groups(workspace):
         owners: dict[str, set[str]] = {}
         for office in group:
-            if office.tree is not None:
-                for name in _names(office.tree):
+            if office.facts is not None:
+                for name in _names(office.facts):
                     owners.setdefault(name, set()).add(office.key)
         if not owners:
             continue
-        words = sorted(owners, key=len, reverse=True)
-        pattern = re.compile(
-            r"(?<!\w)(?:"
-            + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-            + r")(?!\w)",
-            re.IGNORECASE,
-        )
+        pattern = re.compile(r"(?<!\w)" + _trie(owners) + r"(?!\w)", re.IGNORECASE)
         for office in group:
-            if office.given and office.tree is not None:
-                yield from _names_in(office, office.tree, pattern, owners)
+            if office.given and office.facts is not None:
+                yield from _names_in(office, office.facts, pattern, owners)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regular expression matching any of ``words`` (white space inside one as any
+    run of white space), longest first, built as a trie: a cascade of 553 offices has
+    1,100 names, and an alternation of them all would try each at every word."""
+    root: dict[str, Any] = {}
+    for word in words:
+        here = root
+        for char in word:
+            here = here.setdefault(char, {})
+        here[""] = {}  # a name ends here
+    return _branch(root)
+
+
+def _branch(node: dict[str, Any]) -> str:
+    ends = "" in node
+    parts = [
+        (r"\s+" if char.isspace() else re.escape(char)) + _branch(rest)
+        for char, rest in sorted(node.items())
+        if char
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def _names_in(
-    office: Office, tree: Tree, pattern: re.Pattern[str], owners: dict[str, set[str]]
+    office: Office, facts: Facts, pattern: re.Pattern[str], owners: dict[str, set[str]]
 ) -> Iterator[Problem]:
-    own = _names(tree)
-    texts: list[tuple[str, str]] = [(n.code, n.description) for n in tree.nodes.values()]
-    texts += [(i.code, i.description) for _n, i in tree.indicators()]
-    for kode, text in texts:
-        for match in pattern.finditer(text):
-            name = _fold(match.group(0)).casefold()
-            if office.key in owners[name]:
-                continue
-            # another office's name found inside this office's own is not another office
-            if any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", n) for n in own):
-                continue
-            start, end = span(tree, at(tree, kode, "uraian"), text, match.start(), match.end())
-            yield OTHER_OFFICE.problem(
-                tree,
-                start,
-                f"`{kode}` names another office of the cascade: {match.group(0)}",
-                "write this office's own name, or leave the name out",
-                end,
-            )
+    own = _names(facts)
+    lines: list[str] | None = None
+    for match in pattern.finditer(facts.texts):
+        name = _fold(match.group(0)).casefold()
+        if office.key in owners[name]:
+            continue
+        # another office's name found inside this office's own is not another office
+        if any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", n) for n in own):
+            continue
+        i = facts.text_index(match.start())
+        first = facts.text_start(i)
+        kode = facts.codes[i]
+        pos = unpack(facts.text_at[i])
+        if lines is None:
+            lines = _lines(facts.path)
+        line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
+        text = facts.description(i)
+        start, end = span_in(line, pos, text, match.start() - first, match.end() - first)
+        yield OTHER_OFFICE.problem(
+            facts,
+            start,
+            f"`{kode}` names another office of the cascade: {match.group(0)}",
+            "write this office's own name, or leave the name out",
+            end,
+        )
+
+
+def _lines(path: str) -> list[str]:
+    """The file's lines, read again for the few problems that quote a place in a line."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as file:
+            return file.read().split("\n")
+    except (OSError, UnicodeError):
+        return []
 
 
 # -- the rules --------------------------------------------------------------------------------
@@ -483,3 +533,13 @@ def run(workspace: Workspace) -> Iterator[tuple[Rule, Problem]]:
         assert rule.across is not None
         for problem in rule.across(workspace):
             yield rule, problem
+
+
+def replaced_copies(workspace: Workspace) -> set[tuple[str, int, int]]:
+    """Where a carried indicator's targets are written, when the parent's file is there:
+    its own target then replaces the hand-copied ``target_induk`` (PK120 gives way)."""
+    return {
+        (c.facts.path, *pos)
+        for c in _carried(workspace)
+        for _year, _value, pos in c.facts.targets_of(c.mine)
+    }

@@ -10,15 +10,20 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pohon_cli.gc_pause import gc_paused
 from pohon_cli.load import load_path
-from pohon_cli.load.workspace import real, writes_links
+from pohon_cli.load.facts import Facts, facts_of
+from pohon_cli.load.workspace import writes_links
 from pohon_cli.model import Tree
 from pohon_cli.problem import InputError, Problem, Severity
 from pohon_cli.rules import RULES, find_rule, not_a_rule
 from pohon_cli.rules.base import Options, OptionValue
 from pohon_cli.rules.suppression import UNUSED_SUPPRESSION, Directive, directives
+
+if TYPE_CHECKING:
+    from pohon_cli.rules.cache import Cache
 
 # the cross-file rules (rules/cascade.py): they run over a workspace, in ``lint_cascade``
 CROSS_CODES = frozenset(code for code, rule in RULES.items() if rule.across is not None)
@@ -72,14 +77,47 @@ class CheckedFile:
 
 def lint_path(path: str | Path, settings: Settings) -> CheckedFile:
     """Load a file and lint its tree; InputError when it cannot be read at all."""
-    loaded = load_path(path)
+    return _checked(Task(str(path), settings))[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file to check: with ``want``, its facts for the cross-file rules are built
+    whatever it writes (a run of several files); with ``cache`` and ``key``, the result is
+    kept there."""
+
+    path: str
+    settings: Settings
+    want: bool = False
+    cache: str | None = None
+    key: str | None = None
+
+
+def _checked(task: Task) -> tuple[CheckedFile, Facts | None]:
+    """A file checked alone, and its facts when a cross-file pass may need them."""
+    loaded = load_path(task.path)
     problems = list(loaded.problems)
     links = False
+    facts = None
     if loaded.tree is not None:
-        problems += lint_tree(loaded.tree, settings)
+        problems += lint_tree(loaded.tree, task.settings)
         source = loaded.tree.source
         links = source is not None and writes_links(source.text)
-    return CheckedFile(loaded.path, tuple(sorted(problems)), settings.fail_on, links=links)
+        if links or task.want:
+            facts = facts_of(loaded.tree)
+    report = CheckedFile(loaded.path, tuple(sorted(problems)), task.settings.fail_on, links=links)
+    if task.cache is not None and task.key is not None:
+        from pohon_cli.rules import cache
+
+        entry = {
+            "path": report.path,
+            "problems": cache.problems_json(report.problems),
+            "links": links,
+            "loaded": loaded.tree is not None,
+            "facts": None if facts is None else cache.facts_json(facts),
+        }
+        cache.Cache(Path(task.cache)).put(task.key, entry)
+    return report, facts
 
 
 def lint_tree(tree: Tree, settings: Settings) -> list[Problem]:
@@ -106,77 +144,183 @@ def _run_rules(tree: Tree, settings: Settings) -> list[Problem]:
     return problems
 
 
-def check_files(jobs: list[tuple[str, Settings]], processes: int) -> list[CheckedFile]:
+def check_files(
+    jobs: list[tuple[str, Settings]], processes: int, cache: Cache | None = None
+) -> list[CheckedFile]:
     """Every file checked alone (in parallel when there are several), then the links
-    between them: what ``pohon validate`` reports, in the order given."""
-    return lint_cascade(jobs, lint_all(jobs, processes))
+    between them: what ``pohon validate`` reports, in the order given. With ``cache``,
+    a file whose bytes and settings are those of an earlier run is not checked again."""
+    across = any(settings.enabled & CROSS_CODES for _path, settings in jobs)
+    want = across and len(jobs) > 1
+    tasks = [Task(path, settings, want) for path, settings in jobs]
+    found: list[tuple[CheckedFile, Facts | None] | None] = [None] * len(tasks)
+    if cache is not None:
+        for i, task in enumerate(tasks):
+            key = _key(cache, task.path, _canonical(task.settings))
+            if key is None:
+                continue
+            found[i] = _hit(cache.get(key), task)
+            tasks[i] = replace(task, cache=str(cache.folder), key=key)
+    todo = [i for i, hit in enumerate(found) if hit is None]
+    for i, result in zip(todo, _run([tasks[i] for i in todo], processes), strict=True):
+        found[i] = result
+    results = [hit for hit in found if hit is not None]
+    if cache is not None and todo:
+        cache.prune()
+    reports = [report for report, _facts in results]
+    if not across or not any(report.links for report in reports):
+        return reports
+    return lint_cascade(jobs, results, cache)
 
 
-def lint_all(jobs: list[tuple[str, Settings]], processes: int) -> list[CheckedFile]:
-    """Lint every file, in parallel when there are several; reports in the order given."""
-    workers = min(processes, len(jobs))
+def _run(tasks: list[Task], processes: int) -> list[tuple[CheckedFile, Facts | None]]:
+    """Check the files, in parallel when there are several; in the order given."""
+    workers = min(processes, len(tasks))
     if workers <= 1:
-        return [lint_path(path, settings) for path, settings in jobs]
+        return [_checked(task) for task in tasks]
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    paths = [path for path, _settings in jobs]
-    settings = [settings for _path, settings in jobs]
+    # a few files per message: 553 small files are not 553 round trips
+    chunk = max(1, min(8, len(tasks) // (workers * 4)))
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(lint_path, paths, settings))
+            return list(pool.map(_checked, tasks, chunksize=chunk))
     except (OSError, NotImplementedError, BrokenProcessPool):
         # no processes here (a sandbox, a worker killed for memory): one at a time
-        return [lint_path(path, setting) for path, setting in jobs]
+        return [_checked(task) for task in tasks]
 
 
-def lint_cascade(jobs: list[tuple[str, Settings]], reports: list[CheckedFile]) -> list[CheckedFile]:
-    """``reports`` with the cross-file rules' problems added to the file each names, under
-    that file's settings and suppressions. Nothing to do, and no file read again, when no
-    file given writes a link to another (each file's check has said whether it does)."""
-    from pohon_cli.load.workspace import build
+def _canonical(settings: Settings) -> str:
+    """The settings as one text, the same in every run (no set or dict order in it)."""
+    options = {
+        code: {k: repr(v) for k, v in sorted(o.items())} for code, o in settings.options.items()
+    }
+    return repr(
+        (
+            sorted(settings.enabled),
+            sorted(settings.severity.items()),
+            sorted((code, sorted(o.items())) for code, o in options.items()),
+            settings.fail_on,
+            settings.inline_suppress,
+        )
+    )
+
+
+def _key(cache: Cache, path: str, settings: str | None) -> str | None:
+    """The cache key of a file's bytes now; None when it is not a regular file of a size
+    the loader reads (a pipe is read once, by the loader) or cannot be read: no shortcut."""
+    from pohon_cli.load.read import MAX_BYTES
+
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) > MAX_BYTES:
+            return None
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except OSError:
+        return None
+    return cache.key(path, data, settings)
+
+
+def _hit(entry: Any, task: Task) -> tuple[CheckedFile, Facts | None] | None:
+    """A cached result that serves ``task`` (None when it lacks facts the run needs)."""
+    from pohon_cli.rules import cache
+
+    try:
+        facts = None if entry["facts"] is None else cache.facts_from(entry["facts"])
+        if facts is None and entry["loaded"] and (task.want or entry["links"]):
+            return None
+        report = CheckedFile(
+            entry["path"],
+            cache.problems_from(entry["problems"]),
+            task.settings.fail_on,
+            links=entry["links"],
+        )
+    except (TypeError, KeyError, ValueError, IndexError, ArithmeticError):
+        return None  # written by another pohon, or damaged: check the file again
+    return report, facts
+
+
+def lint_cascade(
+    jobs: list[tuple[str, Settings]],
+    results: list[tuple[CheckedFile, Facts | None]],
+    cache: Cache | None = None,
+) -> list[CheckedFile]:
+    """The reports with the cross-file rules' problems added to the file each names,
+    under that file's settings and suppressions."""
+    from pohon_cli.load.workspace import build_facts
     from pohon_cli.rules import cascade
 
-    # a file that did not load is skipped by the cross-file rules: only loaded links count
-    if not any(report.links for report in reports):
-        return reports
-    files = [(path, settings) for path, settings in jobs if os.path.isfile(path)]
+    given = [(path, facts) for (path, _s), (_r, facts) in zip(jobs, results, strict=True)]
     with gc_paused():
-        workspace = build((path, _tree(path)) for path, _settings in files)
+        workspace = build_facts(
+            ((path, facts) for path, facts in given if os.path.isfile(path)),
+            lambda path: _linked(path, cache),
+        )
         found: dict[str, list[Problem]] = {}
         for _rule, problem in cascade.run(workspace):
             found.setdefault(problem.file, []).append(problem)
+        copies = cascade.replaced_copies(workspace)
     checked: list[CheckedFile] = []
-    for (path, settings), report in zip(jobs, reports, strict=True):
-        office = workspace.offices.get(real(path)) if os.path.isfile(path) else None
-        tree = office.tree if office is not None else None
-        if tree is None:
+    for (_path, settings), (report, facts) in zip(jobs, results, strict=True):
+        if facts is None:
             checked.append(report)
             continue
         added = [
             p
             if p.severity == settings.severity_of(p.code)
             else replace(p, severity=settings.severity_of(p.code))
-            for p in found.get(tree.source.path if tree.source else path, [])
+            for p in found.get(facts.path, [])
             if p.code in settings.enabled
         ]
-        if settings.inline_suppress and tree.source is not None:
-            comments = directives(tree.source.text)
-            added = _suppress(added, comments, tree.source.path, settings, CROSS_CODES)
+        if settings.inline_suppress and (added or facts.comments):
+            comments = directives(_text(facts.path))
+            added = _suppress(added, comments, facts.path, settings, CROSS_CODES)
         # one mistake, one problem: where PK129 names the other office of the cascade, the
-        # PK108 said from the file alone at the same place gives way to it
+        # PK108 said from the file alone at the same place gives way to it; where the
+        # parent's file gives a carried indicator's target, PK120's hand-copied
+        # `target_induk` gives way to PK126
         named = {(p.line, p.column) for p in added if p.code == "PK129"}
-        kept = [p for p in report.problems if p.code != "PK108" or (p.line, p.column) not in named]
+        kept = [
+            p
+            for p in report.problems
+            if not (p.code == "PK108" and (p.line, p.column) in named)
+            and not (p.code == "PK120" and (p.file, p.line, p.column) in copies)
+        ]
         problems = tuple(sorted((*kept, *added)))
         checked.append(replace(report, problems=problems))
     return checked
 
 
-def _tree(path: str) -> Tree | None:
+def _text(path: str) -> str:
+    """A file's text, read again only when cross-file problems may be suppressed in it."""
     try:
-        return load_path(path).tree
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            return stream.read()
+    except (OSError, UnicodeError):
+        return ""
+
+
+def _linked(path: str, cache: Cache | None) -> Facts | None:
+    """The facts of a file a link names that was not given: from the cache, or loaded."""
+    from pohon_cli.rules import cache as kept
+
+    key = None if cache is None else _key(cache, path, None)
+    if cache is not None and key is not None:
+        entry = cache.get(key)
+        if entry is not None:
+            try:
+                return None if entry["facts"] is None else kept.facts_from(entry["facts"])
+            except (TypeError, KeyError, ValueError, IndexError, ArithmeticError):
+                pass
+    try:
+        tree = load_path(path).tree
     except InputError:
-        return None
+        tree = None
+    facts = None if tree is None else facts_of(tree)
+    if cache is not None and key is not None:
+        cache.put(key, {"facts": None if facts is None else kept.facts_json(facts)})
+    return facts
 
 
 def _suppress(
