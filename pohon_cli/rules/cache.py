@@ -62,7 +62,9 @@ class Cache:
         text of them), or its facts alone when ``settings`` is None."""
         digest = hashlib.sha256(fingerprint().encode())
         for part in (path, settings or "facts"):
-            digest.update(len(part.encode()).to_bytes(8, "big") + part.encode())
+            # a file name may hold bytes that are not UTF-8 (surrogate escapes)
+            written = part.encode("utf-8", "surrogateescape")
+            digest.update(len(written).to_bytes(8, "big") + written)
         digest.update(data)
         return digest.hexdigest()
 
@@ -88,7 +90,8 @@ class Cache:
             file.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-")
             with os.fdopen(fd, "w", encoding="utf-8") as stream:
-                json.dump(value, stream, ensure_ascii=False, separators=(",", ":"))
+                # ASCII: the surrogate escapes of a file name survive as JSON escapes
+                json.dump(value, stream, separators=(",", ":"))
             os.replace(temp, file)
             self.wrote = True
         except OSError:

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from pohon_cli.load.facts import Facts
 from pohon_cli.load.workspace import Office, Workspace
 from pohon_cli.model import Value
 from pohon_cli.problem import Problem
-from pohon_cli.rules.base import Rule, clip, show, span_in
+from pohon_cli.rules import office_names
+from pohon_cli.rules.base import Rule, clip, show
 from pohon_cli.source import unpack
 from pohon_cli.suggest import did_you_mean
 
@@ -328,34 +329,12 @@ def _one_sided(workspace: Workspace) -> Iterator[Problem]:
 # -- PK129 ------------------------------------------------------------------------------------
 
 
-def _groups(workspace: Workspace) -> list[list[Office]]:
-    """The offices linked to each other, directly or not (a cascade): its own group
-    per set of files that name each other, so unrelated files given together never meet."""
-    boss: dict[str, str] = {key: key for key in workspace.offices}
-
-    def find(key: str) -> str:
-        while boss[key] != key:
-            boss[key] = boss[boss[key]]
-            key = boss[key]
-        return key
-
-    for office, facts in workspace.known():
-        for written in facts.links():
-            other = workspace.target(office, written)
-            if other in boss:
-                boss[find(office.key)] = find(other)
-    groups: dict[str, list[Office]] = {}
-    for office in workspace.offices.values():
-        groups.setdefault(find(office.key), []).append(office)
-    return [group for group in groups.values() if len(group) > 1]
-
-
 def _names(facts: Facts) -> set[str]:
     return {_fold(n).casefold() for n in facts.names}
 
 
 def _other_office(workspace: Workspace) -> Iterator[Problem]:
-    for group in _groups(workspace):
+    for group in office_names.groups(workspace):
         owners: dict[str, set[str]] = {}
         for office in group:
             if office.facts is not None:
@@ -363,75 +342,30 @@ def _other_office(workspace: Workspace) -> Iterator[Problem]:
                     owners.setdefault(name, set()).add(office.key)
         if not owners:
             continue
-        pattern = re.compile(r"(?<!\w)" + _trie(owners) + r"(?!\w)", re.IGNORECASE)
+        pattern = office_names.pattern(owners)
         for office in group:
             if office.given and office.facts is not None:
                 yield from _names_in(office, office.facts, pattern, owners)
-
-
-def _trie(words: Iterable[str]) -> str:
-    """One regular expression matching any of ``words`` (white space inside one as any
-    run of white space), longest first, built as a trie: a cascade of 553 offices has
-    1,100 names, and an alternation of them all would try each at every word."""
-    root: dict[str, Any] = {}
-    for word in words:
-        here = root
-        for char in word:
-            here = here.setdefault(char, {})
-        here[""] = {}  # a name ends here
-    return _branch(root)
-
-
-def _branch(node: dict[str, Any]) -> str:
-    ends = "" in node
-    parts = [
-        (r"\s+" if char.isspace() else re.escape(char)) + _branch(rest)
-        for char, rest in sorted(node.items())
-        if char
-    ]
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    return f"(?:{body})?" if ends else body
 
 
 def _names_in(
     office: Office, facts: Facts, pattern: re.Pattern[str], owners: dict[str, set[str]]
 ) -> Iterator[Problem]:
     own = _names(facts)
-    lines: list[str] | None = None
-    for match in pattern.finditer(facts.texts):
+    for i, match, (start, end) in office_names.mentions(facts, pattern):
         name = _fold(match.group(0)).casefold()
         if office.key in owners[name]:
             continue
         # another office's name found inside this office's own is not another office
         if any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", n) for n in own):
             continue
-        i = facts.text_index(match.start())
-        first = facts.text_start(i)
-        kode = facts.codes[i]
-        pos = unpack(facts.text_at[i])
-        if lines is None:
-            lines = _lines(facts.path)
-        line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
-        text = facts.description(i)
-        start, end = span_in(line, pos, text, match.start() - first, match.end() - first)
         yield OTHER_OFFICE.problem(
             facts,
             start,
-            f"`{kode}` names another office of the cascade: {match.group(0)}",
+            f"`{facts.codes[i]}` names another office of the cascade: {match.group(0)}",
             "write this office's own name, or leave the name out",
             end,
         )
-
-
-def _lines(path: str) -> list[str]:
-    """The file's lines, read again for the few problems that quote a place in a line."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as file:
-            return file.read().split("\n")
-    except (OSError, UnicodeError):
-        return []
 
 
 # -- the rules --------------------------------------------------------------------------------

@@ -173,7 +173,9 @@ BELOW_PARENT_TARGET = Rule(
         "national KPU) does not plan below the induk's target for it: with `polaritas: "
         "naik` the target is at least `target_induk` of the same year (with `turun`, at "
         "most); without `polaritas` a single target is naik. Silent without "
-        "`target_induk`, with `stabil`, and for text or range values."
+        "`target_induk`, with `stabil`, and for text or range values. When the indicator "
+        "carries one of the parent file's (`mendukung`) and that file is checked with it, "
+        "the parent's own target replaces the copy: PK126 speaks instead."
     ),
     bad="""\
 pohon:
