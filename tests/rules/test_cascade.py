@@ -281,3 +281,20 @@ def test_every_format_shows_a_cross_file_problem_at_its_place(drifted: Path, fmt
         assert (region["startLine"], region["startColumn"]) == (34, 17)
     else:
         assert f"{KAUR}:34:17" in out
+
+
+def test_the_parents_own_target_replaces_a_stale_target_induk(ws: Path) -> None:
+    # the copy says 95, and KR-IK2 plans 92 below it; the parent's file now sets 90
+    edit(ws, KAUR, "target: {2026: 92}", "target_induk: {2026: 95}\n        target: {2026: 92}")
+    with_parent = run("validate", KAUR).stdout
+    assert lines(with_parent, "PK120") == []
+    assert lines(with_parent, "PK126") == []
+    # the parent sets 93: one problem, PK126, against the parent's own target
+    edit(ws, PROV, "target: {2026: 90}", "target: {2026: 93}")
+    above = run("validate", KAUR).stdout
+    assert lines(above, "PK120") == []
+    assert [line.split(" [")[1][:5] for line in lines(above, "PK126")] == ["PK126"]
+    # without the parent's file, the copy is all there is: PK120 judges by it
+    (ws / PROV).unlink()
+    alone = run("validate", KAUR, expect=1).stdout
+    assert len(lines(alone, "PK120")) == 1
