@@ -26,7 +26,8 @@ def diff(
         str,
         typer.Argument(
             help="The earlier tree: a file, or REV:PATH as in git show "
-            "(e.g. v2024:data/pohon_kinerja.yaml).",
+            "(e.g. v2024:data/pohon_kinerja.yaml); or a folder of offices' files "
+            "(a directory, or REV:DIR).",
             metavar="OLD",
             show_default=False,
         ),
@@ -34,7 +35,9 @@ def diff(
     new: Annotated[
         str,
         typer.Argument(
-            help="The later tree: a file, or REV:PATH.", metavar="NEW", show_default=False
+            help="The later tree: a file, or REV:PATH; or a folder (a directory, or REV:DIR).",
+            metavar="NEW",
+            show_default=False,
         ),
     ],
     *,
@@ -61,6 +64,8 @@ def diff(
     Changed targets, with the difference. Not compared: key order, quoting, style, comments.
 
     Both files are validated first (exit 1 when broken); a value lint refuses is marked.
+
+    Two folders: each file found in both compared so, and the files added and removed.
     """
     from pohon_cli.cli.diff_folders import diff_folders, folder_of
     from pohon_cli.filters import Filter

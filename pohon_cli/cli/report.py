@@ -32,7 +32,6 @@ def report(
             help="The pohon file; several files or a directory (every *.yaml / *.yml "
             "under it) roll capaian up from the offices to their parents.",
             show_default=False,
-            metavar="PATH...",
         ),
     ],
     *,
@@ -56,8 +55,7 @@ def report(
 
     Averaged per node, unit kerja and misi; a missing realisasi is listed, never 0.
 
-    Over a directory: each office under its parent, and the capaian of every indicator
-    the offices carry (mendukung: KODE) rolled up to the parent by its pembagian.
+    Given a directory: each office under its parent, and carried indicators rolled up to it.
     """
     if len(paths) != 1 or paths[0].is_dir():
         from pohon_cli.cli.report_cascade import report_cascade
