@@ -113,41 +113,56 @@ def institution(tree: Tree) -> str:
     return named.short_name or named.name
 
 
+class _Reports:
+    """Each office's report of a year, built once however many roll-ups ask, with its
+    rows by indicator."""
+
+    def __init__(self, settings: Mapping[str, Settings]) -> None:
+        self.settings = settings
+        self.built: dict[tuple[str, int], tuple[Report, dict[int, Row]]] = {}
+
+    def report(self, office: Office, tree: Tree, year: int) -> Report:
+        return self._of(office, tree, year)[0]
+
+    def row(self, office: Office, tree: Tree, year: int, indicator: Indicator) -> Row | None:
+        return self._of(office, tree, year)[1].get(id(indicator))
+
+    def _of(self, office: Office, tree: Tree, year: int) -> tuple[Report, dict[int, Row]]:
+        found = self.built.get((office.key, year))
+        if found is None:
+            report = build(tree, year, self.settings.get(office.key))
+            rows: dict[int, Row] = {}
+            for row in report.rows:
+                rows.setdefault(id(row.indicator), row)
+            found = self.built[(office.key, year)] = (report, rows)
+        return found
+
+
 def roll_up(
     workspace: Workspace, settings: Mapping[str, Settings], year: int | None = None
 ) -> Cascade:
     """The office summaries in hierarchy order, and the roll-up of every parent's
     indicator that its child offices carry, for ``year`` (None: each year the parent's
     indicator has a target). ``settings`` by office key (``Settings()`` when absent)."""
-    reports: dict[tuple[str, int], Report] = {}
-
-    def report_of(office: Office, tree: Tree, when: int) -> Report:
-        found = reports.get((office.key, when))
-        if found is None:
-            found = build(tree, when, settings.get(office.key))
-            reports[(office.key, when)] = found
-        return found
-
+    reports = _Reports(settings)
     children = workspace.children()
     offices: list[OfficeSummary] = []
     rollups: list[Rollup] = []
     for office, tree, depth in hierarchy(workspace):
-        when = tree.header.year if year is None else year
-        report = report_of(office, tree, when)
-        parent = workspace.parent(office)
-        offices.append(_summary(office, tree, parent, depth, report))
-        carried = list(_carried(children.get(office.key, ())))
+        report = reports.report(office, tree, tree.header.year if year is None else year)
+        offices.append(_summary(office, tree, workspace.parent(office), depth, report))
+        carried: dict[str, list[tuple[Office, Tree, Indicator]]] = {}
+        for child in _carried(children.get(office.key, ())):
+            carried.setdefault(child[2].supports or "", []).append(child)
         for node, indicator in tree.indicators():
-            shares = [(c, ct, i) for c, ct, i in carried if i.supports == indicator.code]
+            shares = carried.get(indicator.code)
             if not shares:
                 continue
-            years = sorted(indicator.targets) if year is None else [year]
-            for each in years:
+            for each in sorted(indicator.targets) if year is None else [year]:
                 parts = tuple(
-                    Share(c.path, institution(ct), _row_of(report_of(c, ct, each), i))
+                    Share(c.path, institution(ct), reports.row(c, ct, each, i))
                     for c, ct, i in shares
                 )
-                own = _row_of(report_of(office, tree, each), indicator)
                 rollups.append(
                     _rolled(
                         office,
@@ -156,7 +171,7 @@ def roll_up(
                         indicator,
                         year=each,
                         shares=parts,
-                        own=own,
+                        own=reports.row(office, tree, each, indicator),
                         settings=settings,
                     )
                 )
@@ -195,10 +210,6 @@ def _carried(offices: Sequence[Office]) -> Iterator[tuple[Office, Tree, Indicato
         for _node, indicator in office.tree.indicators():
             if indicator.supports is not None:
                 yield office, office.tree, indicator
-
-
-def _row_of(report: Report, indicator: Indicator) -> Row | None:
-    return next((r for r in report.rows if r.indicator is indicator), None)
 
 
 def _summary(
