@@ -19,12 +19,15 @@ PARENT = FOLDER / "provinsi" / "kpu_contoh.yaml"
 KIDS = [FOLDER / "kabupaten" / f"kpu_{k}.yaml" for k in "abc"]
 
 
-def cascade(files: list[Path], year: int | None = None, **settings: Settings) -> Cascade:
+def cascade(
+    files: list[Path], year: int | None = None, by_name: dict[str, Settings] | None = None
+) -> Cascade:
+    """The roll-up of ``files``, with the settings of the offices named in ``by_name``."""
     workspace = build((str(p), load_path(p).tree) for p in files)
     chosen = {
-        key: settings[o.tree.header.institution.name]
+        key: (by_name or {})[o.tree.header.institution.name]
         for key, o in workspace.offices.items()
-        if o.tree and o.tree.header.institution.name in settings
+        if o.tree is not None and o.tree.header.institution.name in (by_name or {})
     }
     return roll_up(workspace, chosen, year)
 
@@ -136,7 +139,7 @@ def test_a_missing_realisasi_is_not_zero_in_a_sum(tmp_path: Path) -> None:
 
 def test_the_parents_bands_rate_the_roll_up() -> None:
     strict = settings_with(bands=[("Tercapai", Decimal(100)), ("Belum", Decimal(0))])
-    result = cascade([PARENT, *KIDS], **{"KPU Provinsi Contoh": strict})
+    result = cascade([PARENT, *KIDS], by_name={"KPU Provinsi Contoh": strict})
     assert rolled(result, "IKU-JML").band == "Belum"
     assert rolled(result, "IKU-RATA").band == "Tercapai"
 
