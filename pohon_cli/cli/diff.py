@@ -78,17 +78,15 @@ def diff(
     writer = pick(view.FORMATS, output_format)
     _revision_without_path(old, new)
     folders = (folder_of(old), folder_of(new))
-    if folders[0] is not None or folders[1] is not None:
-        chosen = Filter(misi=misi, unit=unit, root=root)
+    if any(folders):
         diff_folders(
             (old, new),
             folders,
             output_format=output_format,
             exit_code=exit_code,
             order=order,
-            chosen=chosen,
+            chosen=Filter(misi=misi, unit=unit, root=root),
         )
-        return
     # both sides read before either is parsed: an unknown revision stops at once (exit 2)
     data = [gitfile.read(spec) for spec in (old, new)]
     loaded = [load_bytes(data.pop(0), spec) for spec in (old, new)]

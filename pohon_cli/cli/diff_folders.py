@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -56,7 +56,7 @@ def diff_folders(
     exit_code: bool,
     order: bool,
     chosen: Filter,
-) -> None:
+) -> NoReturn:
     """Compare every file found in both folders, list those found in one only, and write
     it all in one document (exit 1 with ``--exit-code`` when anything differs)."""
     from pohon_cli.cli.diff import compared
