@@ -14,6 +14,8 @@ from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
 from pohon_cli.cli.options import MisiOpt, RootOpt, UnitOpt, pick, present
 
 if TYPE_CHECKING:
+    from pohon_cli.diff import Change
+    from pohon_cli.filters import Filter
     from pohon_cli.model import Tree
     from pohon_cli.problem import Problem
 
@@ -24,7 +26,8 @@ def diff(
         str,
         typer.Argument(
             help="The earlier tree: a file, or REV:PATH as in git show "
-            "(e.g. v2024:data/pohon_kinerja.yaml).",
+            "(e.g. v2024:data/pohon_kinerja.yaml); or a folder of offices' files "
+            "(a directory, or REV:DIR).",
             metavar="OLD",
             show_default=False,
         ),
@@ -32,7 +35,9 @@ def diff(
     new: Annotated[
         str,
         typer.Argument(
-            help="The later tree: a file, or REV:PATH.", metavar="NEW", show_default=False
+            help="The later tree: a file, or REV:PATH; or a folder (a directory, or REV:DIR).",
+            metavar="NEW",
+            show_default=False,
         ),
     ],
     *,
@@ -59,9 +64,10 @@ def diff(
     Changed targets, with the difference. Not compared: key order, quoting, style, comments.
 
     Both files are validated first (exit 1 when broken); a value lint refuses is marked.
+
+    Two folders: each file found in both compared so, and the files added and removed.
     """
-    from pohon_cli.diff import diff as compare
-    from pohon_cli.diff import refusals, scope, within
+    from pohon_cli.cli.diff_folders import diff_folders, folder_of
     from pohon_cli.filters import Filter
     from pohon_cli.gc_pause import gc_paused
     from pohon_cli.load import gitfile, load_bytes
@@ -71,6 +77,16 @@ def diff(
 
     writer = pick(view.FORMATS, output_format)
     _revision_without_path(old, new)
+    folders = (folder_of(old), folder_of(new))
+    if any(folders):
+        diff_folders(
+            (old, new),
+            folders,
+            output_format=output_format,
+            exit_code=exit_code,
+            order=order,
+            chosen=Filter(misi=misi, unit=unit, root=root),
+        )
     # both sides read before either is parsed: an unknown revision stops at once (exit 2)
     data = [gitfile.read(spec) for spec in (old, new)]
     loaded = [load_bytes(data.pop(0), spec) for spec in (old, new)]
@@ -81,15 +97,25 @@ def diff(
     # The diff makes many small objects and no cycles: without the cyclic GC walking the
     # two big trees again and again it is a third faster on large trees (as in load).
     with gc_paused():
-        kept = scope(before, after, Filter(misi=misi, unit=unit, root=root))
-        changes = compare(before, after, order=order)
-        if kept is not None:
-            changes = within(changes, kept)
-        if changes:
-            changes = refusals(changes, after, _lint(after, new))
+        changes = compared(before, after, new, order, Filter(misi=misi, unit=unit, root=root))
         verdict = EXIT_PROBLEMS if exit_code and changes else EXIT_OK
         present(writer, view.Comparison(old, new, changes), verdict)
     raise typer.Exit(verdict)
+
+
+def compared(before: Tree, after: Tree, new: str, order: bool, chosen: Filter) -> list[Change]:
+    """The changes from ``before`` to ``after`` within the filter, each marked where lint
+    refuses its new value (``new`` names the later side, for its configuration)."""
+    from pohon_cli.diff import diff as compare
+    from pohon_cli.diff import refusals, scope, within
+
+    kept = scope(before, after, chosen)
+    changes = compare(before, after, order=order)
+    if kept is not None:
+        changes = within(changes, kept)
+    if changes:
+        changes = refusals(changes, after, _lint(after, new))
+    return changes
 
 
 def _lint(tree: Tree, spec: str) -> list[Problem]:

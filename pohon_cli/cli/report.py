@@ -3,6 +3,7 @@ node, unit kerja and misi, as the Laporan Kinerja reports it."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,7 +11,6 @@ import typer
 from pohon_cli.cli.app import app
 from pohon_cli.cli.options import (
     DepthOpt,
-    FileArg,
     LevelOpt,
     MisiOpt,
     RootOpt,
@@ -26,7 +26,14 @@ from pohon_cli.cli.options import (
 
 @app.command()
 def report(
-    path: FileArg,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="The pohon file; several files or a directory (every *.yaml / *.yml "
+            "under it) roll capaian up from the offices to their parents.",
+            show_default=False,
+        ),
+    ],
     *,
     year: Annotated[
         int | None,
@@ -47,10 +54,20 @@ def report(
     """Achievement of a year: realisasi against target, rated in bands.
 
     Averaged per node, unit kerja and misi; a missing realisasi is listed, never 0.
+
+    Given a directory: each office under its parent, and carried indicators rolled up to it.
     """
+    if len(paths) != 1 or paths[0].is_dir():
+        from pohon_cli.cli.report_cascade import report_cascade
+
+        filtered = any(v is not None for v in (misi, unit, root, depth, level))
+        report_cascade(paths, year, filtered, output_format)
+        return
     from pohon_cli.filters import select
     from pohon_cli.output import report as view
     from pohon_cli.report import build
+
+    path = paths[0]
 
     writer = pick(view.FORMATS, output_format)
     tree = load_tree(path)

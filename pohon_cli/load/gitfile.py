@@ -73,8 +73,9 @@ def read(spec: str, cwd: Path | None = None) -> bytes:
     return show(where, cwd)
 
 
-def show(where: Revision, cwd: Path | None = None) -> bytes:
-    """``git show REV:PATH``, after checks that turn git's failures into clear messages."""
+def kind(where: Revision, cwd: Path | None = None) -> str:
+    """What ``REV:PATH`` is in git (``blob`` a file, ``tree`` a folder), after checks that
+    turn git's failures into clear messages."""
     inside = _git(["rev-parse", "--git-dir"], cwd)
     if inside.returncode != 0:
         said = inside.stderr.decode(errors="replace").strip().splitlines()
@@ -90,16 +91,22 @@ def show(where: Revision, cwd: Path | None = None) -> bytes:
                 f"{where}: `{where.rev}` is not a revision of this repository"
                 + (f"; {hint}" if hint else " (a tag, a branch or a commit)")
             )
-    kind = _git(["cat-file", "-t", "--end-of-options", str(where)], cwd)
-    what = kind.stdout.decode(errors="replace").strip()
-    if kind.returncode != 0:
-        if b"outside repository" in kind.stderr:
+    typed = _git(["cat-file", "-t", "--end-of-options", str(where)], cwd)
+    what = typed.stdout.decode(errors="replace").strip()
+    if typed.returncode != 0:
+        if b"outside repository" in typed.stderr:
             raise InputError(f"{where}: `{where.path}` leads outside the repository")
         at = f"`{where.rev}`" if where.rev else "the index"
         raise InputError(
             f"{where}: no file `{where.path}` at {at} "
             "(the path is from the top of the repository, or starts with ./)"
         )
+    return what
+
+
+def show(where: Revision, cwd: Path | None = None) -> bytes:
+    """``git show REV:PATH``, after checks that turn git's failures into clear messages."""
+    what = kind(where, cwd)
     if what != "blob":
         noun = "folder" if what == "tree" else what
         raise InputError(f"{where}: `{where.path}` is a {noun} at that revision, not a file")
@@ -114,6 +121,30 @@ def show(where: Revision, cwd: Path | None = None) -> bytes:
         message = shown.stderr.decode(errors="replace").strip().splitlines()
         raise InputError(f"{where}: git show failed: {message[-1] if message else 'no message'}")
     return shown.stdout
+
+
+def files_in(where: Revision, cwd: Path | None = None) -> list[str]:
+    """The *.yaml / *.yml files under the folder ``REV:PATH``, as paths relative to it
+    (none under a folder whose name starts with a dot), as ``validate`` finds them on disk."""
+    if not where.rev:
+        raise InputError(
+            f"{where}: a folder is read at a revision (e.g. HEAD:{where.path}); "
+            "the index holds files, not folders"
+        )
+    what = kind(where, cwd)
+    if what != "tree":
+        raise InputError(f"{where}: `{where.path}` is a {what} at that revision, not a folder")
+    listed = _git(["ls-tree", "-r", "-z", "--name-only", "--end-of-options", str(where)], cwd)
+    if listed.returncode != 0:
+        message = listed.stderr.decode(errors="replace").strip().splitlines()
+        raise InputError(f"{where}: git ls-tree failed: {message[-1] if message else '?'}")
+    names = listed.stdout.decode(errors="surrogateescape").split("\0")
+    return sorted(
+        name
+        for name in names
+        if name.endswith((".yaml", ".yml"))
+        and not any(part.startswith(".") for part in name.split("/"))
+    )
 
 
 def _refs(cwd: Path | None) -> list[str]:

@@ -275,6 +275,11 @@ def _code(text: str | None, table: bool = True) -> str:
     return f"`{one_line}`"
 
 
+def code_span(text: str) -> str:
+    """A path or kode in a code span outside a table (the folders' diff names files so)."""
+    return _code(text, False)
+
+
 def _row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
