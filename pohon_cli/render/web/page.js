@@ -68,12 +68,12 @@
     return li;
   }
 
-  function nodeRow(i, li, isRef) {
+  function nodeRow(i, li, isRef, context) {
     const n = D.nodes[i];
     const lv = D.levels[n.l] || { t: "", fill: "#ccc" };
     const row = el("div", "row");
     row.style.setProperty("--fill", lv.fill);
-    const toggle = el("button", "toggle" + (n.c.length && !isRef ? "" : " leaf"), "−");
+    const toggle = el("button", "toggle", "−");
     toggle.type = "button";
     toggle.tabIndex = -1;
     toggle.setAttribute("aria-hidden", "true");
@@ -90,9 +90,12 @@
       if (n.h) body.append(el("span", "hasil", n.h));
       if (n.o.length) body.append(el("span", "units", n.o.map(unitText).join("; ")));
       if (n.p.length) body.append(el("span", "problem-mark", "!" + n.p.length));
-      if (n.i.length) {
+      // as show: a context node shows none of its indicators; under --unit, only those
+      // the unit answers for there
+      const listed = context ? [] : n.i.filter((e) => !state.unit || e[1].includes(state.unit));
+      if (listed.length) {
         const inds = el("ul", "inds");
-        n.i.forEach((entry) => inds.append(indicatorItem(entry)));
+        listed.forEach((entry) => inds.append(indicatorItem(entry)));
         body.append(inds);
       }
     }
@@ -101,34 +104,63 @@
     return row;
   }
 
-  function buildTree() {
-    const tree = $("tree");
+  // The branches shown, as ``pohon show`` grows them (pohon_cli/output/views/show.py):
+  // a node serving several parents in full once, a reference elsewhere; under a filter,
+  // the matched nodes and their ancestors as context, a context node that leads to
+  // nothing new left out, and a matched node under a matched parent placed there.
+  function grow(matched, kept) {
     const seen = new Set();
-    const frag = document.createDocumentFragment();
-    const stack = D.roots.slice().reverse().map((r) => [r, frag, 1]);
-    while (stack.length) {
-      const [i, into, depth] = stack.pop();
-      const isRef = seen.has(i);
+    const empty = new Set();
+    function branch(i) {
+      const context = matched !== null && !matched.has(i);
+      if (empty.has(i)) return null;
+      if (seen.has(i)) return context ? null : { i: i, ref: true, kids: [] };
       seen.add(i);
-      const li = el("li", "node" + (isRef ? " ref" : ""));
+      const b = { i: i, ref: false, context: context, kids: [] };
+      for (const k of D.nodes[i].c) {
+        if (kept !== null && !kept.has(k)) continue;
+        if (context && matched.has(k) && parents[k].some((p) => matched.has(p))) continue;
+        const grown = branch(k);
+        if (grown) b.kids.push(grown);
+      }
+      if (context && !b.kids.some((c) => !c.ref)) {
+        seen.delete(i);
+        empty.add(i);
+        return null;
+      }
+      return b;
+    }
+    return D.roots.filter((r) => kept === null || kept.has(r)).map(branch).filter(Boolean);
+  }
+
+  function buildTree(branches) {
+    const tree = $("tree");
+    tree.textContent = "";
+    items.length = 0;
+    first.fill(undefined);
+    const frag = document.createDocumentFragment();
+    const stack = branches.slice().reverse().map((b) => [b, frag, 1]);
+    while (stack.length) {
+      const [b, into, depth] = stack.pop();
+      const i = b.i;
+      const li = el("li", "node" + (b.ref ? " ref" : "") + (b.context ? " context" : ""));
       li.setAttribute("role", "treeitem");
       li.tabIndex = -1;
       li.dataset.i = i;
       li.depth = depth;
       li.setAttribute("aria-level", depth);
       li.setAttribute("aria-label", D.nodes[i].k + " " + D.nodes[i].u);
-      li.append(nodeRow(i, li, isRef));
+      li.append(nodeRow(i, li, b.ref, b.context));
       items.push(li);
       into.append(li);
-      if (isRef) continue;
+      if (b.ref) continue;
       first[i] = li;
-      const kids = D.nodes[i].c;
-      if (kids.length) {
+      if (b.kids.length) {
         const ul = el("ul", "kids");
         ul.setAttribute("role", "group");
         li.append(ul);
         li.setAttribute("aria-expanded", "true");
-        for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k], ul, depth + 1]);
+        for (let k = b.kids.length - 1; k >= 0; k--) stack.push([b.kids[k], ul, depth + 1]);
       }
     }
     tree.append(frag);
@@ -208,7 +240,7 @@
     items.forEach((li) => {
       const i = Number(li.dataset.i);
       const hay = haystack(i);
-      if (li.hidden || !words.every((w) => hay.includes(w))) return;
+      if (!words.every((w) => hay.includes(w))) return;
       li.classList.add("hit");
       hits.push(li);
       openTo(li);
@@ -241,7 +273,7 @@
   }
 
   // -- filters (as show --misi / --unit select: the nodes matched, and their ancestors) ----
-  function applyFilters() {
+  function render() {
     let matched = null;
     [["misi", state.misi], ["unit", state.unit]].forEach(([what, key]) => {
       if (!key) return;
@@ -261,14 +293,12 @@
         });
       }
     }
+    hits = [];
+    buildTree(grow(matched, kept));
     items.forEach((li) => {
-      const i = Number(li.dataset.i);
-      li.hidden = kept !== null && !kept.has(i);
-      li.classList.toggle("context", kept !== null && !matched.has(i));
-      li.firstElementChild.querySelectorAll("li.ind").forEach((ind) => {
-        ind.hidden = Boolean(state.unit) && !ind.owners.includes(state.unit);
-      });
+      if (!li.querySelector(":scope > ul.kids")) li.firstElementChild.firstElementChild.classList.add("leaf");
     });
+    search();
   }
 
   function applyYear() {
@@ -419,14 +449,15 @@
 
   // -- moving around -----------------------------------------------------------------------
   function reveal(i, open) {
-    const li = first[i];
-    if (!li) return;
+    let li = first[i];
     showTree();
-    if (li.hidden) {
+    if (!li || !li.isConnected) {
       state.misi = state.unit = "";
       $("f-misi").value = $("f-unit").value = "";
-      applyFilters();
+      render();
     }
+    li = first[i];
+    if (!li) return;
     openTo(li);
     focusItem(li);
     li.classList.remove("flash");
@@ -595,14 +626,12 @@
     });
     $("f-misi").addEventListener("change", (ev) => {
       state.misi = ev.target.value;
-      applyFilters();
-      search();
+      render();
       saveHash();
     });
     $("f-unit").addEventListener("change", (ev) => {
       state.unit = ev.target.value;
-      applyFilters();
-      search();
+      render();
       saveHash();
     });
     $("f-year").addEventListener("change", (ev) => {
@@ -622,7 +651,6 @@
   const started = performance.now();
   header();
   loadHash();
-  buildTree();
   controls();
   setupPosters();
   $("search").value = state.q;
@@ -630,9 +658,7 @@
   $("f-unit").value = state.unit;
   $("f-year").value = String(state.year);
   yearAt = Math.max(0, D.years.indexOf(Number(state.year)));
-  if (String(state.year) !== String(D.years[0])) applyYear();
-  applyFilters();
-  if (state.q) search();
+  render();
   const byKode = D.nodes.findIndex((n) => n.k === state.node);
   if (byKode >= 0) reveal(byKode, true);
   window.pohonRendered = performance.now() - started;
