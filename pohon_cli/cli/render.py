@@ -21,7 +21,6 @@ from pohon_cli.cli.options import (
     choose_year,
     filter_of,
     load_tree,
-    pick,
 )
 from pohon_cli.dot import DEFAULT_TIMEOUT, FORMATS, DotError, Drawn  # stdlib only: light
 
