@@ -512,6 +512,13 @@
 
   // -- the URL fragment keeps the view ------------------------------------------------------
   function saveHash() {
+    // what the printed page shows: the filters and the search of the view
+    const said = [];
+    if (state.misi) said.push("Misi " + state.misi);
+    if (state.unit) said.push("Unit kerja " + unitText(state.unit));
+    if (state.q) said.push("Cari: " + state.q);
+    said.push("Tahun " + state.year);
+    $("view").textContent = said.join(" · ");
     const p = new URLSearchParams();
     ["q", "misi", "unit", "node"].forEach((k) => state[k] && p.set(k, state[k]));
     if (String(state.year) !== String(D.years[0])) p.set("year", state.year);
@@ -670,6 +677,7 @@
   $("f-year").value = String(state.year);
   yearAt = Math.max(0, D.years.indexOf(Number(state.year)));
   render();
+  saveHash();
   const byKode = D.nodes.findIndex((n) => n.k === state.node);
   if (byKode >= 0) reveal(byKode, true);
   void document.body.offsetHeight; // laid out: what the reader waits for
