@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -242,8 +243,6 @@ def _place_problems(tree: Tree, problems: list[Problem]) -> dict[str, list[dict[
     )
     lines = [line for line, _ in starts]
     placed: dict[str, list[dict[str, Any]]] = {}
-    from bisect import bisect_right
-
     for problem in sorted(problems):
         at = bisect_right(lines, problem.line) - 1
         kode = starts[at][1] if at >= 0 else ""

@@ -18,6 +18,7 @@ from conftest import CASES, DATA, run
 from pohon_cli.render.html import json_block
 
 REALISASI = CASES / "report" / "pohon_realisasi.yaml"
+SMALL = CASES / "show" / "small.yaml"  # targets for 2023 and 2024
 INJECTION = CASES / "render" / "injection.yaml"
 # a search waits this long after the last key (page.js's debounce is 120 ms)
 SETTLE = "return new Promise(r => setTimeout(r, 200))"
@@ -27,7 +28,12 @@ SETTLE = "return new Promise(r => setTimeout(r, 200))"
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("html")
     written = {}
-    for name, source in (("seed", DATA), ("realisasi", REALISASI), ("injection", INJECTION)):
+    for name, source in (
+        ("seed", DATA),
+        ("realisasi", REALISASI),
+        ("injection", INJECTION),
+        ("small", SMALL),
+    ):
         written[name] = folder / f"{name}.html"
         run("render", source, "-o", written[name])
     return written
@@ -231,6 +237,50 @@ def test_the_keyboard_walks_the_tree(driver: Any, pages: dict[str, Path]) -> Non
     assert not driver.find_element("id", "panel").get_attribute("hidden")
 
 
+def _figure(driver: Any, kode: str) -> str:
+    row = f"//li[contains(@class,'ind')][.//span[@class='kode'][text()='{kode}']]"
+    return str(driver.find_element("xpath", row).find_element("css selector", ".fig").text)
+
+
+def test_the_year_chooses_the_targets_and_capaian(
+    driver: Any, pages: dict[str, Path], tmp_path: Path
+) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    open_page(driver, pages["small"])
+    assert _figure(driver, "I-T1").startswith("T 1.20 indeks · 110.00%")
+    Select(driver.find_element("id", "f-year")).select_by_value("2023")
+    assert _figure(driver, "I-T1") == "T 1.10 indeks · tanpa realisasi"
+    assert "year=2023" in driver.current_url
+    # --year is the year the page opens with
+    run("render", SMALL, "--year", "2023", "-o", tmp_path / "y.html")
+    open_page(driver, tmp_path / "y.html")
+    assert driver.find_element("id", "f-year").get_attribute("value") == "2023"
+
+
+def test_print_shows_the_view_without_the_controls(driver: Any, pages: dict[str, Path]) -> None:
+    open_page(driver, pages["seed"], "unit=SUBBAG-HUKUM")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not driver.find_element("id", "controls").is_displayed()
+        assert "Unit kerja SUBBAG-HUKUM" in driver.find_element("id", "view").text
+        assert driver.find_element("css selector", "li.node").is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_a_value_the_file_lacks_is_refused_and_nothing_written(tmp_path: Path) -> None:
+    misi = run("render", DATA, "--misi", "M9", "-o", tmp_path / "x.html", expect=2)
+    assert "no misi `M9` in this file" in misi.stderr
+    year = run("render", DATA, "--year", "1999", "-o", tmp_path / "x.html", expect=2)
+    assert "no target or realisasi for 1999" in year.stderr
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("versi: 1\npohon: [\n", encoding="utf-8")
+    bad = run("render", broken, "-o", tmp_path / "x.html", expect=1)
+    assert "broken.yaml:" in bad.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
 def test_html_takes_no_option_of_the_posters(tmp_path: Path) -> None:
     bad = run("render", DATA, "-o", tmp_path / "x.html", "--split", "misi", expect=2)
     assert "--format html writes one page" in bad.stderr
@@ -248,3 +298,53 @@ def test_make_bench_times_the_page_in_the_browser(tmp_path: Path) -> None:
     assert all(len(r.seconds) == 1 and 0 < r.seconds[0] < 30 for r in rows), rows
     report(rows, [60], tmp_path / "RESULTS.md")
     assert f"{PAGE_SEARCH} at 5,000 nodes" in (tmp_path / "RESULTS.md").read_text()
+
+
+def test_each_problem_is_under_the_indicator_it_is_written_in(tmp_path: Path) -> None:
+    from conftest import with_one_error
+
+    from pohon_cli.config import Finder, Overrides
+    from pohon_cli.load import load_path
+    from pohon_cli.render.html import page_data
+    from pohon_cli.rules.lint import check_files
+
+    path, line = with_one_error(tmp_path)
+    tree = load_path(path).tree
+    assert tree is not None
+    (checked,) = check_files([(str(path), Finder(Overrides()).settings_for(path))], 1)
+    data = page_data(tree, [], checked.problems, name=str(path))
+    placed = [
+        (ind["k"], p["code"])
+        for ind in data["indicators"]
+        for p in ind.get("p", [])
+        if p["line"] == line
+    ]
+    assert placed and all(code == "PK104" for _, code in placed), placed
+    kode = placed[0][0]
+    assert tree.line_of(kode) is not None and tree.line_of(kode) <= line  # type: ignore[operator]
+    header = {p["code"] for p in data["problems"]}
+    assert header == {"PK109", "PK110"}  # written above the first node
+
+
+def test_each_poster_box_is_linked_to_its_node() -> None:
+    import xml.etree.ElementTree as ET
+
+    from pohon_cli.dot import run_dot
+    from pohon_cli.load import load_path
+    from pohon_cli.render import split
+    from pohon_cli.render.html import poster_ids
+
+    tree = load_path(DATA).tree
+    assert tree is not None
+    pages, _ = split(tree, "misi")
+    svg = "{http://www.w3.org/2000/svg}"
+    for page in pages:
+        assert page.key is not None
+        ids = poster_ids(tree, page.key)
+        assert len(ids) == page.nodes
+        drawn = ET.fromstring(run_dot(page.source, "svg").data)
+        for group in drawn.iter(f"{svg}g"):
+            title = group.find(f"{svg}title")
+            if group.get("class") == "node" and title is not None and title.text in ids:
+                words = [t.text for t in group.iter(f"{svg}text")]
+                assert words[0] == ids[title.text], (page.key, title.text, words[:2])
