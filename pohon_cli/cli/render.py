@@ -44,7 +44,10 @@ _HTML_EXTENSIONS = {"html": _HTML, "htm": _HTML}
 # -o's name for stdout (pohon_cli.output.pages.STDOUT, not imported to keep --help light)
 _STDOUT = "-"
 
-PathArg = Annotated[Path, typer.Argument(help="The pohon file to draw.")]
+PathArg = Annotated[
+    Path,
+    typer.Argument(help="The pohon file to draw (with --format html, also a folder of them)."),
+]
 OutputOpt = Annotated[
     str,
     typer.Option(

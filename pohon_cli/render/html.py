@@ -59,22 +59,51 @@ def poster_ids(tree: Tree, misi: str) -> dict[str, str]:
     return {f"n{i}": kode for i, kode in enumerate(order)}
 
 
+@dataclass(frozen=True, slots=True)
+class Office:
+    """One office of a page: its tree, its reports (one per year offered, the first shown
+    first), the problems ``pohon validate`` reports for its file, its posters, the file
+    as given, the filters it opens with (``misi``, ``unit``), and for a page of several
+    offices the index of each office a link of its file names (``offices.links``)."""
+
+    tree: Tree
+    reports: Sequence[Report]
+    problems: Sequence[Problem] = ()
+    posters: Sequence[Poster] = ()
+    name: str = ""
+    start: Mapping[str, str] = field(default_factory=dict)
+    files: Mapping[str, int] = field(default_factory=dict)
+
+
 def build(
     tree: Tree,
     reports: Sequence[Report],
-    problems: Iterable[Problem] = (),
+    problems: Sequence[Problem] = (),
     posters: Sequence[Poster] = (),
     *,
     name: str = "",
     start: Mapping[str, str] | None = None,
 ) -> str:
-    """The page: ``reports`` one per year offered (the first is shown first),
-    ``problems`` what ``pohon validate`` reports for this file, ``name`` the file as
-    given, ``start`` the filters it opens with (``misi``, ``unit``)."""
-    data = page_data(tree, reports, problems, name=name)
-    data["start"] = dict(start or {})
-    data["posters"] = [{"misi": p.misi, "ids": dict(p.ids)} for p in posters]
-    return _template(data, posters)
+    """The page of one file (see ``Office``)."""
+    return build_offices([Office(tree, reports, problems, posters, name, dict(start or {}))])
+
+
+def build_offices(offices: Sequence[Office]) -> str:
+    """The page of several offices (a folder), the first shown first; each opens in its
+    own view, and a link between their files leads from one to the other."""
+    shown: list[dict[str, Any]] = []
+    figures: list[Poster] = []
+    for office in offices:
+        data = page_data(office.tree, office.reports, office.problems, name=office.name)
+        data["start"] = dict(office.start)
+        data["posters"] = [
+            {"misi": p.misi, "ids": dict(p.ids), "fig": len(figures) + i}
+            for i, p in enumerate(office.posters)
+        ]
+        data["berkas"] = dict(office.files)
+        figures.extend(office.posters)
+        shown.append(data)
+    return _template({"offices": shown}, figures)
 
 
 def page_data(
@@ -99,6 +128,7 @@ def page_data(
     return {
         "file": name,
         "title": header.institution.name,
+        "induk": _parent_file(tree),
         "short": header.institution.short_name or header.institution.name,
         "visi": header.vision or "",
         "year": header.year,
@@ -117,6 +147,11 @@ def page_data(
         "filters": _filters(tree, node_index),
         "bands": [band.name for band in reports[0].settings.bands] if reports else [],
     }
+
+
+def _parent_file(tree: Tree) -> str:
+    parent = tree.header.parent_organisation
+    return "" if parent is None or parent.file is None else parent.file
 
 
 def _level(index: int, level: str) -> dict[str, Any]:
@@ -147,6 +182,9 @@ def _node(
         "o": list(node.owners),
         "n": node.note or "",
         "c": [node_index[k] for k in tree.children.get(node.code, ())],
+        # the induk's nodes it serves, and the other offices' nodes it works with
+        "sup": list(node.supports),
+        "kol": [[c.file, c.code, c.role or ""] for c in node.partners],
         "i": listed,
         "line": tree.line_of(node.code),
     }
@@ -172,6 +210,7 @@ def _indicator(
         "o": list(tree.owners_of(indicator)),
         "n": indicator.note or "",
         "home": node_index[home],
+        "sup": indicator.supports or "",
         "cap": [_capaian(by_code.get(indicator.code)) for by_code in rows],
         "line": tree.line_of(indicator.code),
     }
@@ -278,7 +317,7 @@ def _svg(poster: Poster) -> str:
 def _template(data: dict[str, Any], posters: Sequence[Poster]) -> str:
     """The page: the template's slots filled in one pass, so that a text of the file that
     reads like a slot (``{{SCRIPT}}`` in an uraian) stays text."""
-    title = data["short"] or "Pohon kinerja"
+    title = data["offices"][0]["short"] if data["offices"] else ""
     slots = {
         "TITLE": _attribute(f"Pohon kinerja — {title}"),
         "STYLE": _asset("page.css"),

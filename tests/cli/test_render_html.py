@@ -348,3 +348,36 @@ def test_each_poster_box_is_linked_to_its_node() -> None:
             if group.get("class") == "node" and title is not None and title.text in ids:
                 words = [t.text for t in group.iter(f"{svg}text")]
                 assert words[0] == ids[title.text], (page.key, title.text, words[:2])
+
+
+WORKSPACE = CASES / "workspace"
+
+
+def test_a_folder_is_one_page_of_its_offices_linked_to_each_other(
+    driver: Any, tmp_path: Path
+) -> None:
+    page = tmp_path / "kpu.html"
+    done = run("render", WORKSPACE, "-o", page)
+    assert "7 kantor" in done.stderr
+    # the files as validate finds them; kpu_bengkulu_tengah.yaml is the first
+    open_page(driver, page)
+    offices = driver.find_elements("css selector", "#f-office option")
+    assert len(offices) == 7 and driver.find_element("id", "f-office").is_displayed()
+    assert "Bengkulu Tengah" in driver.find_element("id", "title").text
+    # the problem validate plants in this file across the files (PK129 at 82:42)
+    driver.find_element("xpath", "//span[@class='kode'][text()='IK-KEPUTUSAN']").click()
+    assert "kpu_bengkulu_tengah.yaml:82:42" in driver.find_element("id", "panel-body").text
+    # kolaborasi: to KPU Kota Bengkulu's S1, which is on the page
+    driver.find_element("xpath", "//li[contains(@class,'node')]//span[text()='S1']").click()
+    partner = driver.find_element("xpath", "//dd//a[contains(text(),'S1 — KPU Kota Bengkulu')]")
+    partner.click()
+    assert "Kota Bengkulu" in driver.find_element("id", "title").text
+    assert driver.find_element("id", "panel-body").get_attribute("data-node") == "S1"
+    assert "office=" in driver.current_url
+    assert requests(driver) == [page.resolve().as_uri()] * 2 and console(driver) == []
+
+
+def test_a_folder_takes_no_filter(tmp_path: Path) -> None:
+    bad = run("render", WORKSPACE, "--unit", "KETUA", "-o", tmp_path / "x.html", expect=2)
+    assert "a folder's page opens each office in its own tahun" in bad.stderr
+    assert not list(tmp_path.iterdir())

@@ -3,14 +3,21 @@
 "use strict";
 (function () {
   const started = performance.now(); // for make bench: the page's own time, parse included
-  const D = JSON.parse(document.getElementById("pohon-data").textContent);
+  const OFFICES = JSON.parse(document.getElementById("pohon-data").textContent).offices;
+  // a folder's page: one office at a time, the one the fragment names (the first else)
+  const officeAt = Math.min(
+    Math.max(0, Number(new URLSearchParams(location.hash.slice(1)).get("office")) || 0),
+    OFFICES.length - 1);
+  const D = OFFICES[officeAt];
   // the empty values html.py leaves out (_compact), put back
   const filled = (base) => (x) => (x === null ? null : Object.assign({}, base, x));
   const CAP = { target: "", realisasi: "", raw: "", capped: "", band: "", status: "", note: "" };
-  D.nodes = D.nodes.map(filled({ h: "", m: [], o: [], n: "", c: [], i: [], p: [], line: "" }));
+  D.nodes = D.nodes.map(filled({
+    h: "", m: [], o: [], n: "", c: [], i: [], p: [], line: "", sup: [], kol: [],
+  }));
   D.indicators = D.indicators.map(filled({
     s: "", pol: "", base: "", t: {}, r: {}, def: "", f: "", src: "", o: [], n: "", cap: [], p: [],
-    line: "",
+    line: "", sup: "",
   }));
   D.indicators.forEach((ind) => (ind.cap = ind.cap.map(filled(CAP))));
   const $ = (id) => document.getElementById(id);
@@ -351,6 +358,39 @@
     return a;
   }
 
+  // a kode in another office's file: a link when that office is on this page
+  function linked(file, kodes) {
+    if (!kodes.length) return "";
+    const span = el("span");
+    kodes.forEach(([kode, role], n) => {
+      if (n) span.append("; ");
+      const at = D.berkas[file];
+      if (at === undefined) {
+        span.append(kode + (file ? " (" + file + ")" : ""));
+      } else {
+        const a = el("a", "jump", kode + " — " + OFFICES[at].short);
+        a.href = "#office=" + at + "&node=" + encodeURIComponent(kode);
+        a.addEventListener("click", (ev) => {
+          ev.preventDefault();
+          location.hash = a.getAttribute("href").slice(1);
+          location.reload();
+        });
+        span.append(a);
+      }
+      if (role) span.append(" (" + role + ")");
+    });
+    return span;
+  }
+
+  function linkedEach(partners) {
+    const span = el("span");
+    partners.forEach(([file, kode, role], n) => {
+      if (n) span.append("; ");
+      span.append(linked(file, [[kode, role]]));
+    });
+    return span;
+  }
+
   function problemList(body, problems) {
     body.append(el("h3", "", "Masalah (pohon validate)"));
     if (!problems.length) {
@@ -380,6 +420,8 @@
       ["Unit kerja", n.o.map(unitText)],
       ["Catatan", n.n],
       ["Baris", n.line],
+      ["Mendukung (induk)", linked(D.induk, n.sup.map((k) => [k, ""]))],
+      ["Kolaborasi", n.kol.length ? linkedEach(n.kol) : ""],
     ]);
     if (n.i.length) {
       body.append(el("h3", "", "Indikator"));
@@ -416,6 +458,7 @@
       ["Unit kerja", ind.o.map(unitText)],
       ["Catatan", ind.n],
       ["Baris", ind.line],
+      ["Mendukung (induk)", ind.sup ? linked(D.induk, [[ind.sup, ""]]) : ""],
     ]);
     body.append(el("h3", "", "Capaian " + state.year + " (pohon report)"));
     const cap = capOf(ind);
@@ -520,6 +563,7 @@
     said.push("Tahun " + state.year);
     $("view").textContent = said.join(" · ");
     const p = new URLSearchParams();
+    if (officeAt) p.set("office", officeAt);
     ["q", "misi", "unit", "node"].forEach((k) => state[k] && p.set(k, state[k]));
     if (String(state.year) !== String(D.years[0])) p.set("year", state.year);
     const hash = p.toString();
@@ -544,7 +588,7 @@
   }
 
   function setupPosters() {
-    const figures = document.querySelectorAll("figure.poster");
+    const figures = D.posters.map((p) => document.querySelector(`figure[data-poster="${p.fig}"]`));
     if (!figures.length) return;
     const index = new Map(D.nodes.map((n, i) => [n.k, i]));
     const button = $("toggle-posters");
@@ -557,6 +601,7 @@
     });
     figures.forEach((fig, f) => {
       const info = D.posters[f];
+      if (!fig) return;
       const tab = el("button", "", "Misi " + info.misi);
       tab.type = "button";
       tab.setAttribute("role", "tab");
@@ -610,6 +655,16 @@
   // -- start --------------------------------------------------------------------------------
   function header() {
     $("title").textContent = D.title;
+    if (OFFICES.length > 1) {
+      const chooser = $("f-office");
+      OFFICES.forEach((o, at) => chooser.append(new Option(o.short + " — " + o.file, String(at))));
+      chooser.value = String(officeAt);
+      chooser.parentElement.hidden = false;
+      chooser.addEventListener("change", () => {
+        location.hash = "office=" + chooser.value;
+        location.reload();
+      });
+    }
     $("visi").textContent = D.visi ? "Visi: " + D.visi : "";
     D.misi.forEach((m) => {
       const li = el("li");
