@@ -211,10 +211,22 @@ def test_the_injection_fixture_shows_as_text(driver: Any, pages: dict[str, Path]
 def test_a_poster_box_leads_to_its_node(driver: Any, pages: dict[str, Path]) -> None:
     open_page(driver, pages["seed"])
     driver.find_element("id", "toggle-posters").click()
+    # the wheel zooms and a drag pans
+    moved = driver.execute_script(
+        """const fig = document.querySelector('figure.poster:not([hidden])');
+           fig.dispatchEvent(new WheelEvent('wheel', {deltaY: -100, clientX: 50, clientY: 50}));
+           fig.dispatchEvent(new PointerEvent('pointerdown', {clientX: 10, clientY: 10}));
+           fig.dispatchEvent(new PointerEvent('pointermove', {clientX: 40, clientY: 30}));
+           fig.dispatchEvent(new PointerEvent('pointerup', {}));
+           return fig.querySelector('svg').style.transform;"""
+    )
+    assert "scale(1.15)" in moved and "translate(" in moved, moved
     kode = driver.execute_script(
         """const g = [...document.querySelectorAll('figure.poster:not([hidden]) g.node')]
              .find(g => /^n[0-9]+$/.test(g.querySelector('title').textContent));
-           g.dispatchEvent(new MouseEvent('click'));
+           g.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}));
+           g.dispatchEvent(new PointerEvent('pointerup', {bubbles: true}));
+           g.dispatchEvent(new MouseEvent('click', {bubbles: true}));
            return document.getElementById('panel-body').dataset.node;"""
     )
     assert driver.find_element("id", "tree").is_displayed()
