@@ -1,6 +1,7 @@
 # Everything a fresh machine needs, from a clean clone: `make demo`, `make test`.
-# Debian/Ubuntu: installs Graphviz (`dot`) and python3-venv with apt-get when missing
-# (as root, or through sudo). macOS: uses Homebrew when `dot` is missing.
+# Debian/Ubuntu: installs Graphviz (`dot`), python3-venv, and Chromium with its
+# chromedriver (the web page's tests) with apt-get when missing (as root, or through sudo).
+# macOS: uses Homebrew when `dot` is missing; install Chromium and chromedriver yourself.
 # Elsewhere: install Graphviz yourself (https://graphviz.org/download/); the rest is pip.
 
 PYTHON ?= python3
@@ -12,7 +13,7 @@ DATA   := data/pohon_kinerja.yaml
 # Material for MkDocs prints a banner about MkDocs 2 on every build; it is not a warning.
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: demo test lint typecheck pytest graphviz venv clean bench fuzz docs docs-site
+.PHONY: demo test lint typecheck pytest graphviz browser venv clean bench fuzz docs docs-site
 
 venv: $(STAMP)
 
@@ -36,6 +37,16 @@ graphviz:
 	  elif command -v brew >/dev/null; then brew install graphviz; \
 	  else echo "Graphviz's dot is missing: install it from https://graphviz.org/download/" >&2; exit 1; fi; }
 
+# The tests of `pohon render --format html` drive a real headless Chromium through
+# chromedriver (tests/cli/test_render_html.py); CHROMIUM and CHROMEDRIVER name others.
+CHROMIUM     ?= /usr/bin/chromium
+CHROMEDRIVER ?= /usr/bin/chromedriver
+browser:
+	@[ -x $(CHROMIUM) ] && [ -x $(CHROMEDRIVER) ] || { \
+	  if command -v apt-get >/dev/null; then \
+	    $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	  else echo "Chromium and chromedriver are missing: install them (macOS: brew install --cask chromium chromedriver) and set CHROMIUM= and CHROMEDRIVER=" >&2; exit 1; fi; }
+
 demo: $(STAMP) graphviz
 	$(BIN)/pohon validate $(DATA)
 	$(BIN)/pohon show $(DATA) --misi M1
@@ -49,13 +60,13 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict
 
-pytest: $(STAMP) graphviz
-	$(BIN)/python -m pytest
+pytest: $(STAMP) graphviz browser
+	CHROMIUM=$(CHROMIUM) CHROMEDRIVER=$(CHROMEDRIVER) $(BIN)/python -m pytest
 
 test: lint typecheck pytest docs-site
 
 # Peers timed side by side with pohon; RESULTS.md records the machine and the ratios.
-bench: $(STAMP) graphviz
+bench: $(STAMP) graphviz browser
 	$(BIN)/python -m pip install -q check-jsonschema yamllint
 	$(BIN)/python benchmarks/run.py --out benchmarks/RESULTS.md
 

@@ -156,6 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--page-size", type=int, default=PAGE_NODES)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     pohon = [tool("pohon")]
@@ -269,6 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         run("yamllint", size, [tool("yamllint"), "-d", "relaxed", f], runs=1)
     validate_dir(work, rows, pohon, args.runs)
     validate_workspace(work, rows, pohon, args.runs)
+    web_page(work, rows, args.page_size, args.runs)
     report(rows, sizes, args.out)
     return 0
 
@@ -373,6 +375,41 @@ WORKSPACE_ALONE = "validate workspace, each file alone"
 WORKSPACE_CROSS = "validate workspace, with the cascade"
 WORKSPACE_COLD = "validate workspace, cache empty"
 WORKSPACE_WARM = "validate workspace, cache, 1 file changed"
+# The web page (render --format html) is timed in the browser, where a reader waits.
+PAGE_NODES = 5000
+PAGE_RENDER = "first render of the web page (browser)"
+PAGE_SEARCH = "search in the web page (browser)"
+# words every generated tree holds, in many nodes
+PAGE_QUERY = "persentase partisipasi"
+
+
+def web_page(work: Path, rows: list[Row], size: int, runs: int) -> None:
+    """``render --format html`` of a generated tree, opened ``runs`` times in headless
+    Chromium (tests/support/browser.py): the page's own time to build the tree (from its
+    script's start) and of one search, as the page measures them (performance.now)."""
+    from browser import chromium, missing, open_page
+
+    why = missing()
+    if why is not None:
+        rows.append(Row(PAGE_RENDER, size, note=f"not run: {why}"))
+        return
+    tree, page = work / f"page_{size}.yaml", work / f"page_{size}.html"
+    tree.write_text("".join(generate(size)), encoding="utf-8")
+    subprocess.run([tool("pohon"), "render", str(tree), "-o", str(page)], check=True, cwd=ROOT,
+                   capture_output=True)  # fmt: skip
+    shown, found = Row(PAGE_RENDER, size), Row(PAGE_SEARCH, size)
+    with chromium() as driver:
+        for _ in range(runs):
+            open_page(driver, page)
+            shown.seconds.append(driver.execute_script("return window.pohonRendered") / 1000)
+            took, hits = driver.execute_script(f"return window.pohonSearch({PAGE_QUERY!r})")
+            found.seconds.append(took / 1000)
+    megabytes = page.stat().st_size / 1_000_000
+    shown.note = f"{megabytes:.1f} MB page; ms = median s × 1000"
+    found.note = f"{PAGE_QUERY!r}: {hits:,} nodes found and opened"
+    for row in (shown, found):
+        rows.append(row)
+        print(f"{row.name:<28} {size:>7} {row.median * 1000:8.1f} ms", flush=True)
 
 
 def report(rows: list[Row], sizes: list[int], out: Path) -> None:
@@ -442,6 +479,10 @@ def report(rows: list[Row], sizes: list[int], out: Path) -> None:
         1.5,
     )
     target(f"show at {mid:,} ≤ 1.5 × validate", ratio(get("pohon show", mid), validate_mid), 1.5)
+    for name, limit in ((PAGE_RENDER, 1.0), (PAGE_SEARCH, 0.1)):
+        page = next((r for r in rows if r.name == name and r.seconds), None)
+        text = f"{name} at {PAGE_NODES:,} nodes ≤ {limit * 1000:.0f} ms (no visible pause)"
+        target(text, page.median * 1000 if page else None, limit * 1000, " ms")
     small = 1000 if 1000 in sizes else sizes[0]
     target(
         f"DOT source at {small:,} < 10% of dot's layout",

@@ -1,6 +1,6 @@
-"""``pohon render``: the tree as a diagram (SVG, PNG, PDF or the DOT source). The pages
-are drawn by ``pohon_cli.render``, run through ``dot`` here (the edge that runs it) and
-named and written by ``pohon_cli.output.pages``."""
+"""``pohon render``: the tree as a diagram (SVG, PNG, PDF or the DOT source), or as one
+offline web page (HTML). The pages are drawn by ``pohon_cli.render``, run through ``dot``
+here (the edge that runs it) and named and written by ``pohon_cli.output.pages``."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from pohon_cli.cli.options import (
     choose_year,
     filter_of,
     load_tree,
-    pick,
 )
 from pohon_cli.dot import DEFAULT_TIMEOUT, FORMATS, DotError, Drawn  # stdlib only: light
 
@@ -39,10 +38,16 @@ if TYPE_CHECKING:
 
 # File extensions that name a format; the formats themselves are pohon_cli.dot.FORMATS.
 _EXTENSIONS = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot"}
+# the web page is not dot's: written by pohon_cli.render.html around dot's SVG posters
+_HTML = "html"
+_HTML_EXTENSIONS = {"html": _HTML, "htm": _HTML}
 # -o's name for stdout (pohon_cli.output.pages.STDOUT, not imported to keep --help light)
 _STDOUT = "-"
 
-PathArg = Annotated[Path, typer.Argument(help="The pohon file to draw.")]
+PathArg = Annotated[
+    Path,
+    typer.Argument(help="The pohon file to draw (with --format html, also a folder of them)."),
+]
 OutputOpt = Annotated[
     str,
     typer.Option(
@@ -54,7 +59,10 @@ OutputOpt = Annotated[
 FormatOpt = Annotated[
     str | None,
     typer.Option(
-        "--format", "-f", help="svg, png, pdf or dot. Default: from -o's extension, else svg."
+        "--format",
+        "-f",
+        help="svg, png, pdf, dot, or html (one offline page to search and click through). "
+        "Default: from -o's extension, else svg.",
     ),
 ]
 SplitOpt = Annotated[
@@ -112,12 +120,24 @@ def render(
     from pohon_cli.render.paper import Sheet
 
     chosen = filter_of(misi, unit, root, depth, level)
+    if _is_html(output, output_format):
+        used = (split_by, root, depth, level, paper) != (None,) * 5 or units or landscape
+        if used:
+            fail(
+                "--format html writes one page of the whole tree, to search and fold: it "
+                "takes --misi, --unit and --year as its first view, not --split, --units, "
+                "--root, --depth, --level or --paper"
+            )
+        from pohon_cli.cli.render_html import write_html
+
+        write_html(path, output, chosen, year, timeout)
+        return
     if split_by is not None and split_by not in draw.SPLITS:
         fail(f"unknown --split `{split_by}`: use one of {', '.join(draw.SPLITS)}")
     if units and (split_by is not None or not chosen.is_empty()):
         fail("--units draws every unit kerja: it takes no --split, --misi, --unit, --root, ...")
-    if output_format is not None:
-        pick(FORMATS, output_format)
+    if output_format is not None and output_format not in FORMATS:
+        fail(f"unknown format `{output_format}`: use one of {', '.join([*FORMATS, _HTML])}")
     fmt = _format(output, output_format, folder=split_by is not None)
     if paper is not None and paper.upper() not in _PAPERS:
         fail(f"unknown --paper `{paper}`: use one of {', '.join(_PAPERS)}")
@@ -235,6 +255,13 @@ def _on_paper(
     return fitted, sources
 
 
+def _is_html(output: str, chosen: str | None) -> bool:
+    """Whether the web page is asked for, by --format or by -o's extension."""
+    if chosen is not None:
+        return chosen == _HTML
+    return Path(output).suffix.lower().lstrip(".") in _HTML_EXTENSIONS
+
+
 def _format(output: str, chosen: str | None, *, folder: bool) -> str:
     """The format from --format, else from the output's extension, else svg; a clash
     between the two is a mistake worth stopping for."""
@@ -255,7 +282,7 @@ def _format(output: str, chosen: str | None, *, folder: bool) -> str:
     if suffix and output != _STDOUT:
         fail(
             f"cannot tell the format from `.{suffix}`: use --format "
-            + " | ".join(sorted(set(_EXTENSIONS.values())))
+            + " | ".join(sorted({*_EXTENSIONS.values(), _HTML}))
         )
     return "svg"
 

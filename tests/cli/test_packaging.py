@@ -21,10 +21,12 @@ from scratch import BROKEN, ROOT, SEED, output, pohon_release, sh
 
 from pohon_cli import __version__
 
+# the modules, and the web page's template, script and styles (render/web/)
+_DATA = {".py", ".html", ".js", ".css"}
 PACKAGE = sorted(
     p.relative_to(ROOT).as_posix()
     for p in (ROOT / "pohon_cli").rglob("*")
-    if p.is_file() and (p.suffix == ".py" or p.name == "py.typed") and "__pycache__" not in p.parts
+    if p.is_file() and (p.suffix in _DATA or p.name == "py.typed") and "__pycache__" not in p.parts
 )
 
 
@@ -102,6 +104,10 @@ def test_the_installed_wheel_runs_outside_the_checkout(dist: Path, tmp_path: Pat
     assert json.loads(schema) == json.loads(
         (ROOT / "schemas" / "pohon_kinerja.schema.json").read_text(encoding="utf-8")
     )
+    # the web page's script and styles are package data: the installed wheel has them
+    sh(pohon, "render", "good.yaml", "-o", "tree.html", cwd=work)
+    page = (work / "tree.html").read_text(encoding="utf-8")
+    assert "pohonRendered" in page and "</style>" in page, page[:300]
     bare = sh(pohon, cwd=work, expect=2).stderr.splitlines()
     assert bare[-1].startswith("pohon: missing command"), bare
 

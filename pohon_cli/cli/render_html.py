@@ -1,0 +1,149 @@
+"""``pohon render --format html``: the tree as one offline web page. What the page shows
+is computed where the other commands compute it: the report of each year
+(``pohon_cli.report``), the problems ``pohon validate`` finds (``check_files``), the
+misi posters (``pohon_cli.render`` through ``dot``, run here at the edge); the page
+itself is written by ``pohon_cli.render.html``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from pohon_cli.cli.app import fail
+from pohon_cli.cli.options import choose_year, load_tree, report_settings
+
+if TYPE_CHECKING:
+    from pohon_cli.filters import Filter
+    from pohon_cli.model import Tree
+    from pohon_cli.problem import Problem
+    from pohon_cli.render.html import Poster
+
+_STDOUT = "-"
+
+
+def write_html(path: Path, output: str, chosen: Filter, year: int | None, timeout: float) -> None:
+    """The page of ``path`` to ``output`` (- for stdout), written whole or not at all;
+    ``chosen`` (--misi, --unit) and ``year`` are the view it opens with."""
+    from pohon_cli.filters import check_known
+    from pohon_cli.render import html
+    from pohon_cli.report import build
+    from pohon_cli.stats import years
+
+    suffix = "" if output == _STDOUT else Path(output).suffix.lower()
+    if suffix not in ("", ".html", ".htm"):
+        fail(f"--format html does not match the extension of `{output}`")
+    if path.is_dir():
+        if not chosen.is_empty() or year is not None:
+            fail(
+                "a folder's page opens each office in its own tahun, unfiltered: it takes "
+                "no --misi, --unit or --year (choose them on the page)"
+            )
+        _write(path, output, _offices(path, timeout))
+        return
+    tree = load_tree(path)
+    check_known(tree, chosen)
+    the_year = choose_year(tree, year)
+    settings = report_settings(path)
+    offered = [the_year, *sorted(set(years(tree)) - {the_year})]
+    reports = [build(tree, y, settings) for y in offered]
+    page = html.build(
+        tree,
+        reports,
+        _problems([path])[str(path)],
+        _posters(tree, the_year, timeout),
+        name=str(path),
+        start={"misi": chosen.misi or "", "unit": chosen.unit or ""},
+    )
+    _write(path, output, (page, f"{len(tree.nodes)} simpul"))
+
+
+def _write(source: Path, output: str, page: tuple[str, str]) -> None:
+    """The page to ``output``, whole or not at all, never onto ``source`` (a file of a
+    folder's is refused by its extension: no page is .yaml)."""
+    from pohon_cli.output.files import refuse_input
+    from pohon_cli.output.pages import write_pages
+
+    target = None if output == _STDOUT else Path(output)
+    if target is not None and source.is_file():
+        refuse_input(target, source)
+    write_pages([target], [page[0].encode("utf-8")], sys.stdout.buffer)
+    if target is not None:
+        typer.echo(f"wrote {target} ({page[1]})", err=True)
+
+
+def _offices(folder: Path, timeout: float) -> tuple[str, str]:
+    """The page of every pohon file under ``folder`` (as ``validate`` finds them), each in
+    its own tahun, with the problems ``validate FOLDER`` reports; a file that does not
+    load stops the page as it stops ``render`` (exit 1)."""
+    from pohon_cli.cli.validate import once, yaml_files
+    from pohon_cli.load.workspace import build as workspace
+    from pohon_cli.render import html, offices
+    from pohon_cli.report import build
+    from pohon_cli.stats import years
+
+    files = once(yaml_files([folder]))
+    if not files:
+        fail(f"no *.yaml or *.yml files found in {folder}")
+    trees = [load_tree(path) for path in files]
+    problems = _problems(files)
+    linked = offices.links(workspace((str(p), t) for p, t in zip(files, trees, strict=True)),
+                           [str(p) for p in files])  # fmt: skip
+    pages = []
+    for path, tree, named in zip(files, trees, linked, strict=True):
+        settings = report_settings(path)
+        offered = [tree.header.year, *sorted(set(years(tree)) - {tree.header.year})]
+        reports = [build(tree, y, settings) for y in offered]
+        posters = _posters(tree, tree.header.year, timeout)
+        pages.append(
+            html.Office(tree, reports, problems[str(path)], posters, str(path), files=named)
+        )
+    nodes = sum(len(t.nodes) for t in trees)
+    return html.build_offices(pages), f"{len(files)} kantor, {nodes} simpul"
+
+
+def _problems(paths: list[Path]) -> dict[str, list[Problem]]:
+    """What ``pohon validate FILES`` reports for each file (as given), under its
+    configuration: alone, then across the links between them."""
+    from pohon_cli.config import Finder, Overrides
+    from pohon_cli.rules.lint import check_files
+
+    finder = Finder(Overrides())
+    jobs = [(str(path), finder.settings_for(path)) for path in paths]
+    checked = check_files(jobs, min(len(jobs), os.cpu_count() or 1))
+    found: dict[str, list[Problem]] = {str(path): [] for path in paths}
+    for report in checked:
+        found.setdefault(report.path, []).extend(
+            p for p in report.problems if p.file == report.path
+        )
+    return found
+
+
+def _posters(tree: Tree, year: int, timeout: float) -> list[Poster]:
+    """One SVG poster per misi, as ``render --split misi`` draws them; a page above
+    ``BIG_PAGE`` boxes is left out (said on stderr): unreadable, and slow to lay out."""
+    from pohon_cli import render as draw
+    from pohon_cli.dot import DotError, run_dot
+    from pohon_cli.render.html import Poster, poster_ids
+
+    pages, _empty = draw.split(tree, "misi", year=year)
+    posters: list[Poster] = []
+    for page in pages:
+        if page.key is None:
+            continue
+        if page.nodes > draw.BIG_PAGE:
+            typer.echo(
+                f"pohon: no poster for {page.key} in the page: {page.nodes:,} boxes "
+                f"(above {draw.BIG_PAGE}); search and fold the tree instead",
+                err=True,
+            )
+            continue
+        try:
+            drawn = run_dot(page.source, "svg", timeout)
+        except DotError as error:
+            fail(str(error))
+        posters.append(Poster(page.key, drawn.data.decode("utf-8"), poster_ids(tree, page.key)))
+    return posters
