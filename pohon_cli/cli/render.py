@@ -42,7 +42,14 @@ _EXTENSIONS = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "do
 # -o's name for stdout (pohon_cli.output.pages.STDOUT, not imported to keep --help light)
 _STDOUT = "-"
 
-PathArg = Annotated[Path, typer.Argument(help="The pohon file to draw.")]
+PathArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="The pohon file to draw; a directory (every *.yaml / *.yml under it) or "
+        "several files: the office map.",
+        metavar="PATH",
+    ),
+]
 OutputOpt = Annotated[
     str,
     typer.Option(
@@ -86,7 +93,7 @@ TimeoutOpt = Annotated[float, typer.Option(min=0.01, help="Stop dot after this m
 
 @app.command()
 def render(
-    path: PathArg,
+    paths: PathArg,
     *,
     output: OutputOpt,
     output_format: FormatOpt = None,
@@ -105,8 +112,22 @@ def render(
 ) -> None:
     """Draw the tree as the posters do: SVG, PNG, PDF or the DOT source.
 
-    One band per level; each box holds its indicators and their targets.
+    One band per level; each box holds its indicators and their targets. Given a
+    directory (or several files): the office map, each office a box with the nodes that
+    link it to the others.
     """
+    from pohon_cli.cli.offices import office_files
+
+    files = office_files(paths)
+    if files is not None:
+        named = {"--split": split_by is not None, "--units": units}
+        named |= {"--misi": misi is not None, "--unit": unit is not None}
+        named |= {"--root": root is not None, "--depth": depth is not None}
+        named |= {"--level": level is not None, "--year": year is not None}
+        named |= {"--paper": paper is not None, "--landscape": landscape}
+        _office_map(files, named, output, output_format, dpi=dpi, timeout=timeout)
+        return
+    path = paths[0]
     from pohon_cli import render as draw
     from pohon_cli.output.pages import page_targets, write_pages
     from pohon_cli.render.paper import Sheet
@@ -147,6 +168,38 @@ def render(
     written = write_pages(targets, drawn, sys.stdout.buffer)
     # nothing written when the one page went to stdout
     for target, page in zip(written, pages, strict=False):
+        typer.echo(f"wrote {target} ({page.nodes} box{'es' * (page.nodes != 1)})", err=True)
+
+
+def _office_map(
+    files: list[Path],
+    chosen: dict[str, bool],
+    output: str,
+    output_format: str | None,
+    *,
+    dpi: int,
+    timeout: float,
+) -> None:
+    """``pohon render DIR``: the office map (pohon_cli/render/offices.py), one page."""
+    from pohon_cli.cli.offices import refuse_for_offices, workspace_of
+    from pohon_cli.output.files import refuse_input
+    from pohon_cli.output.pages import page_targets, write_pages
+    from pohon_cli.render import paper
+    from pohon_cli.render.offices import drawn_offices
+
+    refuse_for_offices("render", chosen)
+    if output_format is not None:
+        pick(FORMATS, output_format)
+    fmt = _format(output, output_format, folder=False)
+    page = drawn_offices(workspace_of(files))
+    targets = page_targets(output, [page], fmt, files[0])
+    for target in targets:
+        for file in files[1:]:
+            if target is not None:
+                refuse_input(target, file)
+    source = paper.fitted(page.source, paper.attributes(None, fmt, dpi, (0.0, 0.0)))
+    written = write_pages(targets, [_drawn(FORMATS[fmt], source, timeout)], sys.stdout.buffer)
+    for target in written:
         typer.echo(f"wrote {target} ({page.nodes} box{'es' * (page.nodes != 1)})", err=True)
 
 
