@@ -25,13 +25,14 @@ from pohon_cli.render.labels import (
     small,
     table,
     tag,
+    wrap,
     wrapped,
 )
 from pohon_cli.render.page import Page, graph_of
 
 # Characters of a node's uraian per line in the map, and of a peran on an edge.
 _MAP_LINE = 30
-_ROLE_CHARS = 40
+_ROLE_LINE = 30
 # labelloc "b" with rankdir=BT puts an office's name at the top of its box
 _CLUSTER = {
     "style": "rounded",
@@ -118,7 +119,7 @@ def draw_offices(tree: Cascade) -> Page:
         graph.body.append(f"\t{ids[child, kode]} -> {ids[parent, served]}\n")
     _keep_order(graph.body, branches, anchors, found)
     for one, kode, other, theirs, role in found.partners:
-        label = "" if not role.strip() else f" label=<{small(escape(_clip(role)), 8)}>"
+        label = "" if not role.strip() else f" label=<{small(_clip(role), 8)}>"
         graph.body.append(
             f"\t{ids[one, kode]} -> {ids[other, theirs]} [style=dashed constraint=false "
             f'color="{_PARTNER}" fontcolor="{_PARTNER}" fontname="{FONT}"{label}]\n'
@@ -164,9 +165,12 @@ def _keep_order(
 
 
 def _clip(text: str) -> str:
-    """A peran on one short line: an edge label must not outgrow the boxes."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _ROLE_CHARS else flat[: _ROLE_CHARS - 1].rstrip() + "…"
+    """A peran on at most two short lines, escaped: an edge label must not outgrow the
+    boxes (the whole peran is in the file and in ``show``)."""
+    lines = wrap(" ".join(text.split()), _ROLE_LINE)
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: _ROLE_LINE - 1].rstrip() + "…"]
+    return "<BR/>".join(escape(line) for line in lines)
 
 
 def _title(offices: int, folder: str) -> str:

@@ -195,7 +195,12 @@ def _account_parts(account: Account) -> list[Segment]:
         return [("no unit kerja", "kode"), (counted, "unit")]
     idle = not (account.nodes or account.indicators or account.below)
     quiet = ": answers for nothing" if idle else ""
-    return [(unit.code, "kode"), (" ", ""), (flat(unit.name), ""), (counted + quiet, "unit")]
+    return [
+        (unit.code, "kode"),
+        (" [unit] ", "note"),
+        (flat(unit.name), ""),
+        (counted + quiet, "unit"),
+    ]
 
 
 def _units_item(branch: Branch, folder: str) -> Item:
