@@ -134,7 +134,7 @@ def _inside(
     tree: an office's box reads top-down like its tree (a sasaran under its tujuan)."""
     tree, key = branch.tree, branch.office.key
     assert tree is not None
-    for kode in kodes:
+    for kode in (k for k in tree.nodes if k in kodes):  # file order: the same DOT each run
         stack, seen = list(tree.parents.get(kode, ())), {kode}
         while stack:
             above = stack.pop()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CASES, run
+from conftest import CASES, ROOT, run
 from generate_workspace import generate_workspace
 
 from pohon_cli.load import load_path
@@ -351,3 +351,14 @@ def test_generated_workspace_of_50_offices_is_clean_and_drawn(tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout.count(b'class="cluster"') == 50
+
+
+def test_the_office_map_in_the_docs_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/peta_instansi.svg is drawn from docs/peta_instansi.dot; run `make docs` when
+    this fails (the DOT source is compared: SVG bytes differ between Graphviz versions)."""
+    monkeypatch.chdir(ROOT)
+    committed = (ROOT / "docs" / "peta_instansi.dot").read_text(encoding="utf-8")
+    assert committed == pohon("render", "tests/cases/workspace", "-f", "dot", "-o", "-")
+    assert (ROOT / "docs" / "peta_instansi.svg").read_text(encoding="utf-8").count(
+        'class="cluster"'
+    ) == 7
