@@ -112,9 +112,9 @@ def render(
 ) -> None:
     """Draw the tree as the posters do: SVG, PNG, PDF or the DOT source.
 
-    One band per level; each box holds its indicators and their targets. Given a
-    directory (or several files): the office map, each office a box with the nodes that
-    link it to the others.
+    One band per level; each box holds its indicators and their targets.
+
+    A directory (or several files): the office map, each office a box of its linked nodes.
     """
     from pohon_cli.cli.offices import office_files
 

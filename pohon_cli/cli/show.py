@@ -46,8 +46,7 @@ def show(
 
     A node serving several parents is shown in full once, then as a reference.
 
-    Given a directory (or several files): each office under its parent (induk.berkas),
-    with its counts, links and problems.
+    A directory (or several files): each office under its parent, its counts and problems.
     """
     from pohon_cli.cli.offices import office_files
 

@@ -46,8 +46,7 @@ def units(
 
     The other filters choose which nodes are accounted for.
 
-    Given a directory (or several files): each office under its parent (induk.berkas),
-    with its units kerja and what each answers for.
+    A directory (or several files): each office under its parent, with its units kerja.
     """
     from pohon_cli.cli.offices import office_files
 
