@@ -16,7 +16,6 @@ from pohon_cli.cli.app import fail
 
 if TYPE_CHECKING:
     from pohon_cli.load.workspace import Workspace
-    from pohon_cli.model import Tree
     from pohon_cli.offices import Cascade, Problems
 
 
@@ -49,15 +48,10 @@ def workspace_of(files: Sequence[Path]) -> Workspace:
     their links name that exist."""
     from pohon_cli.load import load_path
     from pohon_cli.load.workspace import build
-    from pohon_cli.problem import InputError
 
-    def tree(path: Path) -> Tree | None:
-        try:
-            return load_path(path).tree
-        except InputError:  # not readable: listed with the problem validate gives it
-            return None
-
-    return build((str(path), tree(path)) for path in files)
+    # a file that cannot be read at all (missing, a folder) stops the command as it stops
+    # `pohon validate` (InputError: exit 2); one that reads but does not load has no tree
+    return build((str(path), load_path(path).tree) for path in files)
 
 
 def problems_of(files: Sequence[Path]) -> dict[str, Problems]:

@@ -199,8 +199,13 @@ def _office_map(
                 refuse_input(target, file)
     source = paper.fitted(page.source, paper.attributes(None, fmt, dpi, (0.0, 0.0)))
     written = write_pages(targets, [_drawn(FORMATS[fmt], source, timeout)], sys.stdout.buffer)
+    offices = page.source.count("subgraph cluster_")
     for target in written:
-        typer.echo(f"wrote {target} ({page.nodes} box{'es' * (page.nodes != 1)})", err=True)
+        typer.echo(
+            f"wrote {target} ({offices} office{'s' * (offices != 1)}, "
+            f"{page.nodes} linked node{'s' * (page.nodes != 1)})",
+            err=True,
+        )
 
 
 def _pages(tree: Tree, chosen: Filter, year: int, split_by: str | None, units: bool) -> list[Page]:

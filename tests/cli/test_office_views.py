@@ -202,6 +202,15 @@ def test_a_directory_without_pohon_files_is_a_usage_error(tmp_path: Path) -> Non
     assert "no *.yaml or *.yml files found" in said
 
 
+@pytest.mark.parametrize("command", ["show", "units", "render"])
+def test_a_missing_file_among_several_stops_as_validate_does(command: str, tmp_path: Path) -> None:
+    missing = tmp_path / "tidak_ada.yaml"
+    out = ["-o", str(tmp_path / "peta.svg")] if command == "render" else []
+    said = run(command, WORKSPACE / NATIONAL, missing, *out, expect=2).stderr
+    assert said == run("validate", WORKSPACE / NATIONAL, missing, expect=2).stderr
+    assert "no such file" in said and not (tmp_path / "peta.svg").exists()
+
+
 # -- units DIR --------------------------------------------------------------------------------
 
 
