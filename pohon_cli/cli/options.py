@@ -35,7 +35,6 @@ FilesArg = Annotated[
         help="The pohon file; a directory (every *.yaml / *.yml under it) or several files "
         "for the offices under their parents.",
         show_default=False,
-        metavar="PATH",
     ),
 ]
 # One declaration of each filter for every command that takes it (show, indicators,

@@ -47,7 +47,6 @@ PathArg = Annotated[
     typer.Argument(
         help="The pohon file to draw; a directory (every *.yaml / *.yml under it) or "
         "several files: the office map.",
-        metavar="PATH",
     ),
 ]
 OutputOpt = Annotated[
@@ -93,7 +92,7 @@ TimeoutOpt = Annotated[float, typer.Option(min=0.01, help="Stop dot after this m
 
 @app.command()
 def render(
-    paths: PathArg,
+    path: PathArg,
     *,
     output: OutputOpt,
     output_format: FormatOpt = None,
@@ -118,7 +117,7 @@ def render(
     """
     from pohon_cli.cli.offices import office_files
 
-    files = office_files(paths)
+    files = office_files(path)
     if files is not None:
         named = {"--split": split_by is not None, "--units": units}
         named |= {"--misi": misi is not None, "--unit": unit is not None}
@@ -127,7 +126,7 @@ def render(
         named |= {"--paper": paper is not None, "--landscape": landscape}
         _office_map(files, named, output, output_format, dpi=dpi, timeout=timeout)
         return
-    path = paths[0]
+    one = path[0]
     from pohon_cli import render as draw
     from pohon_cli.output.pages import page_targets, write_pages
     from pohon_cli.render.paper import Sheet
@@ -150,7 +149,7 @@ def render(
             "drawing format (svg, png or pdf; the DOT source has no size yet)"
         )
 
-    tree = load_tree(path)
+    tree = load_tree(one)
     # a year the file never names would draw every target as "—": refused, as show does
     the_year = choose_year(tree, year)
     pages = _pages(tree, chosen, the_year, split_by, units)
@@ -163,7 +162,7 @@ def render(
     pages, sources = _on_paper(
         tree, pages, sheet, fmt=fmt, dpi=dpi, timeout=timeout, split_by=split_by, year=the_year
     )
-    targets = page_targets(output, pages, fmt, path)
+    targets = page_targets(output, pages, fmt, one)
     drawn = [_drawn(FORMATS[fmt], source, timeout) for source in sources]
     written = write_pages(targets, drawn, sys.stdout.buffer)
     # nothing written when the one page went to stdout

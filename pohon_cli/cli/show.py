@@ -28,7 +28,7 @@ from pohon_cli.cli.options import (
 
 @app.command()
 def show(
-    paths: FilesArg,
+    path: FilesArg,
     *,
     misi: MisiOpt = None,
     unit: UnitOpt = None,
@@ -50,7 +50,7 @@ def show(
     """
     from pohon_cli.cli.offices import office_files
 
-    files = office_files(paths)
+    files = office_files(path)
     if files is not None:
         chosen = {"--misi": misi is not None, "--unit": unit is not None}
         chosen |= {"--root": root is not None, "--depth": depth is not None}
@@ -61,13 +61,13 @@ def show(
     from pohon_cli.filters import select
     from pohon_cli.output.views import show as view
 
-    path = paths[0]
+    one = path[0]
     writer = pick(view.FORMATS, output_format)
-    tree = load_tree(path)
+    tree = load_tree(one)
     the_filter = filter_of(misi, unit, root, depth, level)
     selection = select(tree, the_filter)
     request = view.ShowRequest(
-        file=str(path),
+        file=str(one),
         tree=tree,
         filter=the_filter,
         selection=selection,

@@ -26,7 +26,7 @@ from pohon_cli.cli.options import (
 
 @app.command()
 def units(
-    paths: FilesArg,
+    path: FilesArg,
     *,
     misi: MisiOpt = None,
     unit: Annotated[
@@ -50,7 +50,7 @@ def units(
     """
     from pohon_cli.cli.offices import office_files
 
-    files = office_files(paths)
+    files = office_files(path)
     if files is not None:
         chosen = {"--misi": misi is not None, "--unit": unit is not None}
         chosen |= {"--root": root is not None, "--depth": depth is not None}
@@ -61,9 +61,9 @@ def units(
     from pohon_cli.filters import Filter, check_known, select
     from pohon_cli.output.views import units as view
 
-    path = paths[0]
+    one = path[0]
     writer = pick(view.FORMATS, output_format)
-    tree = load_tree(path)
+    tree = load_tree(one)
     check_known(tree, Filter(unit=unit))  # the same answer as the other commands'
     selection = select(tree, filter_of(misi, None, root, depth, level))
     request = view.UnitsRequest(
