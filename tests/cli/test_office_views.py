@@ -220,6 +220,12 @@ def test_units_dir_condenses_units_file_per_office() -> None:
     assert len(offices) == 7 and set(data["jumlah"]) == {
         "kantor", "kantor_tidak_diberikan", "simpul", "indikator",
     }  # fmt: skip
+    keys = {
+        "file", "instansi", "induk", "diberikan", "dimuat", "jumlah_simpul", "jumlah_indikator",
+        "unit_kerja", "tanpa_unit", "anak",
+    }  # fmt: skip
+    assert all(set(office) == keys for office in offices)
+    assert all(set(o["tanpa_unit"]) == {"jumlah_simpul", "jumlah_indikator"} for o in offices)
     for office in offices:
         alone = json.loads(pohon("units", "-f", "json", office["file"]))
         expected = [
@@ -371,3 +377,31 @@ def test_the_office_map_in_the_docs_is_current(monkeypatch: pytest.MonkeyPatch) 
     assert (ROOT / "docs" / "peta_instansi.svg").read_text(encoding="utf-8").count(
         'class="cluster"'
     ) == 7
+
+
+def test_a_loop_of_induk_is_cut_where_it_closes(tmp_path: Path) -> None:
+    for name, parent in (("a", "b"), ("b", "a")):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"versi: 1\ninstansi:\n  nama: Kantor {name.upper()}\n"
+            f"induk:\n  nama: Kantor {parent.upper()}\n  berkas: {parent}.yaml\n"
+            "tahun: 2026\npohon:\n  - kode: T1\n    jenjang: tujuan\n"
+            "    uraian: Meningkatnya layanan\n",
+            encoding="utf-8",
+        )
+    data = json.loads(pohon("show", "-f", "json", tmp_path))
+    [top] = data["kantor"]
+    assert Path(top["file"]).name == "a.yaml" and top["induk"] is None
+    assert [Path(o["file"]).name for o in top["anak"]] == ["b.yaml"]
+    units = pohon("units", tmp_path)
+    assert "Kantor A  a.yaml · 1 node, 0 indicators" in units
+    assert "`-- no unit kerja (1 node, 0 indicators)" in units
+
+
+def test_units_dir_lists_a_file_that_does_not_load(tmp_path: Path) -> None:
+    (tmp_path / "rusak.yaml").write_text("versi: [\n", encoding="utf-8")
+    shutil.copy(WORKSPACE / NATIONAL, tmp_path / "kpu_ri.yaml")
+    text = pohon("units", tmp_path)
+    assert "rusak.yaml · did not load" in text
+    data = json.loads(pohon("units", "-f", "json", tmp_path))
+    broken = next(o for o in data["kantor"] if o["file"].endswith("rusak.yaml"))
+    assert (broken["dimuat"], broken["unit_kerja"], broken["tanpa_unit"]) == (False, [], None)
