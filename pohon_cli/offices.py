@@ -105,15 +105,18 @@ def cascade(workspace: Workspace, problems: Mapping[str, Problems] | None = None
         parent = workspace.parent(office)
         if parent is not None and parent.key in shown and parent.key != key:
             parent_of[key] = parent.key
+    under: dict[str, list[str]] = {}
+    for key in shown:
+        if key in parent_of:
+            under.setdefault(parent_of[key], []).append(key)
     tops: list[Branch] = []
     placed: set[str] = set()
 
-    def place(key: str, top: bool) -> None:
+    def place(top: str) -> None:
         # iterative: a cascade may be deep; a loop of induk.berkas is cut where it closes
-        stack = [key]
-        placed.add(key)
-        if top:
-            tops.append(branches[key])
+        tops.append(branches[top])
+        placed.add(top)
+        stack = [top]
         while stack:
             here = stack.pop()
             for child in under.get(here, []):
@@ -123,16 +126,12 @@ def cascade(workspace: Workspace, problems: Mapping[str, Problems] | None = None
                     branches[here].below.append(branches[child])
                     stack.append(child)
 
-    under: dict[str, list[str]] = {}
-    for key in shown:
-        if key in parent_of:
-            under.setdefault(parent_of[key], []).append(key)
     for key in shown:
         if key not in parent_of:
-            place(key, top=True)
+            place(key)
     for key in shown:  # only offices in a loop of induk.berkas are left
         if key not in placed:
-            place(key, top=True)
+            place(key)
     return Cascade(tops, workspace)
 
 
