@@ -28,6 +28,15 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 FileArg = Annotated[Path, typer.Argument(help="The pohon file.", show_default=False)]
+# show, units and render: one file, or a directory (or several files) for the offices
+FilesArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="The pohon file; a directory (every *.yaml / *.yml under it) or several files "
+        "for the offices under their parents.",
+        show_default=False,
+    ),
+]
 # One declaration of each filter for every command that takes it (show, indicators,
 # units, stats, report, render, diff): the same name, bounds and help everywhere, as the
 # filter means the same everywhere (filters.py).

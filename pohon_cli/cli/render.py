@@ -21,6 +21,7 @@ from pohon_cli.cli.options import (
     choose_year,
     filter_of,
     load_tree,
+    pick,
 )
 from pohon_cli.dot import DEFAULT_TIMEOUT, FORMATS, DotError, Drawn  # stdlib only: light
 
@@ -45,8 +46,11 @@ _HTML_EXTENSIONS = {"html": _HTML, "htm": _HTML}
 _STDOUT = "-"
 
 PathArg = Annotated[
-    Path,
-    typer.Argument(help="The pohon file to draw (with --format html, also a folder of them)."),
+    list[Path],
+    typer.Argument(
+        help="The pohon file to draw; a directory (every *.yaml / *.yml under it) or "
+        "several files: the office map (with --format html, the offices' page).",
+    ),
 ]
 OutputOpt = Annotated[
     str,
@@ -114,12 +118,9 @@ def render(
     """Draw the tree as the posters do: SVG, PNG, PDF or the DOT source.
 
     One band per level; each box holds its indicators and their targets.
-    """
-    from pohon_cli import render as draw
-    from pohon_cli.output.pages import page_targets, write_pages
-    from pohon_cli.render.paper import Sheet
 
-    chosen = filter_of(misi, unit, root, depth, level)
+    A directory (or several files): the office map, each office a box of its linked nodes.
+    """
     if _is_html(output, output_format):
         used = (split_by, root, depth, level, paper) != (None,) * 5 or units or landscape
         if used:
@@ -128,10 +129,29 @@ def render(
                 "takes --misi, --unit and --year as its first view, not --split, --units, "
                 "--root, --depth, --level or --paper"
             )
+        if len(path) != 1:
+            fail("--format html writes the page of one file, or of one folder of offices")
         from pohon_cli.cli.render_html import write_html
 
-        write_html(path, output, chosen, year, timeout)
+        write_html(path[0], output, filter_of(misi, unit, root, depth, level), year, timeout)
         return
+    from pohon_cli.cli.offices import office_files
+
+    files = office_files(path)
+    if files is not None:
+        named = {"--split": split_by is not None, "--units": units}
+        named |= {"--misi": misi is not None, "--unit": unit is not None}
+        named |= {"--root": root is not None, "--depth": depth is not None}
+        named |= {"--level": level is not None, "--year": year is not None}
+        named |= {"--paper": paper is not None, "--landscape": landscape}
+        _office_map(files, named, output, output_format, dpi=dpi, timeout=timeout)
+        return
+    one = path[0]
+    from pohon_cli import render as draw
+    from pohon_cli.output.pages import page_targets, write_pages
+    from pohon_cli.render.paper import Sheet
+
+    chosen = filter_of(misi, unit, root, depth, level)
     if split_by is not None and split_by not in draw.SPLITS:
         fail(f"unknown --split `{split_by}`: use one of {', '.join(draw.SPLITS)}")
     if units and (split_by is not None or not chosen.is_empty()):
@@ -149,7 +169,7 @@ def render(
             "drawing format (svg, png or pdf; the DOT source has no size yet)"
         )
 
-    tree = load_tree(path)
+    tree = load_tree(one)
     # a year the file never names would draw every target as "—": refused, as show does
     the_year = choose_year(tree, year)
     pages = _pages(tree, chosen, the_year, split_by, units)
@@ -162,12 +182,49 @@ def render(
     pages, sources = _on_paper(
         tree, pages, sheet, fmt=fmt, dpi=dpi, timeout=timeout, split_by=split_by, year=the_year
     )
-    targets = page_targets(output, pages, fmt, path)
+    targets = page_targets(output, pages, fmt, one)
     drawn = [_drawn(FORMATS[fmt], source, timeout) for source in sources]
     written = write_pages(targets, drawn, sys.stdout.buffer)
     # nothing written when the one page went to stdout
     for target, page in zip(written, pages, strict=False):
         typer.echo(f"wrote {target} ({page.nodes} box{'es' * (page.nodes != 1)})", err=True)
+
+
+def _office_map(
+    files: list[Path],
+    chosen: dict[str, bool],
+    output: str,
+    output_format: str | None,
+    *,
+    dpi: int,
+    timeout: float,
+) -> None:
+    """``pohon render DIR``: the office map (pohon_cli/render/offices.py), one page."""
+    from pohon_cli.cli.offices import refuse_for_offices, workspace_of
+    from pohon_cli.output.files import refuse_input
+    from pohon_cli.output.pages import page_targets, write_pages
+    from pohon_cli.render import paper
+    from pohon_cli.render.offices import drawn_offices
+
+    refuse_for_offices("render", chosen)
+    if output_format is not None:
+        pick(FORMATS, output_format)
+    fmt = _format(output, output_format, folder=False)
+    page = drawn_offices(workspace_of(files))
+    targets = page_targets(output, [page], fmt, files[0])
+    for target in targets:
+        for file in files[1:]:
+            if target is not None:
+                refuse_input(target, file)
+    source = paper.fitted(page.source, paper.attributes(None, fmt, dpi, (0.0, 0.0)))
+    written = write_pages(targets, [_drawn(FORMATS[fmt], source, timeout)], sys.stdout.buffer)
+    offices = page.source.count("subgraph cluster_")
+    for target in written:
+        typer.echo(
+            f"wrote {target} ({offices} office{'s' * (offices != 1)}, "
+            f"{page.nodes} linked node{'s' * (page.nodes != 1)})",
+            err=True,
+        )
 
 
 def _pages(tree: Tree, chosen: Filter, year: int, split_by: str | None, units: bool) -> list[Page]:

@@ -81,7 +81,7 @@ def _offices(folder: Path, timeout: float) -> tuple[str, str]:
     load stops the page as it stops ``render`` (exit 1)."""
     from pohon_cli.cli.validate import once, yaml_files
     from pohon_cli.load.workspace import build as workspace
-    from pohon_cli.render import html, offices
+    from pohon_cli.render import html, web_links
     from pohon_cli.report import build
     from pohon_cli.stats import years
 
@@ -90,7 +90,7 @@ def _offices(folder: Path, timeout: float) -> tuple[str, str]:
         fail(f"no *.yaml or *.yml files found in {folder}")
     trees = [load_tree(path) for path in files]
     problems = _problems(files)
-    linked = offices.links(workspace((str(p), t) for p, t in zip(files, trees, strict=True)),
+    linked = web_links.links(workspace((str(p), t) for p, t in zip(files, trees, strict=True)),
                            [str(p) for p in files])  # fmt: skip
     pages = []
     for path, tree, named in zip(files, trees, linked, strict=True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,7 +11,7 @@ from pohon_cli.cli.app import app
 from pohon_cli.cli.options import (
     DepthOpt,
     DetailOpt,
-    FileArg,
+    FilesArg,
     LevelOpt,
     MisiOpt,
     NoIndicatorsOpt,
@@ -27,7 +28,7 @@ from pohon_cli.cli.options import (
 
 @app.command()
 def show(
-    path: FileArg,
+    path: FilesArg,
     *,
     misi: MisiOpt = None,
     unit: UnitOpt = None,
@@ -44,16 +45,29 @@ def show(
     """Print the tree as the posters read it: visi, misi, nodes and their indicators.
 
     A node serving several parents is shown in full once, then as a reference.
+
+    A directory (or several files): each office under its parent, its counts and problems.
     """
+    from pohon_cli.cli.offices import office_files
+
+    files = office_files(path)
+    if files is not None:
+        chosen = {"--misi": misi is not None, "--unit": unit is not None}
+        chosen |= {"--root": root is not None, "--depth": depth is not None}
+        chosen |= {"--level": level is not None, "--year": year is not None}
+        chosen |= {"--no-indicators": no_indicators, "--detail": detail}
+        _show_offices(files, chosen, output_format)
+        return
     from pohon_cli.filters import select
     from pohon_cli.output.views import show as view
 
+    one = path[0]
     writer = pick(view.FORMATS, output_format)
-    tree = load_tree(path)
+    tree = load_tree(one)
     the_filter = filter_of(misi, unit, root, depth, level)
     selection = select(tree, the_filter)
     request = view.ShowRequest(
-        file=str(path),
+        file=str(one),
         tree=tree,
         filter=the_filter,
         selection=selection,
@@ -65,3 +79,13 @@ def show(
     if tree.nodes and not selection.matched:
         # an empty view is still a view (and valid JSON), but never a silent one
         typer.echo("pohon: no node matches the filters", err=True)
+
+
+def _show_offices(files: list[Path], chosen: dict[str, bool], output_format: str) -> None:
+    """``pohon show DIR``: the offices under their parents (output/views/offices.py)."""
+    from pohon_cli.cli.offices import checked_cascade, refuse_for_offices
+    from pohon_cli.output.views import offices as view
+
+    writer = pick(view.FORMATS, output_format)
+    refuse_for_offices("show", chosen)
+    present(writer, view.OfficesRequest(checked_cascade(files)))

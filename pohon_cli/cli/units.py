@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,7 +10,7 @@ import typer
 from pohon_cli.cli.app import app
 from pohon_cli.cli.options import (
     DepthOpt,
-    FileArg,
+    FilesArg,
     LevelOpt,
     MisiOpt,
     NoIndicatorsOpt,
@@ -25,7 +26,7 @@ from pohon_cli.cli.options import (
 
 @app.command()
 def units(
-    path: FileArg,
+    path: FilesArg,
     *,
     misi: MisiOpt = None,
     unit: Annotated[
@@ -44,15 +45,39 @@ def units(
     """Show each unit kerja under its atasan: duties, nodes and indicators, counts.
 
     The other filters choose which nodes are accounted for.
+
+    A directory (or several files): each office under its parent, with its units kerja.
     """
+    from pohon_cli.cli.offices import office_files
+
+    files = office_files(path)
+    if files is not None:
+        chosen = {"--misi": misi is not None, "--unit": unit is not None}
+        chosen |= {"--root": root is not None, "--depth": depth is not None}
+        chosen |= {"--level": level is not None, "--year": year is not None}
+        chosen |= {"--no-indicators": no_indicators}
+        _units_of_offices(files, chosen, output_format)
+        return
     from pohon_cli.filters import Filter, check_known, select
     from pohon_cli.output.views import units as view
 
+    one = path[0]
     writer = pick(view.FORMATS, output_format)
-    tree = load_tree(path)
+    tree = load_tree(one)
     check_known(tree, Filter(unit=unit))  # the same answer as the other commands'
     selection = select(tree, filter_of(misi, None, root, depth, level))
     request = view.UnitsRequest(
         tree, selection.matched, unit, choose_year(tree, year), not no_indicators
     )
     present(writer, request)
+
+
+def _units_of_offices(files: list[Path], chosen: dict[str, bool], output_format: str) -> None:
+    """``pohon units DIR``: each office's units kerja (output/views/offices.py)."""
+    from pohon_cli.cli.offices import refuse_for_offices, workspace_of
+    from pohon_cli.offices import cascade
+    from pohon_cli.output.views import offices as view
+
+    writer = pick(view.UNITS_FORMATS, output_format)
+    refuse_for_offices("units", chosen)
+    present(writer, view.OfficesRequest(cascade(workspace_of(files))))

@@ -64,7 +64,7 @@ class Office:
     """One office of a page: its tree, its reports (one per year offered, the first shown
     first), the problems ``pohon validate`` reports for its file, its posters, the file
     as given, the filters it opens with (``misi``, ``unit``), and for a page of several
-    offices the index of each office a link of its file names (``offices.links``)."""
+    offices the index of each office a link of its file names (``web_links.links``)."""
 
     tree: Tree
     reports: Sequence[Report]

@@ -158,7 +158,7 @@ def test_a_broken_file_leaves_stdout_to_the_output_and_reports_on_stderr(
         ["diff", "--output=x:{data}", "{data}"],
         ["render", "{data}"],
         ["render", "{data}", "-o", "x.svg", "--timeout", "-1"],
-        ["show", "{data}", "extra"],
+        ["stats", "{data}", "extra"],
         ["no-such-command"],
         ["--no-such-option"],
     ],
