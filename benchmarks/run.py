@@ -350,7 +350,7 @@ OFFICE_NODES = 300
 def validate_workspace(work: Path, rows: list[Row], pohon: list[str], runs: int) -> None:
     """553 offices cascading one national tree: the cross-file pass against the files
     checked alone, and a second run through the cache with one file changed."""
-    from generate_workspace import generate_workspace
+    from generate_workspace import generate_workspace  # tests/support, as generate
 
     folder = work / "workspace"
     files = generate_workspace(folder, PROVINCES, DISTRICTS, OFFICE_NODES)

@@ -348,7 +348,7 @@ def test_office_map_png_is_drawn_by_dot(tmp_path: Path) -> None:
 
 def test_generated_workspace_of_50_offices_is_clean_and_drawn(tmp_path: Path) -> None:
     folder = tmp_path / "kpu"
-    files = generate_workspace(folder, provinces=7, districts_per_province=6, nodes_per_office=8)
+    files = generate_workspace(folder, provinces=7, districts=42, nodes_per_office=8)
     assert len(files) == 50
     assert json.loads(run("validate", "-f", "json", folder).stdout) == []
     data = json.loads(pohon("show", "-f", "json", folder))

@@ -5,7 +5,7 @@ indicators carried with ``mendukung`` in the parent's words and targets, a pair 
 districts per province naming each other in ``kolaborasi``). ``pohon validate`` of the
 folder finds no problem at all. Deterministic for given sizes.
 
-    python tests/support/generate_workspace.py FOLDER 38 13 300
+    python tests/support/generate_workspace.py FOLDER 38 514 300
 """
 
 from __future__ import annotations
@@ -168,10 +168,12 @@ def _indent(text: str, by: int) -> str:
 
 
 def generate_workspace(
-    folder: Path, provinces: int, districts_per_province: int, nodes_per_office: int
+    folder: Path, provinces: int, districts: int, nodes_per_office: int
 ) -> list[Path]:
-    """Write the workspace under ``folder``; the files written, national first. An office
-    has at least 4 nodes (3 sasaran, and one node for each unit kerja to answer for)."""
+    """Write the workspace under ``folder``; the files written, national first.
+    ``districts`` in all, spread over the provinces as evenly as they go (KPU's 514 over
+    38: 20 provinces of 14, 18 of 13). An office has at least 4 nodes (3 sasaran, and one
+    node for each unit kerja to answer for)."""
     nodes_per_office = max(nodes_per_office, 4)
     national_name, national_short = "Komisi Pemilihan Umum", "KPU RI"
     written: list[Path] = []
@@ -190,9 +192,10 @@ def generate_workspace(
             folder / "provinsi" / f"prov_{p:02d}.yaml",
             _office(name, short, parent, nodes_per_office),
         )
-        for d in range(1, districts_per_province + 1):
+        here = districts // provinces + (1 if p <= districts % provinces else 0)
+        for d in range(1, here + 1):
             # the first two districts of a province work together, each naming the other
-            mate = {1: 2, 2: 1}.get(d) if districts_per_province >= 2 else None
+            mate = {1: 2, 2: 1}.get(d) if here >= 2 else None
             partner = None
             if mate is not None:
                 partner = (
@@ -216,12 +219,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("provinces", type=int)
-    parser.add_argument("districts_per_province", type=int)
+    parser.add_argument("districts", type=int)
     parser.add_argument("nodes_per_office", type=int)
     args = parser.parse_args()
-    files = generate_workspace(
-        args.folder, args.provinces, args.districts_per_province, args.nodes_per_office
-    )
+    files = generate_workspace(args.folder, args.provinces, args.districts, args.nodes_per_office)
     print(f"wrote {len(files)} files under {args.folder}")
 
 
