@@ -45,6 +45,9 @@ _HTML_EXTENSIONS = {"html": _HTML, "htm": _HTML}
 # -o's name for stdout (pohon_cli.output.pages.STDOUT, not imported to keep --help light)
 _STDOUT = "-"
 
+# the options that choose within one tree, refused for a directory (the office map)
+_ONE_TREE = ("split", "misi", "unit", "root", "depth", "level", "year", "paper")
+
 PathArg = Annotated[
     list[Path],
     typer.Argument(
@@ -121,37 +124,26 @@ def render(
 
     A directory (or several files): the office map, each office a box of its linked nodes.
     """
+    chosen = filter_of(misi, unit, root, depth, level)
     if _is_html(output, output_format):
-        used = (split_by, root, depth, level, paper) != (None,) * 5 or units or landscape
-        if used:
-            fail(
-                "--format html writes one page of the whole tree, to search and fold: it "
-                "takes --misi, --unit and --year as its first view, not --split, --units, "
-                "--root, --depth, --level or --paper"
-            )
-        if len(path) != 1:
-            fail("--format html writes the page of one file, or of one folder of offices")
-        from pohon_cli.cli.render_html import write_html
+        from pohon_cli.cli.render_html import page_command
 
-        write_html(path[0], output, filter_of(misi, unit, root, depth, level), year, timeout)
+        used = (split_by, root, depth, level, paper) != (None,) * 5 or units or landscape
+        page_command(path, output, used=used, chosen=chosen, year=year, timeout=timeout)
         return
     from pohon_cli.cli.offices import office_files
 
     files = office_files(path)
     if files is not None:
-        named = {"--split": split_by is not None, "--units": units}
-        named |= {"--misi": misi is not None, "--unit": unit is not None}
-        named |= {"--root": root is not None, "--depth": depth is not None}
-        named |= {"--level": level is not None, "--year": year is not None}
-        named |= {"--paper": paper is not None, "--landscape": landscape}
+        values = (split_by, misi, unit, root, depth, level, year, paper)
+        named = {f"--{n}": v is not None for n, v in zip(_ONE_TREE, values, strict=True)}
+        named |= {"--units": units, "--landscape": landscape}
         _office_map(files, named, output, output_format, dpi=dpi, timeout=timeout)
         return
-    one = path[0]
     from pohon_cli import render as draw
     from pohon_cli.output.pages import page_targets, write_pages
     from pohon_cli.render.paper import Sheet
 
-    chosen = filter_of(misi, unit, root, depth, level)
     if split_by is not None and split_by not in draw.SPLITS:
         fail(f"unknown --split `{split_by}`: use one of {', '.join(draw.SPLITS)}")
     if units and (split_by is not None or not chosen.is_empty()):
@@ -169,7 +161,7 @@ def render(
             "drawing format (svg, png or pdf; the DOT source has no size yet)"
         )
 
-    tree = load_tree(one)
+    tree = load_tree(path[0])
     # a year the file never names would draw every target as "—": refused, as show does
     the_year = choose_year(tree, year)
     pages = _pages(tree, chosen, the_year, split_by, units)
@@ -182,7 +174,7 @@ def render(
     pages, sources = _on_paper(
         tree, pages, sheet, fmt=fmt, dpi=dpi, timeout=timeout, split_by=split_by, year=the_year
     )
-    targets = page_targets(output, pages, fmt, one)
+    targets = page_targets(output, pages, fmt, path[0])
     drawn = [_drawn(FORMATS[fmt], source, timeout) for source in sources]
     written = write_pages(targets, drawn, sys.stdout.buffer)
     # nothing written when the one page went to stdout

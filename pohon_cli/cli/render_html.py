@@ -25,6 +25,28 @@ if TYPE_CHECKING:
 _STDOUT = "-"
 
 
+def page_command(
+    paths: list[Path],
+    output: str,
+    *,
+    used: bool,
+    chosen: Filter,
+    year: int | None,
+    timeout: float,
+) -> None:
+    """``render --format html``: refuses what a page cannot take (``used``: an option of
+    the posters), then writes the page of one file or of one folder of offices."""
+    if used:
+        fail(
+            "--format html writes one page of the whole tree, to search and fold: it "
+            "takes --misi, --unit and --year as its first view, not --split, --units, "
+            "--root, --depth, --level or --paper"
+        )
+    if len(paths) != 1:
+        fail("--format html writes the page of one file, or of one folder of offices")
+    write_html(paths[0], output, chosen, year, timeout)
+
+
 def write_html(path: Path, output: str, chosen: Filter, year: int | None, timeout: float) -> None:
     """The page of ``path`` to ``output`` (- for stdout), written whole or not at all;
     ``chosen`` (--misi, --unit) and ``year`` are the view it opens with."""
