@@ -65,7 +65,7 @@ def record(tree: Tree) -> Sheet:
                     key == "penanggung_jawab"
                     and tree.indicator(item["kode"]).owners == tree.nodes[kode].owners
                 )
-                if _kept(key, SHOWN_INDICATOR) or same_units:
+                if _kept(key, SHOWN_INDICATOR) or same_units or value == "":
                     sheet.rows.append((item["kode"], key, _yaml(value)))
     return sheet
 
