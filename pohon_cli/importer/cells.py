@@ -71,16 +71,19 @@ def number(text: str, commas: bool) -> Decimal | None:
     """A number written as text: ``80.5`` or, with ``commas`` (the table writes decimal
     commas), ``1.500`` (one thousand five hundred) and ``80,5``. None when not a number."""
     text = text.strip()
-    if commas or _DECIMAL_COMMA.fullmatch(text):
-        if _ID_NUMBER.fullmatch(text):
-            return Decimal(text.replace(".", "").replace(",", "."))
-        return None
+    if (commas or _DECIMAL_COMMA.fullmatch(text)) and _ID_NUMBER.fullmatch(text):
+        return Decimal(text.replace(".", "").replace(",", "."))
     if _PLAIN_NUMBER.fullmatch(text):
         try:
             return Decimal(text)
         except InvalidOperation:  # pragma: no cover - the pattern is a Decimal
             return None
     return None
+
+
+def thousands(text: str) -> bool:
+    """True for a text with thousands dots (``1.500``): read as Indonesian tables mean it."""
+    return "." in text and _ID_NUMBER.fullmatch(text.strip()) is not None
 
 
 def uses_commas(texts: list[str]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pohon_cli.importer.cells import Note, Table
+from pohon_cli.importer.cells import Note, Table, thousands
 from pohon_cli.importer.columns import LEVELS, Layout, layout
 from pohon_cli.importer.own import tree_of
 from pohon_cli.importer.values import HEADER_ORDER, Imported, ordered, target, text, units
@@ -159,6 +159,10 @@ def _indicator(
     for c, name in sorted(found.fields.items(), key=lambda p: p[1]):
         if name.startswith("target_"):
             value = target(cell(c), table.commas)
+            raw = cell(c)
+            if table.commas and isinstance(raw, str) and thousands(raw):
+                message = f"`{raw.strip()}` read as {value} (a dot between thousands)"
+                done.notes.append(Note(table.place(r, c), message))
             if value is not None:
                 targets[int(name[-4:])] = value
                 state.years.add(int(name[-4:]))

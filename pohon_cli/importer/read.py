@@ -102,8 +102,9 @@ def _table(
                 "error",
             )
         )
-    texts = [v for row in table.rows for v in row if isinstance(v, str)]
-    table.commas = uses_commas(texts)
+    # a spreadsheet keeps numbers as numbers: one typed as text comes from an Indonesian
+    # document, where 1.500 is one thousand five hundred
+    table.commas = True
     return table
 
 

@@ -1,0 +1,207 @@
+"""``pohon import``: pohon's own export comes back as the same tree (CSV and workbook),
+an edited cell as exactly that change; the tables offices have (merged cells and header
+rows, decimal commas, .ods) are recognised by their headers; hostile workbooks get a
+clear message at their cell."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import CASES, DATA, run
+from openpyxl import Workbook, load_workbook
+
+from pohon_cli.diff import diff
+from pohon_cli.load import load_path
+from pohon_cli.model import Tree
+
+TABLES = CASES / "import"
+FIXTURES = [
+    DATA,
+    DATA.parent / "pohon_kinerja_2025.yaml",
+    *sorted((CASES / "offices").glob("*.yaml")),
+    *sorted((CASES / "report").glob("*.yaml")),
+    CASES / "budget" / "anggaran.yaml",
+    CASES / "carried" / "dinas_kominfo.yaml",
+    CASES / "polaritas" / "assumed.yaml",
+    CASES / "pd" / "renstra_dinas.yaml",
+    CASES / "diff" / "base.yaml",
+]
+
+
+def tree(path: Path) -> Tree:
+    loaded = load_path(path)
+    assert loaded.tree is not None, loaded.problems
+    return loaded.tree
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+@pytest.mark.parametrize("source", FIXTURES, ids=lambda p: p.stem)
+def test_round_trip_gives_the_same_tree(source: Path, kind: str, tmp_path: Path) -> None:
+    out = f"{tmp_path / 'sheets'}/" if kind == "csv" else str(tmp_path / "book.xlsx")
+    run("export", source, "-o", out)
+    back = tmp_path / "back.yaml"
+    _import(out, back)
+    assert diff(tree(source), tree(back)) == []
+
+
+def _import(source: str, out: Path) -> int:
+    """Import whatever problems the tree had before: the exit code says whether any."""
+    for expect in (0, 1):
+        try:
+            run("import", source, "-o", out, "--force", expect=expect)
+            return expect
+        except AssertionError:
+            continue
+    raise AssertionError(f"import {source} failed")
+
+
+def test_an_edited_cell_is_exactly_that_change(tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    run("export", DATA, "-o", book)
+    workbook = load_workbook(book)
+    sheet = workbook["Cascading"]
+    headers = [c.value for c in sheet[4]]
+    row = next(r for r in sheet.iter_rows(min_row=5) if r[6].value == "IKU-AMAN")
+    row[headers.index("Target 2024")].value = 95
+    workbook.save(book)
+    run("import", book, "-o", tmp_path / "back.yaml", expect=0)
+    changes = diff(tree(DATA), tree(tmp_path / "back.yaml"))
+    assert [(c.kode, c.field, c.old, c.new) for c in changes] == [
+        ("IKU-AMAN", "target", Decimal("100"), Decimal("95"))
+    ]
+
+
+def test_never_overwrites_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "pohon.yaml"
+    out.write_text("keep\n", encoding="utf-8")
+    result = run("import", TABLES / "iku_koma.csv", "-o", out, expect=2)
+    assert "--force" in result.stderr
+    assert out.read_text(encoding="utf-8") == "keep\n"
+    run("import", TABLES / "iku_koma.csv", "-o", out, "--force")
+    assert tree(out).nodes
+
+
+def test_merged_cells_and_header_rows(tmp_path: Path) -> None:
+    out = tmp_path / "renstra.yaml"
+    result = run("import", TABLES / "renstra_merged.xlsx", "-o", out)
+    got = tree(out)
+    assert list(got.nodes) == ["T1", "T1.S1", "T1.S1.P1", "T1.S1.P1.K1"]
+    assert got.parents["T1.S1.P1.K1"] == ("T1.S1.P1",)
+    rambu = got.indicator("T1.S1.P1.K1.I1")
+    assert rambu.targets == {2025: Decimal("1500"), 2026: Decimal("1750")}
+    assert "Renstra!I9: warning: `1.500` read as 1500" in result.stderr
+    assert got.indicator("T1.S1.I1").baseline == Decimal("2.5")
+    assert got.nodes["T1.S1.P1"].budget == {2025: Decimal("1500000000")}
+    assert [i.code for i in got.nodes["T1.S1.P1.K1"].indicators] == [
+        "T1.S1.P1.K1.I1",
+        "T1.S1.P1.K1.I2",
+    ]
+    assert got.nodes["T1"].owners == ("Sekretariat",)
+
+
+def test_csv_with_decimal_commas(tmp_path: Path) -> None:
+    out = tmp_path / "iku.yaml"
+    run("import", TABLES / "iku_koma.csv", "-o", out)
+    got = tree(out)
+    assert got.indicator("S1.I1").targets == {2025: Decimal("96.5"), 2026: Decimal("97.75")}
+    assert got.indicator("S1.I1").baseline == Decimal("95.25")
+    assert got.indicator("S1.I2").targets[2026] == Decimal("1550.5")
+    assert got.indicator("S1.I2").baseline == Decimal("1500")
+    assert "90.0" in out.read_text(encoding="utf-8")  # the digits as written
+
+
+def test_ods(tmp_path: Path) -> None:
+    out = tmp_path / "cascading.yaml"
+    run("import", TABLES / "cascading.ods", "-o", out, "--instansi", "Kecamatan Contoh")
+    got = tree(out)
+    assert got.header.institution.name == "Kecamatan Contoh"
+    assert got.nodes["S1.P1.SK1"].level == "sub_kegiatan"
+    assert got.indicator("S1.I1").targets[2025] == Decimal("80.5")
+
+
+def test_map_places_a_column_and_unknown_ones_are_listed(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "Sasaran,Uraian IKU,Target 2025,Keterangan\nNaiknya mutu,Angka mutu,80,catatan\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "t.yaml"
+    result = run("import", table, "-o", out, "--map", "Uraian IKU=indikator")
+    assert "t.csv!D1: warning: column `Keterangan` is not placed" in result.stderr
+    assert tree(out).indicator("S1.I1").description == "Angka mutu"
+    bad = run("import", table, "-o", out, "--force", "--map", "Uraian IKU", expect=2)
+    assert "--map Uraian IKU" in bad.stderr
+
+
+def test_derived_kodes_never_collide(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "Program,Kode Program,Indikator\nSatu,P2,A\nDua,,B\nTiga,,C\n", encoding="utf-8"
+    )
+    out = tmp_path / "t.yaml"
+    run("import", table, "-o", out, )
+    assert list(tree(out).nodes) == ["P2", "P1", "P2-2"]
+
+
+def test_formula_injection_stays_text_and_unsaved_formulas_are_refused(tmp_path: Path) -> None:
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(["Sasaran", "Indikator", "Target 2025"])
+    ws.append(['=HYPERLINK("http://x.example","klik")', "Angka a\x7fb", 80])
+    ws.cell(2, 1).data_type = "s"
+    ws.append([None, "Angka lain", "=SUM(C2:C2)"])
+    path = tmp_path / "hostile.xlsx"
+    book.save(path)
+    out = tmp_path / "hostile.yaml"
+    result = run("import", path, "-o", out, expect=1)
+    got = tree(out)
+    assert got.nodes["S1"].description == '=HYPERLINK("http://x.example","klik")'
+    assert "Sheet!C3: error: a formula saved without its value" in result.stderr
+    assert "Sheet!B2: warning: control character U+007F removed" in result.stderr
+    assert got.indicator("S1.I1").description == "Angka ab"
+    assert got.indicator("S1.I2").targets == {}
+
+
+def test_too_many_rows_is_a_clear_message(tmp_path: Path) -> None:
+    table = tmp_path / "big.csv"
+    table.write_text("Sasaran,Indikator\n" + "S,I\n" * 100_000, encoding="utf-8")
+    result = run("import", table, "-o", tmp_path / "big.yaml", expect=2)
+    assert "import reads at most 50,000 rows a sheet" in result.stderr
+    assert not (tmp_path / "big.yaml").exists()
+
+
+def test_a_5_mb_workbook(tmp_path: Path) -> None:
+    book = Workbook(write_only=True)
+    plan = book.create_sheet("Renstra")
+    plan.append(["Sasaran", "Indikator", "Target 2025"])
+    plan.append(["Naiknya mutu", "Angka mutu", 80])
+    bulk = book.create_sheet("Lampiran")
+    for _ in range(15_000):
+        bulk.append([os.urandom(96).hex() for _ in range(3)])
+    path = tmp_path / "big.xlsx"
+    book.save(path)
+    assert path.stat().st_size > 5_000_000
+    out = tmp_path / "big.yaml"
+    run("import", path, "-o", out)
+    assert tree(out).indicator("S1.I1").targets == {2025: Decimal("80")}
+
+
+def test_unreadable_input_is_a_usage_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    result = run("import", bad, "-o", tmp_path / "x.yaml", expect=2)
+    assert "cannot read the workbook" in result.stderr
+    text = tmp_path / "t.txt"
+    text.write_text("x", encoding="utf-8")
+    assert "import reads" in run("import", text, "-o", tmp_path / "x.yaml", expect=2).stderr
+
+
+def test_problems_name_the_yaml_line_and_the_cell(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Sasaran,Indikator,Satuan\nPelaksanaan rapat,Jumlah rapat,\n", encoding="utf-8")
+    result = run("import", table, "-o", tmp_path / "t.yaml", )
+    assert "(from t.csv!" in result.stderr
