@@ -142,7 +142,12 @@ def test_derived_kodes_never_collide(tmp_path: Path) -> None:
         "Program,Kode Program,Indikator\nSatu,P2,A\nDua,,B\nTiga,,C\n", encoding="utf-8"
     )
     out = tmp_path / "t.yaml"
-    run("import", table, "-o", out, )
+    run(
+        "import",
+        table,
+        "-o",
+        out,
+    )
     assert list(tree(out).nodes) == ["P2", "P1", "P2-2"]
 
 
@@ -202,6 +207,13 @@ def test_unreadable_input_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_problems_name_the_yaml_line_and_the_cell(tmp_path: Path) -> None:
     table = tmp_path / "t.csv"
-    table.write_text("Sasaran,Indikator,Satuan\nPelaksanaan rapat,Jumlah rapat,\n", encoding="utf-8")
-    result = run("import", table, "-o", tmp_path / "t.yaml", )
+    table.write_text(
+        "Sasaran,Indikator,Satuan\nPelaksanaan rapat,Jumlah rapat,\n", encoding="utf-8"
+    )
+    result = run(
+        "import",
+        table,
+        "-o",
+        tmp_path / "t.yaml",
+    )
     assert "(from t.csv!" in result.stderr

@@ -42,11 +42,15 @@ def import_(
     ] = None,
     instansi: Annotated[
         str | None,
-        typer.Option("--instansi", help="The office's name (default: the file's name).", show_default=False),
+        typer.Option(
+            "--instansi", help="The office's name (default: the file's name).", show_default=False
+        ),
     ] = None,
     tahun: Annotated[
         int | None,
-        typer.Option("--tahun", help="The plan year (default: the first target year).", show_default=False),
+        typer.Option(
+            "--tahun", help="The plan year (default: the first target year).", show_default=False
+        ),
     ] = None,
 ) -> None:
     """Read an office's spreadsheet, or pohon's own export, into a pohon file.
@@ -54,7 +58,7 @@ def import_(
     Exit 0: written and valid; 1: written, problems left (listed); 2: not written.
     """
     from pohon_cli import importer
-    from pohon_cli.output.files import save, same_file
+    from pohon_cli.output.files import same_file, save
     from pohon_cli.yaml_writer import dump
 
     target = Path(output)
@@ -100,7 +104,9 @@ def _validate(output: str, text: str, origins: dict[str, str]) -> bool:
         for p in checked.problems:
             at = bisect_right(lines, p.line) - 1
             cell = f" (from {places[at][1]})" if at >= 0 else ""
-            typer.echo(f"{p.file}:{p.line}:{p.column}: {p.severity} {p.code} {p.message}{cell}", err=True)
+            typer.echo(
+                f"{p.file}:{p.line}:{p.column}: {p.severity} {p.code} {p.message}{cell}", err=True
+            )
             if p.hint:
                 typer.echo(f"  hint: {p.hint}", err=True)
             failed |= p.severity == "error"

@@ -89,9 +89,7 @@ def thousands(text: str) -> bool:
 def uses_commas(texts: list[str]) -> bool:
     """True when some number of the table has a decimal comma (``80,5``) or thousands
     dots followed by a comma: then ``1.500`` in the same table is one thousand five hundred."""
-    return any(
-        _DECIMAL_COMMA.fullmatch(t) or ("," in t and _ID_NUMBER.fullmatch(t)) for t in texts
-    )
+    return any(_DECIMAL_COMMA.fullmatch(t) or ("," in t and _ID_NUMBER.fullmatch(t)) for t in texts)
 
 
 def clean(text: str, place: str, notes: list[Note]) -> str:
@@ -99,7 +97,5 @@ def clean(text: str, place: str, notes: list[Note]) -> str:
     if CONTROL.search(text) is None:
         return text
     found = sorted({f"U+{ord(c):04X}" for c in CONTROL.findall(text)})
-    notes.append(
-        Note(place, f"control character {', '.join(found)} removed from the text")
-    )
+    notes.append(Note(place, f"control character {', '.join(found)} removed from the text"))
     return CONTROL.sub("", text)

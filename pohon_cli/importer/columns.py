@@ -90,9 +90,9 @@ def layout(table: Table, mapping: dict[str, str], notes: list[Note]) -> Layout |
     the field of each column; what names nothing is noted at its cell."""
     best, best_count = None, 1
     for r in range(min(20, len(table.rows))):
-        found = [field_of(text(v) or "") for v in table.rows[r]]
-        count = sum(f is not None and f != "-" for f in found)
-        useful = any(f in LEVELS or f == "indikator" for f in found)
+        named = [field_of(text(v) or "") for v in table.rows[r]]
+        count = sum(f is not None and f != "-" for f in named)
+        useful = any(f in LEVELS or f == "indikator" for f in named)
         if useful and count > best_count:
             best, best_count = r, count
     if best is None:

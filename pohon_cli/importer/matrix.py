@@ -85,12 +85,16 @@ def _rows(table: Table, found: Layout, levels: list[str], state: _State, done: I
         indicator = text(cell("indikator"))
         if deepest < 0 and indicator is None:
             if any(v is not None for v in row):
-                done.notes.append(Note(table.place(r, 0), "a row with no level and no indicator: left out"))
+                done.notes.append(
+                    Note(table.place(r, 0), "a row with no level and no indicator: left out")
+                )
             continue
         if not path or not all(path):
-            done.notes.append(Note(table.place(r, 0), "a row under no level above it: left out", "error"))
+            done.notes.append(
+                Note(table.place(r, 0), "a row under no level above it: left out", "error")
+            )
             continue
-        node = _node(table, r, levels, path, cell, state, done)
+        node = _node(table, r, levels, path, cell=cell, state=state, done=done)
         pj = units(cell("penanggung_jawab"))
         for unit in [pj] if isinstance(pj, str) else list(pj or ()):
             state.units.setdefault(unit, None)
@@ -102,11 +106,18 @@ def _rows(table: Table, found: Layout, levels: list[str], state: _State, done: I
                 if amount is not None:
                     node.setdefault("anggaran", {}).setdefault(int(name[-4:]), amount)
         if indicator is not None:
-            _indicator(table, r, node, indicator, pj, found, state, done)
+            _indicator(table, r, node, indicator, pj=pj, found=found, state=state, done=done)
 
 
 def _node(
-    table: Table, r: int, levels: list[str], path: list[str], cell: Any, state: _State, done: Imported
+    table: Table,
+    r: int,
+    levels: list[str],
+    path: list[str],
+    *,
+    cell: Any,
+    state: _State,
+    done: Imported,
 ) -> dict[str, Any]:
     """The node the path ends at, made the first time its path is seen."""
     parent: str | None = None
@@ -140,7 +151,7 @@ def _derive(state: _State, parent: str, prefix: str) -> str:
 
 
 def _indicator(
-    table: Table, r: int, node: dict[str, Any], description: str, pj: Any,
+    table: Table, r: int, node: dict[str, Any], description: str, *, pj: Any,
     found: Layout, state: _State, done: Imported,
 ) -> None:  # fmt: skip
     row = table.rows[r]

@@ -129,11 +129,17 @@ def _cascading(
             continue
         node = nodes.get(kode)
         if node is None:
-            node = {"kode": kode, "jenjang": text(row.get("jenjang")), "uraian": text(row.get("uraian"))}
+            node = {
+                "kode": kode,
+                "jenjang": text(row.get("jenjang")),
+                "uraian": text(row.get("uraian")),
+            }
             _put(node, "hasil", text(row.get("hasil")))
             _put(node, "penanggung_jawab", units(row.get("penanggung_jawab")))
             nodes[kode] = node
-            parents[kode] = [p.strip() for p in (text(row.get("induk")) or "").split(",") if p.strip()]
+            parents[kode] = [
+                p.strip() for p in (text(row.get("induk")) or "").split(",") if p.strip()
+            ]
             done.origins[kode] = table.place(r, 0)
         code = text(row.get("kode_indikator"))
         if code is None:

@@ -27,20 +27,21 @@ def renstra_merged() -> None:
     ws["A2"] = "Tabel 5.1 Rencana Program dan Kegiatan"
     head = ["No", "TUJUAN", "Sasaran Strategis", "PROGRAM", "Kegiatan", "Indikator Kinerja",
             "Satuan", "Kondisi Awal", "Target", None, "Pagu 2025", "PJ"]  # fmt: skip
-    for c, value in enumerate(head, 1):
-        ws.cell(4, c, value)
+    for c, word in enumerate(head, 1):
+        ws.cell(4, c, word)
     ws.cell(5, 9, "2025")
     ws.cell(5, 10, 2026)
     for c in (1, 2, 3, 4, 5, 6, 7, 8, 11, 12):
         ws.merge_cells(start_row=4, start_column=c, end_row=5, end_column=c)
     ws.merge_cells("I4:J4")
-    rows = [
+    rows: list[tuple[int | float | str | None, ...]] = [
         (1, "Meningkatnya keselamatan transportasi", None, None, None,
          "Angka kecelakaan lalu lintas", "kejadian", 120, 110, 100, None, "Sekretariat"),
         (2, None, "Meningkatnya kinerja lalu lintas", None, None,
          "Indeks kinerja lalu lintas", "indeks", 2.5, 2.75, 3, None, "Bidang LLAJ"),
         (3, None, None, "PROGRAM PENYELENGGARAAN LALU LINTAS DAN ANGKUTAN JALAN", None,
-         "Persentase fasilitas perlengkapan jalan", "persen", 60.5, 70, 80, 1500000000, "Bidang LLAJ"),
+         "Persentase fasilitas perlengkapan jalan", "persen", 60.5, 70, 80, 1500000000,
+         "Bidang LLAJ"),
         (4, None, None, None, "Penyediaan Perlengkapan Jalan",
          "Jumlah rambu terpasang", "unit", 40, "1.500", 1750, 950000000, "Bidang LLAJ"),
         (5, None, None, None, None,
