@@ -39,6 +39,8 @@ class Table:
     left: int = 0
     # the decimal comma convention, when the file says so (a CSV with `;`)
     commas: bool = False
+    # a workbook tells numbers from texts; in a CSV every cell is text
+    typed: bool = False
     notes: list[Note] = field(default_factory=list)
 
     def place(self, row: int, column: int) -> str:

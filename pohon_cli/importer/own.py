@@ -7,21 +7,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from pohon_cli.export import LABELS
-from pohon_cli.importer.cells import Note, Table, Value
+from pohon_cli.importer.cells import Note, Table, Value, number
 from pohon_cli.importer.values import (
     HEADER_ORDER,
     INDICATOR_ORDER,
     NODE_ORDER,
+    RANGE,
     Imported,
     header_row,
     ordered,
-    target,
     text,
     units,
 )
+from pohon_cli.yaml_writer import Flow
 
 _KEYS = {label.lower(): key for key, label in reversed(LABELS.items())}
 _QUARTERS = {"tw i": "tw1", "tw ii": "tw2", "tw iii": "tw3", "tw iv": "tw4"}
@@ -145,7 +147,7 @@ def _cascading(
         if code is None:
             continue
         done.origins[code] = table.place(r, 6)
-        node.setdefault("indikator", []).append(_indicator(code, row, node, record))
+        node.setdefault("indikator", []).append(_indicator(code, row, node, table.typed))
         into = text(row.get("dibawa_ke"))
         if into:
             carried[code] = [k.strip() for k in into.split(",") if k.strip()]
@@ -153,14 +155,14 @@ def _cascading(
 
 
 def _indicator(
-    code: str, row: dict[str, Value], node: dict[str, Any], record: dict[str, dict[str, Any]]
+    code: str, row: dict[str, Value], node: dict[str, Any], typed: bool
 ) -> dict[str, Any]:
-    item: dict[str, Any] = {"kode": code, "uraian": text(row.get("indikator"))}
-    _put(item, "satuan", text(row.get("satuan")))
+    item: dict[str, Any] = {"kode": code, "uraian": exact(row.get("indikator"))}
+    _put(item, "satuan", exact(row.get("satuan")))
     targets: dict[int, Any] = {}
     for key, value in row.items():
         found = _TARGET.fullmatch(key)
-        written = target(value, commas=False)
+        written = value_of(value, typed)
         if found is None or written is None:
             continue
         year, quarter = int(found.group(1)), found.group(2)
@@ -173,7 +175,7 @@ def _indicator(
     polarity = text(row.get("polaritas"))
     if polarity is not None and not polarity.endswith("(assumed)"):
         item["polaritas"] = polarity
-    _put(item, "baseline", target(row.get("baseline"), commas=False))
+    _put(item, "baseline", value_of(row.get("baseline"), typed))
     own = units(row.get("penanggung_jawab_indikator"))
     if own is not None and own != node.get("penanggung_jawab"):
         item["penanggung_jawab"] = own
@@ -190,7 +192,7 @@ def _money(table: Table | None, items: dict[str, dict[str, Any]], done: Imported
             continue
         for key, value in row.items():
             found = _MONEY.fullmatch(key)
-            amount = target(value, commas=False)
+            amount = value_of(value, table.typed)
             if found is not None and amount is not None:
                 item.setdefault(found.group(1), {})[int(found.group(2))] = amount
 
@@ -203,12 +205,27 @@ def _manual(table: Table | None, items: dict[str, dict[str, Any]], done: Importe
         if item is None:
             continue
         for key in ("konsolidasi", "definisi", "formula", "sumber_data"):
-            _put(item, key, text(row.get(key)) if key == "konsolidasi" else _long(row.get(key)))
+            _put(item, key, text(row.get(key)) if key == "konsolidasi" else exact(row.get(key)))
 
 
-def _long(value: Value) -> str | None:
-    """A long text as written: inner line breaks and spaces kept."""
-    return value if isinstance(value, str) and value.strip() else text(value)
+def exact(value: Value) -> str | None:
+    """A text as the sheet holds it, spaces and line breaks kept (export wrote it so)."""
+    return value if isinstance(value, str) else text(value)
+
+
+def value_of(value: Value, typed: bool) -> Any:
+    """A value as export wrote it: a number cell is a number, ``[80, 90]`` a range; in a
+    CSV a text of plain digits (``1.10``) is a number; any other text stays text
+    (``85,5`` written as text in YAML is that text, not 85.5)."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    span = RANGE.fullmatch(value)
+    if span is not None:
+        low, high = number(span.group(1), False), number(span.group(2), False)
+        if low is not None and high is not None:
+            return Flow((low, high))
+    found = None if typed or "," in value else number(value, False)
+    return value if found is None else found
 
 
 def _record(table: Table | None, done: Imported) -> dict[str, dict[str, Any]]:

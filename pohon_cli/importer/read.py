@@ -105,6 +105,7 @@ def _table(
     # a spreadsheet keeps numbers as numbers: one typed as text comes from an Indonesian
     # document, where 1.500 is one thousand five hundred
     table.commas = True
+    table.typed = True
     return table
 
 

@@ -65,7 +65,9 @@ def record(tree: Tree) -> Sheet:
                     key == "penanggung_jawab"
                     and tree.indicator(item["kode"]).owners == tree.nodes[kode].owners
                 )
-                if _kept(key, SHOWN_INDICATOR) or same_units or value == "":
+                # an empty or blank text reads back as no value from a cell
+                blank = isinstance(value, str) and not value.strip()
+                if _kept(key, SHOWN_INDICATOR) or same_units or blank:
                     sheet.rows.append((item["kode"], key, _yaml(value)))
     return sheet
 

@@ -11,7 +11,7 @@ from typing import Any
 from pohon_cli.importer.cells import Note, Table, Value, number
 from pohon_cli.yaml_writer import Flow
 
-_RANGE = re.compile(r"\[\s*(-?[0-9.,]+)\s*,\s*(-?[0-9.,]+)\s*\]")
+RANGE = re.compile(r"\[\s*(-?[0-9.,]+)\s*,\s*(-?[0-9.,]+)\s*\]")
 # the keys of a node and of an indicator in the order docs/format.md lists them
 NODE_ORDER = (
     "kode", "jenjang", "uraian", "hasil", "misi", "penanggung_jawab", "jenis", "nasional",
@@ -65,7 +65,7 @@ def target(value: Value, commas: bool) -> Any:
     found = number(written, commas)
     if found is not None:
         return found
-    span = _RANGE.fullmatch(written)
+    span = RANGE.fullmatch(written)
     if span is not None:
         low, high = number(span.group(1), commas), number(span.group(2), commas)
         if low is not None and high is not None:
