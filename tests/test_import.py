@@ -47,6 +47,34 @@ def test_round_trip_gives_the_same_tree(source: Path, kind: str, tmp_path: Path)
     assert diff(tree(source), tree(back)) == []
 
 
+EVERY_CASE = sorted(CASES.rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("source", EVERY_CASE, ids=lambda p: str(p.relative_to(CASES)))
+def test_every_fixture_comes_back_from_its_csv(source: Path, tmp_path: Path) -> None:
+    """The CSV folder of every fixture the loader reads, in process (no validation): the
+    same tree."""
+    from pohon_cli import importer
+    from pohon_cli.export import sheets
+    from pohon_cli.importer.record import record
+    from pohon_cli.load import load_text
+    from pohon_cli.output.sheets.csv_folder import csv_files
+    from pohon_cli.yaml_writer import dump
+
+    before = load_path(source).tree
+    if before is None:
+        pytest.skip("the loader refuses it, so export does too")
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    for name, text in csv_files([*sheets(before), record(before)]).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    done = importer.convert(importer.read(str(folder)), {}, "x")
+    assert [n for n in done.notes if n.severity == "error"] == []
+    after = load_text(dump(done.document), "back.yaml").tree
+    assert after is not None
+    assert diff(before, after) == []
+
+
 def _import(source: str, out: Path) -> int:
     """Import whatever problems the tree had before: the exit code says whether any."""
     for expect in (0, 1):
@@ -72,6 +100,20 @@ def test_an_edited_cell_is_exactly_that_change(tmp_path: Path) -> None:
     assert [(c.kode, c.field, c.old, c.new) for c in changes] == [
         ("IKU-AMAN", "target", Decimal("100"), Decimal("95"))
     ]
+
+
+def test_an_export_without_berkas_still_reads(tmp_path: Path) -> None:
+    """An export made before the Berkas sheet: the tree, with a header made up and said so."""
+    folder = tmp_path / "old"
+    run("export", CASES / "budget" / "anggaran.yaml", "-o", f"{folder}/")
+    (folder / "berkas.csv").unlink()
+    out = tmp_path / "back.yaml"
+    result = run("import", folder, "-o", out, "--instansi", "Dinas Lama")
+    assert "cascading.csv: warning: no Berkas sheet" in result.stderr
+    got, before = tree(out), tree(CASES / "budget" / "anggaran.yaml")
+    assert list(got.nodes) == list(before.nodes)
+    assert got.header.institution.name == "Dinas Lama"
+    assert [i.code for _, i in got.indicators()] == [i.code for _, i in before.indicators()]
 
 
 def test_never_overwrites_without_force(tmp_path: Path) -> None:
@@ -104,12 +146,13 @@ def test_merged_cells_and_header_rows(tmp_path: Path) -> None:
 
 def test_csv_with_decimal_commas(tmp_path: Path) -> None:
     out = tmp_path / "iku.yaml"
-    run("import", TABLES / "iku_koma.csv", "-o", out)
+    result = run("import", TABLES / "iku_koma.csv", "-o", out)
     got = tree(out)
     assert got.indicator("S1.I1").targets == {2025: Decimal("96.5"), 2026: Decimal("97.75")}
     assert got.indicator("S1.I1").baseline == Decimal("95.25")
     assert got.indicator("S1.I2").targets[2026] == Decimal("1550.5")
     assert got.indicator("S1.I2").baseline == Decimal("1500")
+    assert "iku_koma.csv!D5: warning: `1.500` read as 1500" in result.stderr
     assert "90.0" in out.read_text(encoding="utf-8")  # the digits as written
 
 

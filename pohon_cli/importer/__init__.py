@@ -21,14 +21,14 @@ _KODE_LINE = re.compile(r"^\s*(?:- )?kode: (.+?)\s*$")
 def convert(
     tables: list[Table], mapping: dict[str, str], name: str, tahun: int | None = None
 ) -> Imported:
-    """The tables as a pohon document: pohon's own export when it has ``Cascading`` and
-    ``Berkas`` (and no ``--map``), else the first table whose headers name a level or an
+    """The tables as a pohon document: pohon's own export when it has its ``Cascading``
+    sheet (and no ``--map``), else the first table whose headers name a level or an
     indicator. LookupError when none does."""
     from pohon_cli.importer import matrix, own
 
     notes = [n for t in tables for n in t.notes]
     if own.is_own(tables) and not mapping:
-        done = own.build(tables)
+        done = own.build(tables, name, tahun)
     else:
         done = matrix.build(tables, mapping, name, tahun)
     done.notes[:0] = notes

@@ -102,7 +102,7 @@ def _rows(table: Table, found: Layout, levels: list[str], state: _State, done: I
             node["penanggung_jawab"] = pj
         for c, name in found.fields.items():
             if name.startswith("anggaran_"):
-                amount = target(row[c] if c < len(row) else None, table.commas)
+                amount = _number(table, r, c, done)
                 if amount is not None:
                     node.setdefault("anggaran", {}).setdefault(int(name[-4:]), amount)
         if indicator is not None:
@@ -169,21 +169,27 @@ def _indicator(
     targets = {}
     for c, name in sorted(found.fields.items(), key=lambda p: p[1]):
         if name.startswith("target_"):
-            value = target(cell(c), table.commas)
-            raw = cell(c)
-            if table.commas and isinstance(raw, str) and thousands(raw):
-                message = f"`{raw.strip()}` read as {value} (a dot between thousands)"
-                done.notes.append(Note(table.place(r, c), message))
+            value = _number(table, r, c, done)
             if value is not None:
                 targets[int(name[-4:])] = value
                 state.years.add(int(name[-4:]))
     if targets:
         item["target"] = targets
     if "baseline" in by_field:
-        baseline = target(cell(by_field["baseline"]), table.commas)
+        baseline = _number(table, r, by_field["baseline"], done)
         if baseline is not None:
             item["baseline"] = baseline
     if pj is not None and pj != node.get("penanggung_jawab"):
         item["penanggung_jawab"] = pj
     done.origins[kode] = table.place(r, by_field.get("indikator", 0))
     node.setdefault("indikator", []).append(item)
+
+
+def _number(table: Table, r: int, c: int, done: Imported) -> Any:
+    """A target, baseline or pagu; a thousands dot read as such is said at its cell."""
+    raw = table.cell(r, c)
+    value = target(raw, table.commas)
+    if table.commas and isinstance(raw, str) and thousands(raw):
+        message = f"`{raw.strip()}` read as {value} (a dot between thousands)"
+        done.notes.append(Note(table.place(r, c), message))
+    return value

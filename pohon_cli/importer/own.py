@@ -54,8 +54,10 @@ def slug(name: str) -> str:
 
 
 def is_own(tables: list[Table]) -> bool:
-    names = {slug(t.name) for t in tables}
-    return "cascading" in names and RECORD in names
+    """A ``Cascading`` sheet with export's headers (``Berkas`` beside it since issue 18)."""
+    found = {slug(t.name): t for t in tables}.get("cascading")
+    wanted = {"jenjang", "kode", "uraian", "induk"}
+    return found is not None and header_row(found, wanted, key_of) is not None
 
 
 def rows(table: Table, wanted: set[str]) -> Iterator[tuple[int, dict[str, Value]]]:
@@ -70,10 +72,19 @@ def rows(table: Table, wanted: set[str]) -> Iterator[tuple[int, dict[str, Value]
             yield r, {k: cells[c] if c < len(cells) else None for c, k in enumerate(keys) if k}
 
 
-def build(tables: list[Table]) -> Imported:
+def build(tables: list[Table], name: str, tahun: int | None) -> Imported:
     by_slug = {slug(t.name): t for t in tables}
     done = Imported({})
     record = _record(by_slug.get(RECORD), done)
+    if RECORD not in by_slug:
+        done.notes.append(
+            Note(
+                by_slug["cascading"].name,
+                "no Berkas sheet (an export before pohon 18): versi, instansi and tahun are "
+                "made up, each unit's kode is its name; visi, misi and what else only the "
+                "YAML held are not in these sheets",
+            )
+        )
     nodes, parents, carried = _cascading(by_slug["cascading"], record, done)
     items: dict[str, dict[str, Any]] = dict(nodes)
     for node in nodes.values():
@@ -90,10 +101,28 @@ def build(tables: list[Table]) -> Imported:
         for target_node in into:
             if target_node in nodes:
                 nodes[target_node].setdefault("indikator", []).append({"rujuk": kode})
-    header = ordered(dict(record.get("", {})), HEADER_ORDER)
+    header = ordered(dict(record.get("", {})) or _made_up(nodes, name, tahun), HEADER_ORDER)
     header["pohon"] = tree_of(nodes, parents, done)
     done.document = header
     return done
+
+
+def _made_up(nodes: dict[str, dict[str, Any]], name: str, tahun: int | None) -> dict[str, Any]:
+    """The header of an export without ``Berkas``: what the sheets say of it."""
+    units: dict[str, None] = {}
+    years: set[int] = set()
+    for node in nodes.values():
+        for item in [node, *node.get("indikator", ())]:
+            owners = item.get("penanggung_jawab")
+            units.update(dict.fromkeys([owners] if isinstance(owners, str) else owners or ()))
+            years.update(item.get("target", {}))
+    levels = list(dict.fromkeys(str(n["jenjang"]) for n in nodes.values()))
+    header: dict[str, Any] = {"versi": 1, "instansi": {"nama": name}}
+    header["tahun"] = tahun or (min(years) if years else 2025)
+    if units:
+        header["unit_kerja"] = [{"kode": u, "nama": u} for u in units]
+    header["jenjang"] = Flow(levels)
+    return header
 
 
 def tree_of(
