@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,18 @@ def _workbook(source: Path) -> list[Table]:
             merged = sheet.merged_cell_ranges or []
             tables.append(_table(name, rows, merged, unsaved.get(name, ())))
         return tables
-    except (CalamineError, OSError, ValueError) as error:
+    except InputError:
+        raise
+    except (
+        CalamineError,
+        OSError,
+        ValueError,
+        KeyError,
+        EOFError,
+        zipfile.BadZipFile,
+        zlib.error,
+    ) as error:
+        # a damaged file: whatever the layer that noticed, one message
         raise InputError(f"{source}: cannot read the workbook: {error}") from None
 
 
