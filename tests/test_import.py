@@ -243,7 +243,7 @@ def test_mutated_tables_always_get_an_answer(name: str, tmp_path: Path) -> None:
     """Bytes flipped, cut or doubled: an answer (0, 1 or 2), never a traceback."""
     import random
 
-    from conftest import CliRunner
+    from typer.testing import CliRunner
 
     from pohon_cli.cli import app
 
