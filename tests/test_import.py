@@ -192,6 +192,15 @@ def test_derived_kodes_never_collide(tmp_path: Path) -> None:
         out,
     )
     assert list(tree(out).nodes) == ["P2", "P1", "P2-2"]
+    levels = tmp_path / "levels.csv"
+    levels.write_text(
+        "Kode Program,Program,Kode Kegiatan,Kegiatan,Indikator\n"
+        "2.15.02,Program Lalu Lintas,2.15.02.2.01,Penyediaan Rambu,Jumlah rambu\n"
+        ",,,Penyediaan Marka,Panjang marka\n",
+        encoding="utf-8",
+    )
+    run("import", levels, "-o", tmp_path / "levels.yaml")
+    assert list(tree(tmp_path / "levels.yaml").nodes) == ["2.15.02", "2.15.02.2.01", "2.15.02.K1"]
 
 
 def test_formula_injection_stays_text_and_unsaved_formulas_are_refused(tmp_path: Path) -> None:

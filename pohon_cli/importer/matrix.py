@@ -126,8 +126,8 @@ def _node(
         node = state.nodes.get(key)
         if node is None:
             level = levels[depth]
-            kode = text(cell(f"kode_{level}")) if depth == len(path) - 1 else None
-            kode = kode or _derive(state, parent or "", PREFIX[level])
+            # the row that first names a node may name its kode too, at any level
+            kode = text(cell(f"kode_{level}")) or _derive(state, parent or "", PREFIX[level])
             state.taken.add(kode)
             node = {"kode": kode, "jenjang": level, "uraian": path[depth]}
             state.nodes[key] = node
