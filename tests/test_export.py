@@ -76,7 +76,7 @@ HEADERS_BY_LABEL_SOURCE = (
 
 
 def test_sheets_and_headers_in_the_words_a_planner_prints(workbook: Any) -> None:
-    assert workbook.sheetnames == SHEETS
+    assert workbook.sheetnames == [*SHEETS, "Berkas"]  # Berkas: what import reads back
     assert rows_of(workbook["Cascading"])[0] == [
         "Jenjang",
         "Kode",
@@ -162,9 +162,9 @@ def test_a_year_without_any_target_has_no_column() -> None:
 
 def test_a_file_written_says_so_on_stderr(tmp_path: Path) -> None:
     book = run("export", SEED, "-o", tmp_path / "lkj.xlsx")
-    assert (book.stdout, book.stderr) == ("", f"wrote {tmp_path / 'lkj.xlsx'} (5 sheets)\n")
+    assert (book.stdout, book.stderr) == ("", f"wrote {tmp_path / 'lkj.xlsx'} (6 sheets)\n")
     folder = run("export", SEED, "-f", "csv", "-o", tmp_path / "csv")
-    assert folder.stderr == f"wrote {tmp_path / 'csv'} (5 files)\n"
+    assert folder.stderr == f"wrote {tmp_path / 'csv'} (6 files)\n"
     document = run("export", SEED, "-o", tmp_path / "lkj.md")
     assert document.stderr == f"wrote {tmp_path / 'lkj.md'} (5 tables)\n"
     assert run("export", SEED, "-f", "markdown").stderr == ""  # the document went to stdout
@@ -302,6 +302,7 @@ def test_csv_folder_one_file_per_sheet(tmp_path: Path) -> None:
     names = sorted(p.name for p in out.iterdir())
     assert names == [
         "akuntabilitas.csv",
+        "berkas.csv",
         "capaian_2024.csv",
         "cascading.csv",
         "manual_ik.csv",
@@ -357,7 +358,7 @@ def test_markdown_has_a_table_per_sheet(tmp_path: Path) -> None:
 def test_no_achievement_sheets_without_realisasi(tmp_path: Path) -> None:
     out = tmp_path / "seed.xlsx"
     run("export", DATA, "-o", out)
-    assert load_workbook(out).sheetnames == SHEETS[:3]
+    assert load_workbook(out).sheetnames == [*SHEETS[:3], "Berkas"]
 
 
 def test_year_chooses_the_achievement_sheets() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pohon_cli.cli import diff as _diff  # noqa: F401
 from pohon_cli.cli import export as _export  # noqa: F401
+from pohon_cli.cli import import_ as _import  # noqa: F401
 from pohon_cli.cli import indicators as _indicators  # noqa: F401
 from pohon_cli.cli import render as _render  # noqa: F401
 from pohon_cli.cli import report as _report  # noqa: F401

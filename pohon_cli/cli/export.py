@@ -80,6 +80,10 @@ def export(
     tree = load_tree(path)
     report = build(tree, choose_year(tree, year), report_settings(path))
     sheets = sheets_of.sheets(tree, report)
+    if name != "markdown":  # what import reads back; a printed document has no use for it
+        from pohon_cli.importer.record import record
+
+        sheets.append(record(tree))
     request = view.SheetsRequest(sheets, output, sheets_of.cover(tree), chosen)
     present(writer, request)
     if output is not None and output != "-":

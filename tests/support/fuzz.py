@@ -287,8 +287,8 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "report": ("text", "markdown", "json", "csv"),
     "export": ("markdown",),
 }
-# Commands that read no pohon file.
-NO_FILE = frozenset({"schema", "rules"})
+# Commands that read no pohon file (import reads a spreadsheet: test_import mutates those).
+NO_FILE = frozenset({"schema", "rules", "import"})
 # Commands that may exit 1 on a valid file: rules found problems; nothing to draw.
 MAY_FIND = frozenset({"validate", "render"})
 # Filters some commands take (--misi, --root, ...); a value not in the file is exit 2.

@@ -1,0 +1,195 @@
+"""An office's own table: one row per indicator, a column per level (Tujuan, Sasaran,
+Program, Kegiatan, Sub Kegiatan), then Indikator, Satuan, Target per year, Baseline,
+Penanggung Jawab, Pagu per year.
+
+A blank level cell continues the one above (a merged cell reads the same); a row whose
+level cells are all blank is one more indicator of the node above. Nodes without a
+kode column get kodes from their level and position (``T1``, ``T1.S2``, ``T1.S2.P1``,
+indicators ``T1.S2.I1``), suffixed ``-2`` when a kode of the table already holds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pohon_cli.importer.cells import Note, Table, thousands
+from pohon_cli.importer.columns import LEVELS, Layout, layout
+from pohon_cli.importer.own import tree_of
+from pohon_cli.importer.values import HEADER_ORDER, Imported, ordered, target, text, units
+from pohon_cli.yaml_writer import Flow
+
+PREFIX = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "sub_kegiatan": "SK"}
+
+
+@dataclass(slots=True)
+class _State:
+    nodes: dict[tuple[str, ...], dict[str, Any]] = field(default_factory=dict)
+    parents: dict[str, list[str]] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    units: dict[str, None] = field(default_factory=dict)
+    years: set[int] = field(default_factory=set)
+
+
+def build(tables: list[Table], mapping: dict[str, str], name: str, tahun: int | None) -> Imported:
+    """The first table whose header names a level or an indicator, as a pohon document."""
+    done = Imported({})
+    for table in tables:
+        notes: list[Note] = []
+        found = layout(table, mapping, notes)
+        if found is None:
+            continue
+        done.notes += notes
+        state = _State()
+        state.taken = _written_kodes(table, found)
+        levels = [lv for lv in LEVELS if lv in found.fields.values()]
+        _rows(table, found, levels, state, done)
+        nodes = {n["kode"]: n for n in state.nodes.values()}
+        header: dict[str, Any] = {"versi": 1, "instansi": {"nama": name}}
+        years = sorted(state.years)
+        header["tahun"] = tahun or (years[0] if years else 2025)
+        if len(years) > 1:
+            header["periode"] = {"awal": years[0], "akhir": years[-1]}
+        if state.units:
+            header["unit_kerja"] = [{"kode": u, "nama": u} for u in state.units]
+        header["jenjang"] = Flow(levels)
+        header = ordered(header, HEADER_ORDER)
+        header["pohon"] = tree_of(nodes, state.parents, done)
+        done.document = header
+        return done
+    raise LookupError("no sheet has a header naming a level (Tujuan, Sasaran, ...) or Indikator")
+
+
+def _written_kodes(table: Table, found: Layout) -> set[str]:
+    columns = [c for c, f in found.fields.items() if f.startswith("kode_")]
+    return {
+        t for row in table.rows[found.first_data_row :] for c in columns
+        if (t := text(row[c] if c < len(row) else None))
+    }  # fmt: skip
+
+
+def _rows(table: Table, found: Layout, levels: list[str], state: _State, done: Imported) -> None:
+    by_field = {f: c for c, f in found.fields.items()}
+    path: list[str] = []
+    for r in range(found.first_data_row, len(table.rows)):
+        row = table.rows[r]
+
+        def cell(name: str, row: list[Any] = row) -> Any:
+            c = by_field.get(name)
+            return row[c] if c is not None and c < len(row) else None
+
+        written = [text(cell(lv)) for lv in levels]
+        deepest = max((i for i, w in enumerate(written) if w), default=-1)
+        if deepest >= 0:
+            path = [written[i] or (path[i] if i < len(path) else "") for i in range(deepest + 1)]
+        indicator = text(cell("indikator"))
+        if deepest < 0 and indicator is None:
+            if any(v is not None for v in row):
+                done.notes.append(
+                    Note(table.place(r, 0), "a row with no level and no indicator: left out")
+                )
+            continue
+        if not path or not all(path):
+            done.notes.append(
+                Note(table.place(r, 0), "a row under no level above it: left out", "error")
+            )
+            continue
+        node = _node(table, r, levels, path, cell=cell, state=state, done=done)
+        pj = units(cell("penanggung_jawab"))
+        for unit in [pj] if isinstance(pj, str) else list(pj or ()):
+            state.units.setdefault(unit, None)
+        if pj is not None and "penanggung_jawab" not in node:
+            node["penanggung_jawab"] = pj
+        for c, name in found.fields.items():
+            if name.startswith("anggaran_"):
+                amount = _number(table, r, c, done)
+                if amount is not None:
+                    node.setdefault("anggaran", {}).setdefault(int(name[-4:]), amount)
+        if indicator is not None:
+            _indicator(table, r, node, indicator, pj=pj, found=found, state=state, done=done)
+
+
+def _node(
+    table: Table,
+    r: int,
+    levels: list[str],
+    path: list[str],
+    *,
+    cell: Any,
+    state: _State,
+    done: Imported,
+) -> dict[str, Any]:
+    """The node the path ends at, made the first time its path is seen."""
+    parent: str | None = None
+    for depth in range(len(path)):
+        key = tuple(path[: depth + 1])
+        node = state.nodes.get(key)
+        if node is None:
+            level = levels[depth]
+            # the row that first names a node may name its kode too, at any level
+            kode = text(cell(f"kode_{level}")) or _derive(state, parent or "", PREFIX[level])
+            state.taken.add(kode)
+            node = {"kode": kode, "jenjang": level, "uraian": path[depth]}
+            state.nodes[key] = node
+            state.parents[kode] = [parent] if parent else []
+            done.origins[kode] = table.place(r, 0)
+        parent = node["kode"]
+    return state.nodes[tuple(path)]
+
+
+def _derive(state: _State, parent: str, prefix: str) -> str:
+    """The next kode by level and position under ``parent``, never one already taken."""
+    while True:
+        count = state.counts.get((parent, prefix), 0) + 1
+        state.counts[(parent, prefix)] = count
+        kode = f"{parent}.{prefix}{count}" if parent else f"{prefix}{count}"
+        suffix, chosen = 1, kode
+        while chosen in state.taken:
+            suffix += 1
+            chosen = f"{kode}-{suffix}"
+        return chosen
+
+
+def _indicator(
+    table: Table, r: int, node: dict[str, Any], description: str, *, pj: Any,
+    found: Layout, state: _State, done: Imported,
+) -> None:  # fmt: skip
+    row = table.rows[r]
+
+    def cell(c: int) -> Any:
+        return row[c] if c < len(row) else None
+
+    by_field = {f: c for c, f in found.fields.items()}
+    kode = text(cell(by_field["kode_indikator"])) if "kode_indikator" in by_field else None
+    kode = kode or _derive(state, node["kode"], "I")
+    state.taken.add(kode)
+    item: dict[str, Any] = {"kode": kode, "uraian": description}
+    if "satuan" in by_field and text(cell(by_field["satuan"])):
+        item["satuan"] = text(cell(by_field["satuan"]))
+    targets = {}
+    for c, name in sorted(found.fields.items(), key=lambda p: p[1]):
+        if name.startswith("target_"):
+            value = _number(table, r, c, done)
+            if value is not None:
+                targets[int(name[-4:])] = value
+                state.years.add(int(name[-4:]))
+    if targets:
+        item["target"] = targets
+    if "baseline" in by_field:
+        baseline = _number(table, r, by_field["baseline"], done)
+        if baseline is not None:
+            item["baseline"] = baseline
+    if pj is not None and pj != node.get("penanggung_jawab"):
+        item["penanggung_jawab"] = pj
+    done.origins[kode] = table.place(r, by_field.get("indikator", 0))
+    node.setdefault("indikator", []).append(item)
+
+
+def _number(table: Table, r: int, c: int, done: Imported) -> Any:
+    """A target, baseline or pagu; a thousands dot read as such is said at its cell."""
+    raw = table.cell(r, c)
+    value = target(raw, table.commas)
+    if table.commas and isinstance(raw, str) and thousands(raw):
+        message = f"`{raw.strip()}` read as {value} (a dot between thousands)"
+        done.notes.append(Note(table.place(r, c), message))
+    return value

@@ -1,0 +1,97 @@
+"""The sheet ``Berkas``: what the file holds that no other sheet shows, so that
+``pohon import`` gives back the same tree from the sheets alone.
+
+One row per value: ``kode`` empty for the file's header (``versi``, ``instansi``,
+``periode``, ``misi``, ``unit_kerja``...), else the node or indicator it belongs to;
+``kunci`` the YAML key; ``nilai`` the value written as pohon writes YAML. What the other
+sheets show (uraian, targets, units, budget, definitions) is not repeated here, so an
+edit in those sheets is what import reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pohon_cli.export.sheet import Column, Sheet
+from pohon_cli.model import Tree
+
+# What `Cascading`, `Anggaran` and `Manual IK` show of a node and of an indicator.
+SHOWN_NODE = frozenset(
+    {"kode", "jenjang", "uraian", "hasil", "penanggung_jawab", "anggaran", "realisasi_anggaran"}
+)
+SHOWN_INDICATOR = frozenset(
+    {
+        "kode",
+        "uraian",
+        "satuan",
+        "target",
+        "polaritas",
+        "baseline",
+        "penanggung_jawab",
+        "anggaran",
+        "realisasi_anggaran",
+        "konsolidasi",
+        "definisi",
+        "formula",
+        "sumber_data",
+    }
+)
+
+
+def record(tree: Tree) -> Sheet:
+    """The header and every node's and indicator's value no other sheet shows."""
+    from pohon_cli.yaml_writer import document
+
+    sheet = Sheet(
+        "Berkas",
+        "berkas",
+        (Column("kode", width=22), Column("kunci", width=18), Column("nilai", "long", 60)),
+        title="Isi berkas di luar sheet lain (dibaca kembali oleh pohon import)",
+    )
+    data = document(tree)
+    for key, value in data.items():
+        if key != "pohon":
+            sheet.rows.append((None, key, _yaml(value)))
+    for node in _written(data["pohon"]):
+        kode = node["kode"]
+        sheet.rows.extend((kode, k, _yaml(v)) for k, v in node.items() if _kept(k, SHOWN_NODE))
+        for item in node.get("indikator", ()):
+            if "rujuk" in item:
+                continue
+            for key, value in item.items():
+                # units written equal to the node's look the same as none in `Cascading`
+                same_units = (
+                    key == "penanggung_jawab"
+                    and tree.indicator(item["kode"]).owners == tree.nodes[kode].owners
+                )
+                # an empty or blank text reads back as no value from a cell
+                blank = isinstance(value, str) and not value.strip()
+                if _kept(key, SHOWN_INDICATOR) or same_units or blank:
+                    sheet.rows.append((item["kode"], key, _yaml(value)))
+    return sheet
+
+
+def _kept(key: str, shown: frozenset[str]) -> bool:
+    return key not in shown and key not in ("anak", "indikator")
+
+
+def _written(nodes: list[Any]) -> Iterator[dict[str, Any]]:
+    """Each node written in full (a ``rujuk`` is the same node again), top-down."""
+    stack = [iter(nodes)]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif "rujuk" not in item:
+            yield item
+            if item.get("anak"):
+                stack.append(iter(item["anak"]))
+
+
+def _yaml(value: Any) -> str:
+    """The value as pohon writes it in YAML, without the line end."""
+    from pohon_cli.yaml_writer import dump
+
+    # a list on its own line is written item by item (dump writes a bare one-line list empty)
+    return dump(list(value) if isinstance(value, tuple) else value).rstrip("\n")

@@ -1,0 +1,299 @@
+"""``pohon import``: pohon's own export comes back as the same tree (CSV and workbook),
+an edited cell as exactly that change; the tables offices have (merged cells and header
+rows, decimal commas, .ods) are recognised by their headers; hostile workbooks get a
+clear message at their cell."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from conftest import CASES, DATA, run
+from openpyxl import Workbook, load_workbook
+
+from pohon_cli.diff import diff
+from pohon_cli.load import load_path
+from pohon_cli.model import Tree
+
+TABLES = CASES / "import"
+FIXTURES = [
+    DATA,
+    DATA.parent / "pohon_kinerja_2025.yaml",
+    *sorted((CASES / "offices").glob("*.yaml")),
+    *sorted((CASES / "report").glob("*.yaml")),
+    CASES / "budget" / "anggaran.yaml",
+    CASES / "carried" / "dinas_kominfo.yaml",
+    CASES / "polaritas" / "assumed.yaml",
+    CASES / "pd" / "renstra_dinas.yaml",
+    CASES / "diff" / "base.yaml",
+]
+
+
+def tree(path: Path) -> Tree:
+    loaded = load_path(path)
+    assert loaded.tree is not None, loaded.problems
+    return loaded.tree
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+@pytest.mark.parametrize("source", FIXTURES, ids=lambda p: p.stem)
+def test_round_trip_gives_the_same_tree(source: Path, kind: str, tmp_path: Path) -> None:
+    out = f"{tmp_path / 'sheets'}/" if kind == "csv" else str(tmp_path / "book.xlsx")
+    run("export", source, "-o", out)
+    back = tmp_path / "back.yaml"
+    _import(out, back)
+    assert diff(tree(source), tree(back)) == []
+
+
+EVERY_CASE = sorted(CASES.rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("source", EVERY_CASE, ids=lambda p: str(p.relative_to(CASES)))
+def test_every_fixture_comes_back_from_its_csv(source: Path, tmp_path: Path) -> None:
+    """The CSV folder of every fixture the loader reads, in process (no validation): the
+    same tree."""
+    from pohon_cli import importer
+    from pohon_cli.export import sheets
+    from pohon_cli.importer.record import record
+    from pohon_cli.load import load_text
+    from pohon_cli.output.sheets.csv_folder import csv_files
+    from pohon_cli.yaml_writer import dump
+
+    before = load_path(source).tree
+    if before is None:
+        pytest.skip("the loader refuses it, so export does too")
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    for name, text in csv_files([*sheets(before), record(before)]).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    done = importer.convert(importer.read(str(folder)), {}, "x")
+    assert [n for n in done.notes if n.severity == "error"] == []
+    after = load_text(dump(done.document), "back.yaml").tree
+    assert after is not None
+    assert diff(before, after) == []
+
+
+def _import(source: str, out: Path) -> int:
+    """Import whatever problems the tree had before: the exit code says whether any."""
+    for expect in (0, 1):
+        try:
+            run("import", source, "-o", out, "--force", expect=expect)
+            return expect
+        except AssertionError:
+            continue
+    raise AssertionError(f"import {source} failed")
+
+
+def test_an_edited_cell_is_exactly_that_change(tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    run("export", DATA, "-o", book)
+    workbook = load_workbook(book)
+    sheet = workbook["Cascading"]
+    headers = [c.value for c in sheet[4]]
+    row = next(r for r in sheet.iter_rows(min_row=5) if r[6].value == "IKU-AMAN")
+    row[headers.index("Target 2024")].value = 95
+    workbook.save(book)
+    run("import", book, "-o", tmp_path / "back.yaml", expect=0)
+    changes = diff(tree(DATA), tree(tmp_path / "back.yaml"))
+    assert [(c.kode, c.field, c.old, c.new) for c in changes] == [
+        ("IKU-AMAN", "target", Decimal("100"), Decimal("95"))
+    ]
+
+
+def test_an_export_without_berkas_still_reads(tmp_path: Path) -> None:
+    """An export made before the Berkas sheet: the tree, with a header made up and said so."""
+    folder = tmp_path / "old"
+    run("export", CASES / "budget" / "anggaran.yaml", "-o", f"{folder}/")
+    (folder / "berkas.csv").unlink()
+    out = tmp_path / "back.yaml"
+    result = run("import", folder, "-o", out, "--instansi", "Dinas Lama")
+    assert "cascading.csv: warning: no Berkas sheet" in result.stderr
+    got, before = tree(out), tree(CASES / "budget" / "anggaran.yaml")
+    assert list(got.nodes) == list(before.nodes)
+    assert got.header.institution.name == "Dinas Lama"
+    assert [i.code for _, i in got.indicators()] == [i.code for _, i in before.indicators()]
+
+
+def test_never_overwrites_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "pohon.yaml"
+    out.write_text("keep\n", encoding="utf-8")
+    result = run("import", TABLES / "iku_koma.csv", "-o", out, expect=2)
+    assert "--force" in result.stderr
+    assert out.read_text(encoding="utf-8") == "keep\n"
+    run("import", TABLES / "iku_koma.csv", "-o", out, "--force")
+    assert tree(out).nodes
+
+
+def test_merged_cells_and_header_rows(tmp_path: Path) -> None:
+    out = tmp_path / "renstra.yaml"
+    result = run("import", TABLES / "renstra_merged.xlsx", "-o", out)
+    got = tree(out)
+    assert list(got.nodes) == ["T1", "T1.S1", "T1.S1.P1", "T1.S1.P1.K1"]
+    assert got.parents["T1.S1.P1.K1"] == ("T1.S1.P1",)
+    rambu = got.indicator("T1.S1.P1.K1.I1")
+    assert rambu.targets == {2025: Decimal("1500"), 2026: Decimal("1750")}
+    assert "Renstra!I9: warning: `1.500` read as 1500" in result.stderr
+    assert got.indicator("T1.S1.I1").baseline == Decimal("2.5")
+    assert got.nodes["T1.S1.P1"].budget == {2025: Decimal("1500000000")}
+    assert [i.code for i in got.nodes["T1.S1.P1.K1"].indicators] == [
+        "T1.S1.P1.K1.I1",
+        "T1.S1.P1.K1.I2",
+    ]
+    assert got.nodes["T1"].owners == ("Sekretariat",)
+
+
+def test_csv_with_decimal_commas(tmp_path: Path) -> None:
+    out = tmp_path / "iku.yaml"
+    result = run("import", TABLES / "iku_koma.csv", "-o", out)
+    got = tree(out)
+    assert got.indicator("S1.I1").targets == {2025: Decimal("96.5"), 2026: Decimal("97.75")}
+    assert got.indicator("S1.I1").baseline == Decimal("95.25")
+    assert got.indicator("S1.I2").targets[2026] == Decimal("1550.5")
+    assert got.indicator("S1.I2").baseline == Decimal("1500")
+    assert "iku_koma.csv!D5: warning: `1.500` read as 1500" in result.stderr
+    assert "90.0" in out.read_text(encoding="utf-8")  # the digits as written
+
+
+def test_ods(tmp_path: Path) -> None:
+    out = tmp_path / "cascading.yaml"
+    run("import", TABLES / "cascading.ods", "-o", out, "--instansi", "Kecamatan Contoh")
+    got = tree(out)
+    assert got.header.institution.name == "Kecamatan Contoh"
+    assert got.nodes["S1.P1.SK1"].level == "sub_kegiatan"
+    assert got.indicator("S1.I1").targets[2025] == Decimal("80.5")
+
+
+def test_map_places_a_column_and_unknown_ones_are_listed(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "Sasaran,Uraian IKU,Target 2025,Keterangan\nNaiknya mutu,Angka mutu,80,catatan\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "t.yaml"
+    result = run("import", table, "-o", out, "--map", "Uraian IKU=indikator")
+    assert "t.csv!D1: warning: column `Keterangan` is not placed" in result.stderr
+    assert tree(out).indicator("S1.I1").description == "Angka mutu"
+    bad = run("import", table, "-o", out, "--force", "--map", "Uraian IKU", expect=2)
+    assert "--map Uraian IKU" in bad.stderr
+
+
+def test_derived_kodes_never_collide(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "Program,Kode Program,Indikator\nSatu,P2,A\nDua,,B\nTiga,,C\n", encoding="utf-8"
+    )
+    out = tmp_path / "t.yaml"
+    run(
+        "import",
+        table,
+        "-o",
+        out,
+    )
+    assert list(tree(out).nodes) == ["P2", "P1", "P2-2"]
+    levels = tmp_path / "levels.csv"
+    levels.write_text(
+        "Kode Program,Program,Kode Kegiatan,Kegiatan,Indikator\n"
+        "2.15.02,Program Lalu Lintas,2.15.02.2.01,Penyediaan Rambu,Jumlah rambu\n"
+        ",,,Penyediaan Marka,Panjang marka\n",
+        encoding="utf-8",
+    )
+    run("import", levels, "-o", tmp_path / "levels.yaml")
+    assert list(tree(tmp_path / "levels.yaml").nodes) == ["2.15.02", "2.15.02.2.01", "2.15.02.K1"]
+
+
+def test_formula_injection_stays_text_and_unsaved_formulas_are_refused(tmp_path: Path) -> None:
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(["Sasaran", "Indikator", "Target 2025"])
+    ws.append(['=HYPERLINK("http://x.example","klik")', "Angka a\x7fb", 80])
+    ws.cell(2, 1).data_type = "s"
+    ws.append([None, "Angka lain", "=SUM(C2:C2)"])
+    path = tmp_path / "hostile.xlsx"
+    book.save(path)
+    out = tmp_path / "hostile.yaml"
+    result = run("import", path, "-o", out, expect=1)
+    got = tree(out)
+    assert got.nodes["S1"].description == '=HYPERLINK("http://x.example","klik")'
+    assert "Sheet!C3: error: a formula saved without its value" in result.stderr
+    assert "Sheet!B2: warning: control character U+007F removed" in result.stderr
+    assert got.indicator("S1.I1").description == "Angka ab"
+    assert got.indicator("S1.I2").targets == {}
+
+
+def test_too_many_rows_is_a_clear_message(tmp_path: Path) -> None:
+    table = tmp_path / "big.csv"
+    table.write_text("Sasaran,Indikator\n" + "S,I\n" * 100_000, encoding="utf-8")
+    result = run("import", table, "-o", tmp_path / "big.yaml", expect=2)
+    assert "import reads at most 50,000 rows a sheet" in result.stderr
+    assert not (tmp_path / "big.yaml").exists()
+
+
+def test_a_5_mb_workbook(tmp_path: Path) -> None:
+    book = Workbook(write_only=True)
+    plan = book.create_sheet("Renstra")
+    plan.append(["Sasaran", "Indikator", "Target 2025"])
+    plan.append(["Naiknya mutu", "Angka mutu", 80])
+    bulk = book.create_sheet("Lampiran")
+    for _ in range(15_000):
+        bulk.append([os.urandom(96).hex() for _ in range(3)])
+    path = tmp_path / "big.xlsx"
+    book.save(path)
+    assert path.stat().st_size > 5_000_000
+    out = tmp_path / "big.yaml"
+    run("import", path, "-o", out)
+    assert tree(out).indicator("S1.I1").targets == {2025: Decimal("80")}
+
+
+@pytest.mark.parametrize("name", ["iku_koma.csv", "renstra_merged.xlsx", "cascading.ods"])
+def test_mutated_tables_always_get_an_answer(name: str, tmp_path: Path) -> None:
+    """Bytes flipped, cut or doubled: an answer (0, 1 or 2), never a traceback."""
+    import random
+
+    from typer.testing import CliRunner
+
+    from pohon_cli.cli import app
+
+    data = (TABLES / name).read_bytes()
+    rng = random.Random(18)
+    for n in range(40):
+        mutant = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            at = rng.randrange(len(mutant))
+            mutant[at] = rng.randrange(256)
+        if n % 3 == 1:
+            mutant = mutant[: rng.randrange(len(mutant))]
+        elif n % 3 == 2:
+            mutant += mutant[rng.randrange(len(mutant)) :]
+        path = tmp_path / f"{n}{Path(name).suffix}"
+        path.write_bytes(bytes(mutant))
+        out = tmp_path / f"{n}.yaml"
+        result = CliRunner().invoke(app, ["import", str(path), "-o", str(out)])
+        assert isinstance(result.exception, SystemExit | None), result.exception
+        assert result.exit_code in (0, 1, 2), (n, result.output)
+
+
+def test_unreadable_input_is_a_usage_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    result = run("import", bad, "-o", tmp_path / "x.yaml", expect=2)
+    assert "cannot read the workbook" in result.stderr
+    text = tmp_path / "t.txt"
+    text.write_text("x", encoding="utf-8")
+    assert "import reads" in run("import", text, "-o", tmp_path / "x.yaml", expect=2).stderr
+
+
+def test_problems_name_the_yaml_line_and_the_cell(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "Sasaran,Indikator,Satuan\nPelaksanaan rapat,Jumlah rapat,\n", encoding="utf-8"
+    )
+    result = run(
+        "import",
+        table,
+        "-o",
+        tmp_path / "t.yaml",
+    )
+    assert "(from t.csv!" in result.stderr
