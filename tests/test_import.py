@@ -45,6 +45,65 @@ def test_round_trip_gives_the_same_tree(source: Path, kind: str, tmp_path: Path)
     back = tmp_path / "back.yaml"
     _import(out, back)
     assert diff(tree(source), tree(back)) == []
+    # diff compares numbers; the digits too come back (1.10 is not 1.1), from a workbook
+    # through the Berkas sheet's `angka`
+    assert digits(tree(back)) == digits(tree(source))
+
+
+def digits(t: Tree) -> dict[str, str]:
+    """Every number of the nodes and indicators, as its written text, by place."""
+    found: dict[str, str] = {}
+
+    def walk(where: str, value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(f"{where}.{key}", item)
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                walk(f"{where}.{i}", item)
+        elif isinstance(value, Decimal):
+            found[where] = str(value)
+
+    for node in t.nodes.values():
+        walk(f"{node.code}.anggaran", node.budget)
+        walk(f"{node.code}.realisasi_anggaran", node.spent)
+        for ind in node.indicators:
+            walk(f"{ind.code}.target", ind.written_targets)
+            walk(f"{ind.code}.baseline", ind.baseline)
+            walk(f"{ind.code}.realisasi", ind.realisations)
+            walk(f"{ind.code}.anggaran", ind.budget)
+            walk(f"{ind.code}.realisasi_anggaran", ind.spent)
+    return found
+
+
+def test_a_workbook_gives_back_the_digits_a_float_loses(tmp_path: Path) -> None:
+    source = tmp_path / "digits.yaml"
+    source.write_text(
+        "versi: 1\ninstansi: {nama: Dinas Contoh}\ntahun: 2025\n"
+        "periode: {awal: 2025, akhir: 2026}\n"
+        "pohon:\n  - kode: S1\n    jenjang: sasaran\n    uraian: Meningkatnya layanan\n"
+        "    anggaran: {2025: 1000000.50}\n"
+        "    indikator:\n      - kode: I1\n        uraian: Indeks layanan\n"
+        "        satuan: indeks\n        baseline: 3.10\n"
+        "        target: {2025: 3.20, 2026: [3.50, 4.00]}\n",
+        encoding="utf-8",
+    )
+    book = tmp_path / "book.xlsx"
+    run("export", source, "-o", book)
+    run("import", book, "-o", tmp_path / "back.yaml", expect=0)
+    written = (tmp_path / "back.yaml").read_text(encoding="utf-8")
+    for text in ("3.10", "3.20", "[3.50, 4.00]", "1000000.50"):
+        assert text in written
+    # an edited cell is the edit: the recorded digits are for the number exported
+    workbook = load_workbook(book)
+    sheet = workbook["Cascading"]
+    headers = [c.value for c in sheet[4]]
+    row = next(r for r in sheet.iter_rows(min_row=5) if r[6].value == "I1")
+    row[headers.index("Target 2025")].value = 3.3
+    workbook.save(book)
+    run("import", book, "-o", tmp_path / "edited.yaml", expect=0)
+    edited = (tmp_path / "edited.yaml").read_text(encoding="utf-8")
+    assert "2025: 3.3\n" in edited and "3.20" not in edited
 
 
 EVERY_CASE = sorted(CASES.rglob("*.yaml"))

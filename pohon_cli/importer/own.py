@@ -12,6 +12,7 @@ from typing import Any
 
 from pohon_cli.export import LABELS
 from pohon_cli.importer.cells import Note, Table, Value, number
+from pohon_cli.importer.record import DIGITS
 from pohon_cli.importer.values import (
     HEADER_ORDER,
     INDICATOR_ORDER,
@@ -92,8 +93,11 @@ def build(tables: list[Table], name: str, tahun: int | None) -> Imported:
     _money(by_slug.get("anggaran"), items, done)
     _manual(by_slug.get("manual_ik"), items, done)
     for kode, extra in record.items():
+        digits = extra.pop(DIGITS, None) if kode else None
         if kode and kode in items:
             items[kode].update(extra)
+            if isinstance(digits, dict):
+                _restore_digits(items[kode], digits)
         elif kode:
             where = done.origins.get(f"berkas:{kode}", RECORD)
             done.notes.append(Note(where, f"`{kode}` is in no row of Cascading: left out", "error"))
@@ -105,6 +109,30 @@ def build(tables: list[Table], name: str, tahun: int | None) -> Imported:
     header["pohon"] = tree_of(nodes, parents, done)
     done.document = header
     return done
+
+
+def _restore_digits(item: dict[str, Any], digits: dict[str, Any]) -> None:
+    """Put back the digits a workbook lost (``Berkas``'s ``angka``: ``1.10`` read as
+    ``1.1``), where the cell still holds that number: an edited cell is the edit."""
+    for path, written in digits.items():
+        exact = number(str(written), False)
+        if exact is not None:
+            _restore(item, str(path).split("."), exact)
+
+
+def _restore(data: Any, parts: list[str], exact: Decimal) -> Any:
+    if not parts:
+        return exact if isinstance(data, Decimal) and data == exact else data
+    head, rest = parts[0], parts[1:]
+    if isinstance(data, dict):
+        key: Any = int(head) if head.isdigit() and int(head) in data else head
+        if key in data:
+            data[key] = _restore(data[key], rest, exact)
+    elif isinstance(data, tuple) and head.isdigit() and int(head) < len(data):
+        items = list(data)
+        items[int(head)] = _restore(items[int(head)], rest, exact)
+        return Flow(items) if isinstance(data, Flow) else tuple(items)
+    return data
 
 
 def _made_up(nodes: dict[str, dict[str, Any]], name: str, tahun: int | None) -> dict[str, Any]:

@@ -10,7 +10,8 @@ edit in those sheets is what import reads.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
 from pohon_cli.export.sheet import Column, Sheet
@@ -69,7 +70,55 @@ def record(tree: Tree) -> Sheet:
                 blank = isinstance(value, str) and not value.strip()
                 if _kept(key, SHOWN_INDICATOR) or same_units or blank:
                     sheet.rows.append((item["kode"], key, _yaml(value)))
+    for kode, found in _digits(tree):
+        sheet.rows.append((kode, DIGITS, _yaml(found)))
     return sheet
+
+
+# The key of a Berkas row that keeps the digits of the numbers a workbook would lose:
+# a spreadsheet stores a number as a binary float, and `1.10` reads back as `1.1`.
+DIGITS = "angka"
+
+
+def _digits(tree: Tree) -> Iterator[tuple[str, dict[str, str]]]:
+    """Per node or indicator: ``{"target.2025": "1.10", ...}`` for each number whose
+    written digits the shortest text of its float does not give back."""
+    for node in tree.nodes.values():
+        found = _lost({"anggaran": node.budget, "realisasi_anggaran": node.spent})
+        if found:
+            yield node.code, found
+        for indicator in node.indicators:
+            values: dict[str, Any] = {
+                "target": indicator.written_targets,
+                "baseline": indicator.baseline,
+                "anggaran": indicator.budget,
+                "realisasi_anggaran": indicator.spent,
+            }
+            found = _lost(values)
+            if found:
+                yield indicator.code, found
+
+
+def _lost(values: Mapping[Any, Any], path: str = "") -> dict[str, str]:
+    found: dict[str, str] = {}
+    for key, value in values.items():
+        where = f"{path}.{key}" if path else str(key)
+        if isinstance(value, Mapping):
+            found |= _lost(value, where)
+        elif isinstance(value, tuple):
+            found |= _lost(dict(enumerate(value)), where)
+        elif (
+            isinstance(value, Decimal) and value.is_finite() and str(_as_float(value)) != str(value)
+        ):
+            found[where] = str(value)
+    return found
+
+
+def _as_float(value: Decimal) -> Decimal:
+    """What a workbook gives back for ``value`` (as ``cells.from_float`` reads it)."""
+    from pohon_cli.importer.cells import from_float
+
+    return from_float(float(value))
 
 
 def _kept(key: str, shown: frozenset[str]) -> bool:
