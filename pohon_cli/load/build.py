@@ -184,7 +184,7 @@ class _Walk:
     def _place(self, raw: YMap, parent: str | None) -> str | None:
         """Validate a node and put it in the graph; its kode, or None when it is not there."""
         graph = self.graph
-        node, carries = self._node(raw)
+        node, carries, places = self._node(raw)
         if node is None:
             self._claim_broken(raw)
             return None
@@ -197,12 +197,9 @@ class _Walk:
         else:
             graph.children.setdefault(parent, []).append(kode)
             graph.parents.setdefault(kode, []).append(parent)
-        own = [
-            i
-            for i, item in enumerate(raw.get("indikator") or ())
-            if not (isinstance(item, YMap) and "rujuk" in item)
-        ]
-        for i, indicator in zip(own, node.indicators, strict=False):
+        # each indicator with the item it was read from: an item that did not validate
+        # (reported) has no indicator, and must not shift the later ones onto it
+        for i, indicator in zip(places, node.indicators, strict=True):
             self._claim(indicator.code, raw["indikator"][i])
         if carries:
             graph.carried[kode] = [(i, ref, pos) for i, (ref, pos) in carries.items()]
@@ -243,12 +240,14 @@ class _Walk:
                 if written is not None:
                     self._claim(written, item)
 
-    def _node(self, raw: YMap) -> tuple[Node | None, dict[int, tuple[str, Pos]]]:
+    def _node(self, raw: YMap) -> tuple[Node | None, dict[int, tuple[str, Pos]], list[int]]:
         """Validate a node; its indicators one by one, so one bad indicator hides nothing else.
-        Also the indicators it carries down (``- rujuk: KODE``), by their place in the list."""
+        Also the indicators it carries down (``- rujuk: KODE``), by their place in the list,
+        and the place in the list of each indicator that validated."""
         fields = {k: v for k, v in raw.items() if k != "anak"}
         raw_indicators = raw.get("indikator")
         carries: dict[int, tuple[str, Pos]] = {}
+        places: list[int] = []
         if isinstance(raw_indicators, YList):
             valid: list[Indicator] = []
             told = False
@@ -266,14 +265,15 @@ class _Walk:
                     continue
                 try:
                     valid.append(Indicator.model_validate(item))
+                    places.append(i)
                 except ValidationError as error:
                     self._invalid(problems_from(error, raw, "node", self.name, ("indikator", i)))
             fields["indikator"] = valid
         try:
-            return Node.model_validate(fields), carries
+            return Node.model_validate(fields), carries, places
         except ValidationError as error:
             self._invalid(problems_from(error, raw, "node", self.name))
-            return None, carries
+            return None, carries, places
 
     def _carried(self, raw: YMap) -> str | None:
         """``- rujuk: KODE`` among a node's indicators: the kode, once its form is right
