@@ -50,8 +50,10 @@ def workspace_of(files: Sequence[Path]) -> Workspace:
     from pohon_cli.load.workspace import build
 
     # a file that cannot be read at all (missing, a folder) stops the command as it stops
-    # `pohon validate` (InputError: exit 2); one that reads but does not load has no tree
-    return build((str(path), load_path(path).tree) for path in files)
+    # `pohon validate` (InputError: exit 2); one that reads but has errors has no tree to
+    # show, as `show FILE` shows none: it is listed with its errors
+    loaded = [(str(path), load_path(path)) for path in files]
+    return build((path, side.tree if side.ok else None) for path, side in loaded)
 
 
 def problems_of(files: Sequence[Path]) -> dict[str, Problems]:

@@ -137,7 +137,10 @@ def build_facts(
 
 
 def _load(path: str) -> Tree | None:
+    """A linked file's tree for the views; None when it has errors, as one file given
+    alone with errors is not shown (its own check says why)."""
     try:
-        return load_path(path).tree
+        loaded = load_path(path)
     except InputError:
         return None
+    return loaded.tree if loaded.ok else None

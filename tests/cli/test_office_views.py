@@ -405,3 +405,32 @@ def test_units_dir_lists_a_file_that_does_not_load(tmp_path: Path) -> None:
     data = json.loads(pohon("units", "-f", "json", tmp_path))
     broken = next(o for o in data["kantor"] if o["file"].endswith("rusak.yaml"))
     assert (broken["dimuat"], broken["unit_kerja"], broken["tanpa_unit"]) == (False, [], None)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("penanggung_jawab: SUBBAG-TEKNIS", "penanggung_jawab: SUBBAG-TIDAK-ADA"),
+        ("jenjang: sasaran\n", "jenjang: sasaran_tidak_ada\n"),
+    ],
+    ids=["unknown unit", "unknown level"],
+)
+def test_a_file_that_reads_but_has_errors_is_listed_not_drawn(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    """A file whose tree reads but has errors (an undeclared unit, an unknown level) is
+    not shown, as `show FILE` would not show it: listed with its errors in every view,
+    never a traceback (found by fuzzing a workspace)."""
+    folder = tmp_path / "ws"
+    shutil.copytree(WORKSPACE, folder)
+    file = folder / "kabupaten" / "kpu_bengkulu_tengah.yaml"
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new), encoding="utf-8")
+    for command in ("show", "units"):
+        assert "kpu_bengkulu_tengah.yaml · did not load" in pohon(command, folder)
+    pohon("render", folder, "-o", tmp_path / "map.dot")
+    dot = (tmp_path / "map.dot").read_text(encoding="utf-8")
+    # its box says only its file: no node of its tree is drawn
+    box = next(b for b in dot.split("subgraph cluster_")[1:] if "kpu_bengkulu_tengah" in b)
+    assert "[label=<<TABLE" not in box.split("\n\t}")[0]
