@@ -215,6 +215,26 @@ def test_csv_with_decimal_commas(tmp_path: Path) -> None:
     assert "90.0" in out.read_text(encoding="utf-8")  # the digits as written
 
 
+def test_an_indicator_column_per_level(tmp_path: Path) -> None:
+    """`Indikator Tujuan` beside `Indikator Sasaran`: each indicator on its own level's
+    node, never the tujuan's on the sasaran; the row's satuan and targets go with the
+    deepest level's, and the tujuan's, read by its wording alone, is said so."""
+    out = tmp_path / "wide.yaml"
+    result = run("import", TABLES / "tujuan_sasaran_wide.csv", "-o", out, expect=0)
+    got = tree(out)
+    tujuan = got.nodes["T1"]
+    assert [i.description for i in tujuan.indicators] == ["Indeks kepuasan masyarakat"]
+    assert tujuan.indicators[0].targets == {}
+    first, second = (got.nodes[k] for k in ("T1.S1", "T1.S2"))
+    assert [i.description for i in first.indicators] == ["Persentase penurunan angka kecelakaan"]
+    assert first.indicators[0].targets == {2025: Decimal("12"), 2026: Decimal("14.5")}
+    assert second.indicators[0].baseline == Decimal("1200")
+    assert "tujuan_sasaran_wide.csv!B1: warning: the tujuan's indicators are read by" in (
+        result.stderr
+    )
+    assert "(from tujuan_sasaran_wide.csv!B2)" in result.stderr  # T1.I1's cell
+
+
 def test_ods(tmp_path: Path) -> None:
     out = tmp_path / "cascading.yaml"
     run("import", TABLES / "cascading.ods", "-o", out, "--instansi", "Kecamatan Contoh")

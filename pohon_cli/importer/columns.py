@@ -40,6 +40,7 @@ _WORDS = {
 _YEAR = re.compile(r"(?:19|20)\d\d")
 FIELDS = re.compile(
     r"(?:tujuan|sasaran|program|kegiatan|sub_kegiatan|indikator|satuan|baseline|"
+    r"indikator_(?:tujuan|sasaran|program|kegiatan|sub_kegiatan)|"
     r"penanggung_jawab|kode_indikator|kode_(?:tujuan|sasaran|program|kegiatan|sub_kegiatan)|"
     r"(?:target|anggaran)_\d{4}|-)"
 )
@@ -72,7 +73,10 @@ def field_of(header: str, above: str = "") -> str | None:
     if stem in _WORDS:
         return _WORDS[stem]
     if stem.startswith("indikator"):
-        return "indikator"
+        # `Indikator Tujuan`, `Indikator Kinerja Sasaran`: the indicator of that level
+        rest = stem.removeprefix("indikator").removeprefix("kinerja")
+        level = _LEVEL_WORDS.get(rest)
+        return "indikator" if level is None else f"indikator_{level}"
     return None
 
 

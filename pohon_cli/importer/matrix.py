@@ -70,6 +70,9 @@ def _written_kodes(table: Table, found: Layout) -> set[str]:
 
 def _rows(table: Table, found: Layout, levels: list[str], state: _State, done: Imported) -> None:
     by_field = {f: c for c, f in found.fields.items()}
+    own, main = _level_indicators(table, found, levels, done)
+    if main is not None:
+        by_field["indikator"] = own.pop(main)
     path: list[str] = []
     for r in range(found.first_data_row, len(table.rows)):
         row = table.rows[r]
@@ -83,7 +86,8 @@ def _rows(table: Table, found: Layout, levels: list[str], state: _State, done: I
         if deepest >= 0:
             path = [written[i] or (path[i] if i < len(path) else "") for i in range(deepest + 1)]
         indicator = text(cell("indikator"))
-        if deepest < 0 and indicator is None:
+        others = {lv: (v, c) for lv, c in own.items() if (v := text(table.cell(r, c))) is not None}
+        if deepest < 0 and indicator is None and not others:
             if any(v is not None for v in row):
                 done.notes.append(
                     Note(table.place(r, 0), "a row with no level and no indicator: left out")
@@ -105,8 +109,60 @@ def _rows(table: Table, found: Layout, levels: list[str], state: _State, done: I
                 amount = _number(table, r, c, done)
                 if amount is not None:
                     node.setdefault("anggaran", {}).setdefault(int(name[-4:]), amount)
+        for lv, (description, c) in others.items():
+            at = state.nodes.get(tuple(path[: levels.index(lv) + 1]))
+            kode = _text_only(at, description, state)
+            if kode is not None:
+                done.origins[kode] = table.place(r, c)
         if indicator is not None:
+            if main is not None:
+                node = state.nodes.get(tuple(path[: levels.index(main) + 1]), node)
+            column = by_field["indikator"]
             _indicator(table, r, node, indicator, pj=pj, found=found, state=state, done=done)
+            done.origins[node["indikator"][-1]["kode"]] = table.place(r, column)
+
+
+def _level_indicators(
+    table: Table, found: Layout, levels: list[str], done: Imported
+) -> tuple[dict[str, int], str | None]:
+    """The columns of a level's own indicators (`Indikator Tujuan`, `Indikator Sasaran`):
+    level -> column; and, when the table has no plain `Indikator` column, the level whose
+    indicators take the satuan, targets and baseline of the row (the deepest), the others
+    read by their wording alone (said once per column)."""
+    own: dict[str, int] = {}
+    for c, name in sorted(found.fields.items()):
+        level = name.removeprefix("indikator_")
+        if name.startswith("indikator_"):
+            if level in levels:
+                own[level] = c
+            else:
+                message = f"an indicator of the {level}, and no {level} column: left out"
+                done.notes.append(Note(table.place(found.first_data_row - 1, c), message))
+    if not own or "indikator" in found.fields.values():
+        return own, None
+    main = max(own, key=levels.index)
+    for level, c in own.items():
+        if level != main:
+            message = (
+                f"the {level}'s indicators are read by their wording alone: the satuan, "
+                f"target and baseline columns are those of the {main}'s"
+            )
+            done.notes.append(Note(table.place(found.first_data_row - 1, c), message))
+    return own, main
+
+
+def _text_only(node: dict[str, Any] | None, description: str, state: _State) -> str | None:
+    """An indicator of ``node`` known by its wording alone, once however many rows repeat
+    it (a merged cell, or the same text on each row of the level); its kode when new."""
+    if node is None:
+        return None
+    listed = node.setdefault("indikator", [])
+    if any(item["uraian"] == description for item in listed):
+        return None
+    kode = _derive(state, node["kode"], "I")
+    state.taken.add(kode)
+    listed.append({"kode": kode, "uraian": description})
+    return kode
 
 
 def _node(
