@@ -235,6 +235,22 @@ def test_an_indicator_column_per_level(tmp_path: Path) -> None:
     assert "(from tujuan_sasaran_wide.csv!B2)" in result.stderr  # T1.I1's cell
 
 
+def test_an_iku_table_with_one_target_column_and_its_manual(tmp_path: Path) -> None:
+    """e-SAKIP's IKU table: one *Target* column with no year (the year of --tahun, never
+    a guess without it) and the manual's *Formulasi*."""
+    out = tmp_path / "iku.yaml"
+    run("import", TABLES / "iku_esakip.csv", "-o", out, "--tahun", "2026")
+    got = tree(out)
+    first = got.indicator("S1.I1")
+    assert first.targets == {2026: Decimal("82.5")}
+    assert first.formula == "Survei IKM"
+    assert got.indicator("S2.I1").targets == {2026: Decimal("75")}
+    unsure = run("import", TABLES / "iku_esakip.csv", "-o", tmp_path / "no_year.yaml")
+    assert "iku_esakip.csv!F1: warning: a Target column with no year" in unsure.stderr
+    assert "--map 'Target=target_YEAR'" in unsure.stderr
+    assert tree(tmp_path / "no_year.yaml").indicator("S1.I1").targets == {}
+
+
 def test_ods(tmp_path: Path) -> None:
     out = tmp_path / "cascading.yaml"
     run("import", TABLES / "cascading.ods", "-o", out, "--instansi", "Kecamatan Contoh")

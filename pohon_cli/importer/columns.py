@@ -34,13 +34,23 @@ _WORDS = {
     "unitkerja": "penanggung_jawab",
     "unitpenanggungjawab": "penanggung_jawab",
     "kodeindikator": "kode_indikator",
+    # the indicator's manual (manual IKU), as e-SAKIP's IKU tables write it
+    "definisi": "definisi",
+    "definisioperasional": "definisi",
+    "formula": "formula",
+    "formulasi": "formula",
+    "rumus": "formula",
+    "caraperhitungan": "formula",
+    "sumberdata": "sumber_data",
+    # a target with no year: the year of --tahun (build says so when there is none)
+    "target": "target",
     "no": "-",
     "nomor": "-",
 }
 _YEAR = re.compile(r"(?:19|20)\d\d")
 FIELDS = re.compile(
     r"(?:tujuan|sasaran|program|kegiatan|sub_kegiatan|indikator|satuan|baseline|"
-    r"indikator_(?:tujuan|sasaran|program|kegiatan|sub_kegiatan)|"
+    r"indikator_(?:tujuan|sasaran|program|kegiatan|sub_kegiatan)|definisi|formula|sumber_data|"
     r"penanggung_jawab|kode_indikator|kode_(?:tujuan|sasaran|program|kegiatan|sub_kegiatan)|"
     r"(?:target|anggaran)_\d{4}|-)"
 )

@@ -40,6 +40,7 @@ def build(tables: list[Table], mapping: dict[str, str], name: str, tahun: int | 
         if found is None:
             continue
         done.notes += notes
+        _year_of_target(table, found, tahun, done)
         state = _State()
         state.taken = _written_kodes(table, found)
         levels = [lv for lv in LEVELS if lv in found.fields.values()]
@@ -120,6 +121,26 @@ def _rows(table: Table, found: Layout, levels: list[str], state: _State, done: I
             column = by_field["indikator"]
             _indicator(table, r, node, indicator, pj=pj, found=found, state=state, done=done)
             done.origins[node["indikator"][-1]["kode"]] = table.place(r, column)
+
+
+def _year_of_target(table: Table, found: Layout, tahun: int | None, done: Imported) -> None:
+    """A *Target* column with no year is the target of ``--tahun``; without it, which
+    year it plans is not known: said at its cell, and left out rather than guessed."""
+    for c, name in list(found.fields.items()):
+        if name != "target":
+            continue
+        if tahun is not None and f"target_{tahun}" not in found.fields.values():
+            found.fields[c] = f"target_{tahun}"
+            continue
+        del found.fields[c]
+        header = text(table.cell(found.first_data_row - 1, c)) or "Target"
+        message = (
+            "a Target column with no year: say which year it plans with --tahun YEAR, or "
+            f"--map '{header}=target_YEAR'"
+            if tahun is None
+            else f"a Target column with no year beside a Target {tahun} column: left out"
+        )
+        done.notes.append(Note(table.place(found.first_data_row - 1, c), message))
 
 
 def _level_indicators(
@@ -231,6 +252,9 @@ def _indicator(
                 state.years.add(int(name[-4:]))
     if targets:
         item["target"] = targets
+    for key in ("definisi", "formula", "sumber_data"):
+        if key in by_field and text(cell(by_field[key])):
+            item[key] = text(cell(by_field[key]))
     if "baseline" in by_field:
         baseline = _number(table, r, by_field["baseline"], done)
         if baseline is not None:
