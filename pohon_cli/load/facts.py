@@ -18,6 +18,7 @@ import json
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import accumulate
 from typing import Any, cast
 
 from pohon_cli.model import Collaboration, Indicator, Polarity, Tree, Value
@@ -78,6 +79,7 @@ class Facts:
     carries: dict[int, tuple[str, int]]
     splits: dict[int, str]
     _index: dict[str, int] | None = field(default=None, compare=False, repr=False)
+    _uraian: list[str] | None = field(default=None, compare=False, repr=False)
     _starts: list[int] | None = field(default=None, compare=False, repr=False)
     _targets: list[str] | None = field(default=None, compare=False, repr=False)
 
@@ -106,25 +108,26 @@ class Facts:
         first = self.node_count
         return [first + k for k, owner in enumerate(self.owners) if owner == node]
 
+    def _parts(self) -> list[str]:
+        if self._uraian is None:
+            self._uraian = self.texts.split(SEPARATOR)
+        return self._uraian
+
+    def _offsets(self) -> list[int]:
+        """Where each uraian starts in ``texts``."""
+        if self._starts is None:
+            self._starts = [0, *accumulate(len(text) + 1 for text in self._parts()[:-1])]
+        return self._starts
+
     def text_index(self, offset: int) -> int:
         """Whose uraian holds ``texts[offset]``."""
-        if self._starts is None:
-            starts = [0]
-            for i, char in enumerate(self.texts):
-                if char == SEPARATOR:
-                    starts.append(i + 1)
-            self._starts = starts
-        return bisect_right(self._starts, offset) - 1
+        return bisect_right(self._offsets(), offset) - 1
 
     def text_start(self, i: int) -> int:
-        self.text_index(0)
-        assert self._starts is not None
-        return self._starts[i]
+        return self._offsets()[i]
 
     def description(self, i: int) -> str:
-        start = self.text_start(i)
-        end = self.texts.find(SEPARATOR, start)
-        return self.texts[start : None if end < 0 else end]
+        return self._parts()[i]
 
     def targets_of(self, i: int) -> list[tuple[int, Value, Pos]]:
         """The indicator's target of each year as one value, with the place of the year."""
@@ -166,6 +169,16 @@ def value_from(item: str | list[str]) -> Value:
     if len(item) == 2:
         return (Decimal(item[0]), Decimal(item[1]))
     return item[0]
+
+
+def reread(path: str) -> str:
+    """A file's text read again, for the few places a cross-file problem needs it (a
+    suppression comment, the line a span is in); empty when it cannot be read now."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            return stream.read()
+    except (OSError, UnicodeError):
+        return ""
 
 
 def facts_of(tree: Tree) -> Facts:

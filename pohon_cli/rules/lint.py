@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pohon_cli.gc_pause import gc_paused
 from pohon_cli.load import load_path
-from pohon_cli.load.facts import Facts, facts_of
+from pohon_cli.load.facts import Facts, facts_of, reread
 from pohon_cli.load.workspace import writes_links
 from pohon_cli.model import Tree
 from pohon_cli.problem import InputError, Problem, Severity
@@ -274,7 +274,7 @@ def lint_cascade(
             if p.code in settings.enabled
         ]
         if settings.inline_suppress and (added or facts.comments):
-            comments = directives(_text(facts.path))
+            comments = directives(reread(facts.path))
             added = _suppress(added, comments, facts.path, settings, CROSS_CODES)
         # one mistake, one problem: where PK129 names the other office of the cascade, the
         # PK108 said from the file alone at the same place gives way to it; where the
@@ -290,15 +290,6 @@ def lint_cascade(
         problems = tuple(sorted((*kept, *added)))
         checked.append(replace(report, problems=problems))
     return checked
-
-
-def _text(path: str) -> str:
-    """A file's text, read again only when cross-file problems may be suppressed in it."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as stream:
-            return stream.read()
-    except (OSError, UnicodeError):
-        return ""
 
 
 def _linked(path: str, cache: Cache | None) -> Facts | None:

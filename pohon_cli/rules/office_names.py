@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pohon_cli.load.facts import Facts
+from pohon_cli.load.facts import Facts, reread
 from pohon_cli.load.workspace import Office, Workspace
 from pohon_cli.rules.base import Span, span_in
 from pohon_cli.source import unpack
@@ -75,16 +75,7 @@ def mentions(facts: Facts, names: re.Pattern[str]) -> Iterator[tuple[int, re.Mat
         first = facts.text_start(i)
         pos = unpack(facts.text_at[i])
         if lines is None:
-            lines = _lines(facts.path)
+            lines = reread(facts.path).split("\n")
         line = lines[pos[0] - 1] if 0 < pos[0] <= len(lines) else ""
         text = facts.description(i)
         yield i, match, span_in(line, pos, text, match.start() - first, match.end() - first)
-
-
-def _lines(path: str) -> list[str]:
-    """The file's lines, read again for the few problems that quote a place in a line."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as file:
-            return file.read().split("\n")
-    except (OSError, UnicodeError):
-        return []
