@@ -17,6 +17,7 @@ import json
 import os
 import tempfile
 import time
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -119,6 +120,46 @@ def _create(folder: Path) -> None:
 
 
 # -- JSON of what is kept ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What is kept of a file: its facts, and for a file that was checked (not only
+    linked) the name its problems use, the problems, whether it writes links and
+    whether it loaded."""
+
+    facts: Facts | None
+    path: str = ""
+    problems: tuple[Problem, ...] = ()
+    links: bool = False
+    loaded: bool = True
+
+
+def entry_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "path": entry.path,
+        "problems": problems_json(entry.problems),
+        "links": entry.links,
+        "loaded": entry.loaded,
+        "facts": None if entry.facts is None else facts_json(entry.facts),
+    }
+
+
+def entry_from(value: Any) -> Entry | None:
+    """The entry a JSON value holds; None when it is not one (written by another pohon,
+    or damaged): a miss, and the file is checked again."""
+    if value is None:
+        return None
+    try:
+        return Entry(
+            None if value["facts"] is None else facts_from(value["facts"]),
+            value["path"],
+            problems_from(value["problems"]),
+            value["links"],
+            value["loaded"],
+        )
+    except (TypeError, KeyError, ValueError, IndexError, ArithmeticError):
+        return None
 
 
 def problems_json(problems: tuple[Problem, ...]) -> list[list[Any]]:

@@ -109,14 +109,8 @@ def _checked(task: Task) -> tuple[CheckedFile, Facts | None]:
     if task.cache is not None and task.key is not None:
         from pohon_cli.rules import cache
 
-        entry = {
-            "path": report.path,
-            "problems": cache.problems_json(report.problems),
-            "links": links,
-            "loaded": loaded.tree is not None,
-            "facts": None if facts is None else cache.facts_json(facts),
-        }
-        cache.Cache(Path(task.cache)).put(task.key, entry)
+        entry = cache.Entry(facts, report.path, report.problems, links, loaded.tree is not None)
+        cache.Cache(Path(task.cache)).put(task.key, cache.entry_json(entry))
     return report, facts
 
 
@@ -222,23 +216,15 @@ def _key(cache: Cache, path: str, settings: str | None) -> str | None:
     return cache.key(path, data, settings)
 
 
-def _hit(entry: Any, task: Task) -> tuple[CheckedFile, Facts | None] | None:
+def _hit(value: Any, task: Task) -> tuple[CheckedFile, Facts | None] | None:
     """A cached result that serves ``task`` (None when it lacks facts the run needs)."""
     from pohon_cli.rules import cache
 
-    try:
-        facts = None if entry["facts"] is None else cache.facts_from(entry["facts"])
-        if facts is None and entry["loaded"] and (task.want or entry["links"]):
-            return None
-        report = CheckedFile(
-            entry["path"],
-            cache.problems_from(entry["problems"]),
-            task.settings.fail_on,
-            links=entry["links"],
-        )
-    except (TypeError, KeyError, ValueError, IndexError, ArithmeticError):
-        return None  # written by another pohon, or damaged: check the file again
-    return report, facts
+    entry = cache.entry_from(value)
+    if entry is None or (entry.facts is None and entry.loaded and (task.want or entry.links)):
+        return None
+    report = CheckedFile(entry.path, entry.problems, task.settings.fail_on, links=entry.links)
+    return report, entry.facts
 
 
 def lint_cascade(
@@ -298,19 +284,16 @@ def _linked(path: str, cache: Cache | None) -> Facts | None:
 
     key = None if cache is None else _key(cache, path, None)
     if cache is not None and key is not None:
-        entry = cache.get(key)
+        entry = kept.entry_from(cache.get(key))
         if entry is not None:
-            try:
-                return None if entry["facts"] is None else kept.facts_from(entry["facts"])
-            except (TypeError, KeyError, ValueError, IndexError, ArithmeticError):
-                pass
+            return entry.facts
     try:
         tree = load_path(path).tree
     except InputError:
         tree = None
     facts = None if tree is None else facts_of(tree)
     if cache is not None and key is not None:
-        cache.put(key, {"facts": None if facts is None else kept.facts_json(facts)})
+        cache.put(key, kept.entry_json(kept.Entry(facts)))
     return facts
 
 
