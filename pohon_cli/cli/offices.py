@@ -32,6 +32,15 @@ def office_files(paths: Sequence[Path]) -> list[Path] | None:
     return files
 
 
+def options_given(**values: object) -> dict[str, bool]:
+    """``--name`` -> whether it was given, in the order named: an option is given when it
+    holds a value or a flag is on (``no_indicators`` is ``--no-indicators``)."""
+    return {
+        "--" + name.replace("_", "-"): value is not None and value is not False
+        for name, value in values.items()
+    }
+
+
 def refuse_for_offices(command: str, given: dict[str, bool]) -> None:
     """Exit 2 naming the options given that only make sense for one file's tree."""
     named = [option for option, on in given.items() if on]

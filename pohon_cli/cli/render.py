@@ -45,9 +45,6 @@ _HTML_EXTENSIONS = {"html": _HTML, "htm": _HTML}
 # -o's name for stdout (pohon_cli.output.pages.STDOUT, not imported to keep --help light)
 _STDOUT = "-"
 
-# the options that choose within one tree, refused for a directory (the office map)
-_ONE_TREE = ("split", "misi", "unit", "root", "depth", "level", "year", "paper")
-
 PathArg = Annotated[
     list[Path],
     typer.Argument(
@@ -131,14 +128,14 @@ def render(
         used = (split_by, root, depth, level, paper) != (None,) * 5 or units or landscape
         page_command(path, output, used=used, chosen=chosen, year=year, timeout=timeout)
         return
-    from pohon_cli.cli.offices import office_files
+    from pohon_cli.cli.offices import office_files, options_given
 
     files = office_files(path)
     if files is not None:
-        values = (split_by, misi, unit, root, depth, level, year, paper)
-        named = {f"--{n}": v is not None for n, v in zip(_ONE_TREE, values, strict=True)}
-        named |= {"--units": units, "--landscape": landscape}
-        _office_map(files, named, output, output_format, dpi=dpi, timeout=timeout)
+        _office_map(files, options_given(
+            split=split_by, units=units, misi=misi, unit=unit, root=root, depth=depth,
+            level=level, year=year, paper=paper, landscape=landscape,
+        ), output, output_format, dpi=dpi, timeout=timeout)  # fmt: skip
         return
     from pohon_cli import render as draw
     from pohon_cli.output.pages import page_targets, write_pages

@@ -48,14 +48,14 @@ def units(
 
     A directory (or several files): each office under its parent, with its units kerja.
     """
-    from pohon_cli.cli.offices import office_files
+    from pohon_cli.cli.offices import office_files, options_given
 
     files = office_files(path)
     if files is not None:
-        chosen = {"--misi": misi is not None, "--unit": unit is not None}
-        chosen |= {"--root": root is not None, "--depth": depth is not None}
-        chosen |= {"--level": level is not None, "--year": year is not None}
-        chosen |= {"--no-indicators": no_indicators}
+        chosen = options_given(
+            misi=misi, unit=unit, root=root, depth=depth, level=level, year=year,
+            no_indicators=no_indicators,
+        )  # fmt: skip
         _units_of_offices(files, chosen, output_format)
         return
     from pohon_cli.filters import Filter, check_known, select
