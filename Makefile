@@ -13,7 +13,7 @@ DATA   := data/pohon_kinerja.yaml
 # Material for MkDocs prints a banner about MkDocs 2 on every build; it is not a warning.
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 
-.PHONY: demo test lint typecheck pytest graphviz browser venv clean bench fuzz docs docs-site
+.PHONY: demo test lint typecheck pytest graphviz browser venv clean bench fuzz docs docs-site catalogue
 
 venv: $(STAMP)
 
@@ -64,6 +64,12 @@ pytest: $(STAMP) graphviz browser
 	CHROMIUM=$(CHROMIUM) CHROMEDRIVER=$(CHROMEDRIVER) $(BIN)/python -m pytest
 
 test: lint typecheck pytest docs-site
+
+# The message catalogues (pohon_cli/locale/): every text of the code into both .po files,
+# translations kept, and the .mo files pohon reads compiled from them. A new text is then
+# translated in pohon_cli/locale/id/LC_MESSAGES/pohon.po (tests/test_i18n.py insists).
+catalogue: $(STAMP)
+	$(BIN)/python tests/support/catalogue.py
 
 # Peers timed side by side with pohon; RESULTS.md records the machine and the ratios.
 bench: $(STAMP) graphviz browser

@@ -31,14 +31,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pohon_cli.config_files import bahasa_problem, find_config
+from pohon_cli.i18n import LANGUAGES
 from pohon_cli.problem import SEVERITIES, InputError, Severity
 from pohon_cli.rules import RULES, find_rule, not_a_rule
 from pohon_cli.rules.base import Option, OptionValue
 from pohon_cli.rules.lint import Settings
 from pohon_cli.suggest import did_you_mean
 
-CONFIG_FILES = ("pohon.toml", "pyproject.toml")
-KEYS = ("select", "ignore", "severity", "fail-on", "rules", "report")
+KEYS = ("select", "ignore", "severity", "fail-on", "rules", "report", "bahasa")
 REPORT_KEYS = ("cap", "bands", "scales")
 
 
@@ -134,34 +135,6 @@ class Finder:
         return settings
 
 
-def find_config(folder: Path) -> Path | None:
-    """The nearest pohon.toml, or pyproject.toml with [tool.pohon], from ``folder`` up."""
-    for place in (folder, *folder.parents):
-        for name in CONFIG_FILES:
-            candidate = place / name
-            if not candidate.is_file():
-                continue
-            if name == "pyproject.toml" and not _has_tool_pohon(candidate):
-                continue
-            return candidate
-    return None
-
-
-def _has_tool_pohon(path: Path) -> bool:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    if "pohon" not in text:
-        return False  # most pyproject files never mention pohon: no need to parse them
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return True  # it may be meant for pohon: read_config reports where it is broken
-    tool = data.get("tool")
-    return isinstance(tool, dict) and "pohon" in tool
-
-
 def read_config(path: Path) -> Config:
     """Read and check one config file; ConfigError with file:line for anything wrong."""
     shown = _shown(path)
@@ -213,6 +186,9 @@ class _Reader:
                 hint = did_you_mean(key, KEYS) or "allowed: " + ", ".join(KEYS)
                 raise ConfigError(f"{self.where(key)}: unknown key ({hint})")
         select = data.get("select")
+        if "bahasa" in data and data["bahasa"] not in LANGUAGES:
+            # the language itself is chosen before the command runs (cli/language.py)
+            raise ConfigError(f"{self.where('bahasa')} {bahasa_problem(data['bahasa'])}")
         return Config(
             path=self.shown,
             select=None if select is None else self.codes(select, "select"),

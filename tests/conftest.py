@@ -20,6 +20,9 @@ CASES = Path(__file__).resolve().parent / "cases"
 # `pohon validate` keeps a cache in the folder it runs in; the tests keep theirs apart
 # (one per session), so that no test leaves a .pohon_cache where it ran. The cache's own
 # tests set the variable themselves.
+# The suite speaks English, whatever the machine's locale or POHON_LANG; the tests of the
+# language choice set these themselves.
+os.environ["POHON_LANG"] = "en"
 os.environ.setdefault("POHON_CACHE_DIR", tempfile.mkdtemp(prefix="pohon-test-cache-"))
 
 

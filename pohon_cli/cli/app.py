@@ -16,7 +16,9 @@ import typer
 from typer.core import TyperGroup
 
 from pohon_cli import __version__
+from pohon_cli.cli import language
 from pohon_cli.gc_pause import gc_paused
+from pohon_cli.i18n import N_, _, speaking
 from pohon_cli.problem import InputError
 
 # Exit codes, as every conventional linter uses them.
@@ -67,7 +69,7 @@ class _Group(TyperGroup):
                 text = ctx.get_help()
             if text:
                 typer.echo(text, err=True)
-            raise _UsageError("missing command, such as `pohon validate data/`", ctx)
+            raise _UsageError(_("missing command, such as `pohon validate data/`"), ctx)
         rest: list[str] = super().parse_args(ctx, args)
         return rest
 
@@ -85,28 +87,51 @@ class _Group(TyperGroup):
         run = functools.partial(
             super().main, args, prog_name, complete_var, False, windows_expand_args, **extra
         )
-        if not standalone_mode:
-            return run()
+        try:
+            chosen = language.choose(sys.argv[1:] if args is None else args, os.environ, Path.cwd())
+        except language.LanguageError as error:
+            typer.echo(f"pohon: {error}", err=True)
+            sys.exit(EXIT_USAGE)
+        with speaking(chosen):
+            language.install_words()
+            language.translate_help(self)
+            if not standalone_mode:
+                return run()
+            self._run(run, args)
+
+    def _run(self, run: Callable[[], Any], args: Sequence[str] | None) -> NoReturn:
+        """Runs the command, each way it can end said on one line with its exit code."""
         try:
             code = run()
         except _UsageError as error:
             context = getattr(error, "ctx", None)
             where = context.command_path if context is not None else "pohon"
             dashed = [a for a in (sys.argv[1:] if args is None else args) if _dashed_file(a)]
-            hint = f"write ./{dashed[0]} for a file named so; " if dashed else ""
-            message = _one_line(error.format_message())
-            typer.echo(f"{where}: {message} ({hint}see {where} --help)", err=True)
+            message = language.usage_error(_one_line(error.format_message()))
+            if dashed:
+                hint = _(
+                    "write ./{name} for a file named so; see {command} --help",
+                    name=dashed[0],
+                    command=where,
+                )
+            else:
+                hint = _("see {command} --help", command=where)
+            typer.echo(f"{where}: {message} ({hint})", err=True)
             sys.exit(error.exit_code)
         except _ClickException as error:
             typer.echo(f"pohon: {_one_line(error.format_message())}", err=True)
             sys.exit(error.exit_code)
         except typer.Abort:
-            typer.echo("pohon: aborted", err=True)
+            typer.echo(_("pohon: aborted"), err=True)
             sys.exit(EXIT_PROBLEMS)
         except OSError as error:  # stdout on a full disk or a device that fails (not EPIPE)
             _drop_stdout()
-            where = f"{error.filename}: " if error.filename else "cannot write the output: "
-            typer.echo(f"pohon: {where}{error.strerror or error}", err=True)
+            reason = error.strerror or str(error)
+            if error.filename:
+                said = f"pohon: {error.filename}: {reason}"
+            else:
+                said = _("pohon: cannot write the output: {reason}", reason=reason)
+            typer.echo(said, err=True)
             sys.exit(EXIT_USAGE)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
@@ -121,7 +146,7 @@ class _Group(TyperGroup):
 app = typer.Typer(
     cls=_Group,
     name="pohon",
-    help="Keep a pohon kinerja (SAKIP performance tree) as YAML: validate, show, diff, render.",
+    help=N_("Keep a pohon kinerja (SAKIP performance tree) as YAML: validate, show, diff, render."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -138,8 +163,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        False, "--version", callback=_version, is_eager=True, help=N_("Print the version and exit.")
     ),
+    lang: str | None = typer.Option(None, "--lang", help=language.LANG_HELP, show_default=False),
 ) -> None:
     """Keep a pohon kinerja (SAKIP performance tree) as YAML: validate, show, diff, render."""
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
-from pohon_cli.cli.options import MisiOpt, RootOpt, UnitOpt, pick, present
+from pohon_cli.cli.options import LangOpt, MisiOpt, RootOpt, UnitOpt, pick, present
 
 if TYPE_CHECKING:
     from pohon_cli.diff import Change
@@ -56,6 +56,7 @@ def diff(
     misi: MisiOpt = None,
     unit: UnitOpt = None,
     root: RootOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Show what changed between two versions of a pohon kinerja, matched on kode.
 

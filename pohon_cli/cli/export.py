@@ -11,6 +11,7 @@ import typer
 from pohon_cli.cli.app import app, fail
 from pohon_cli.cli.options import (
     FileArg,
+    LangOpt,
     choose_year,
     load_tree,
     pick,
@@ -57,6 +58,7 @@ def export(
             help="The paper the workbook prints on, landscape: A4 or F4 (215 x 330 mm).",
         ),
     ] = "A4",
+    lang: LangOpt = None,
 ) -> None:
     """Write the tree as the tables planners exchange: xlsx, CSV files or Markdown.
 

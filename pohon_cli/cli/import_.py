@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
+from pohon_cli.cli.options import LangOpt
 
 
 @app.command("import")
@@ -52,6 +53,7 @@ def import_(
             "--tahun", help="The plan year (default: the first target year).", show_default=False
         ),
     ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Read an office's spreadsheet, or pohon's own export, into a pohon file.
 

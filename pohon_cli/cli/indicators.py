@@ -11,6 +11,7 @@ from pohon_cli.cli.options import (
     DepthOpt,
     DetailOpt,
     FileArg,
+    LangOpt,
     LevelOpt,
     MisiOpt,
     RootOpt,
@@ -22,6 +23,7 @@ from pohon_cli.cli.options import (
     pick,
     present,
 )
+from pohon_cli.i18n import N_
 
 
 def indicators(
@@ -38,6 +40,7 @@ def indicators(
         str,
         typer.Option("--format", "-f", help="Output format: text, csv, markdown or json."),
     ] = "text",
+    lang: LangOpt = None,
 ) -> None:
     """List every indicator as a table, for documents and spreadsheets.
 
@@ -57,6 +60,6 @@ def indicators(
 
 
 app.command("indicators")(indicators)
-app.command("iku", help="The same as `pohon indicators` (IKU: indikator kinerja utama).")(
+app.command("iku", help=N_("The same as `pohon indicators` (IKU: indikator kinerja utama)."))(
     indicators
 )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, emit, fail
+from pohon_cli.cli.language import LANG_HELP
 from pohon_cli.problem import InputError
 
 if TYPE_CHECKING:
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 R = TypeVar("R")
 
+# Every command takes --lang; its value was read before the line was parsed (language.py)
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", help=LANG_HELP, show_default=False, metavar="id|en")
+]
 FileArg = Annotated[Path, typer.Argument(help="The pohon file.", show_default=False)]
 # show, units and render: one file, or a directory (or several files) for the offices
 FilesArg = Annotated[
@@ -149,7 +154,8 @@ def present(writer: Writer[R], result: R, stopped: int = EXIT_OK) -> None:
 
 def report_settings(path: Path) -> Settings:
     """Bands, cap and scales from the nearest configuration (``[tool.pohon.report]``)."""
-    from pohon_cli.config import find_config, read_config
+    from pohon_cli.config import read_config
+    from pohon_cli.config_files import find_config
     from pohon_cli.report import settings_with
 
     found = find_config(Path(os.path.abspath(path)).parent)

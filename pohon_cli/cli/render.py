@@ -13,6 +13,7 @@ import typer
 from pohon_cli.cli.app import EXIT_PROBLEMS, app, fail
 from pohon_cli.cli.options import (
     DepthOpt,
+    LangOpt,
     LevelOpt,
     MisiOpt,
     RootOpt,
@@ -114,6 +115,7 @@ def render(
     landscape: LandscapeOpt = False,
     dpi: DpiOpt = _DEFAULT_DPI,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    lang: LangOpt = None,
 ) -> None:
     """Draw the tree as the posters do: SVG, PNG, PDF or the DOT source.
 

@@ -11,6 +11,7 @@ import typer
 from pohon_cli.cli.app import app
 from pohon_cli.cli.options import (
     DepthOpt,
+    LangOpt,
     LevelOpt,
     MisiOpt,
     RootOpt,
@@ -50,6 +51,7 @@ def report(
         str,
         typer.Option("--format", "-f", help="Output format: text, markdown, json or csv."),
     ] = "text",
+    lang: LangOpt = None,
 ) -> None:
     """Achievement of a year: realisasi against target, rated in bands.
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from pohon_cli.cli.app import app, fail
-from pohon_cli.cli.options import present
+from pohon_cli.cli.options import LangOpt, present
 
 
 @app.command("rules")
@@ -16,6 +16,7 @@ def rules_command(
         str | None,
         typer.Argument(help="A rule's code or name (e.g. PK108, other-institution): explain it."),
     ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """List the lint rules (code, severity, summary), or explain one."""
     from pohon_cli.output.views import rules as view

@@ -12,6 +12,7 @@ from pohon_cli.cli.options import (
     DepthOpt,
     DetailOpt,
     FilesArg,
+    LangOpt,
     LevelOpt,
     MisiOpt,
     NoIndicatorsOpt,
@@ -41,6 +42,7 @@ def show(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="Output format: text or json.")
     ] = "text",
+    lang: LangOpt = None,
 ) -> None:
     """Print the tree as the posters read it: visi, misi, nodes and their indicators.
 

@@ -10,6 +10,7 @@ from pohon_cli.cli.app import app
 from pohon_cli.cli.options import (
     DepthOpt,
     FileArg,
+    LangOpt,
     LevelOpt,
     MisiOpt,
     RootOpt,
@@ -36,6 +37,7 @@ def stats(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="Output format: text, markdown or json.")
     ] = "text",
+    lang: LangOpt = None,
 ) -> None:
     """Count nodes per level, indicators per node, units and misi served.
 

@@ -11,6 +11,7 @@ from pohon_cli.cli.app import app
 from pohon_cli.cli.options import (
     DepthOpt,
     FilesArg,
+    LangOpt,
     LevelOpt,
     MisiOpt,
     NoIndicatorsOpt,
@@ -41,6 +42,7 @@ def units(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="Output format: text or json.")
     ] = "text",
+    lang: LangOpt = None,
 ) -> None:
     """Show each unit kerja under its atasan: duties, nodes and indicators, counts.
 

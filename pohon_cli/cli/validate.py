@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
-from pohon_cli.cli.options import pick, present
+from pohon_cli.cli.options import LangOpt, pick, present
 
 if TYPE_CHECKING:
     from pohon_cli.problem import Severity
@@ -97,6 +97,7 @@ def validate(
     quiet: QuietOpt = False,
     jobs: JobsOpt = 0,
     no_cache: NoCacheOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     r"""Check pohon files: YAML, the format, references between parts, and every lint rule.
 

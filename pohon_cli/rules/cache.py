@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pohon_cli
+from pohon_cli.i18n import language
 from pohon_cli.load.facts import Facts, Partner
 from pohon_cli.problem import Problem
 
@@ -44,7 +45,8 @@ def fingerprint() -> str:
     """pohon itself: its version and every module's size and modification time."""
     digest = hashlib.sha256(f"{_FORMAT}:{pohon_cli.__version__}".encode())
     package = Path(pohon_cli.__file__).parent
-    for module in sorted(package.rglob("*.py")):
+    # the code, and the catalogues its messages are said from
+    for module in sorted([*package.rglob("*.py"), *package.rglob("*.mo")]):
         stat = module.stat()
         name = module.relative_to(package).as_posix()
         digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
@@ -60,9 +62,11 @@ class Cache:
 
     def key(self, path: str, data: bytes, settings: str | None) -> str:
         """The key of ``path`` holding ``data``, checked under ``settings`` (a canonical
-        text of them), or its facts alone when ``settings`` is None."""
+        text of them), or its facts alone when ``settings`` is None, in the language
+        spoken now."""
         digest = hashlib.sha256(fingerprint().encode())
-        for part in (path, settings or "facts"):
+        # problems are kept as said: in the language of the run that found them
+        for part in (path, settings or "facts", language()):
             # a file name may hold bytes that are not UTF-8 (surrogate escapes)
             written = part.encode("utf-8", "surrogateescape")
             digest.update(len(written).to_bytes(8, "big") + written)

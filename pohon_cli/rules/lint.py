@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pohon_cli.gc_pause import gc_paused
+from pohon_cli.i18n import Language, language, use
 from pohon_cli.load import load_path
 from pohon_cli.load.facts import Facts, facts_of, reread
 from pohon_cli.load.workspace import writes_links
@@ -77,7 +78,7 @@ class CheckedFile:
 
 def lint_path(path: str | Path, settings: Settings) -> CheckedFile:
     """Load a file and lint its tree; InputError when it cannot be read at all."""
-    return _checked(Task(str(path), settings))[0]
+    return _checked(Task(str(path), settings, language=language()))[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +92,13 @@ class Task:
     want: bool = False
     cache: str | None = None
     key: str | None = None
+    # a worker process speaks the language of the command that started it
+    language: Language = "en"
 
 
 def _checked(task: Task) -> tuple[CheckedFile, Facts | None]:
     """A file checked alone, and its facts when a cross-file pass may need them."""
+    use(task.language)
     loaded = load_path(task.path)
     problems = list(loaded.problems)
     links = False
@@ -146,7 +150,7 @@ def check_files(
     a file whose bytes and settings are those of an earlier run is not checked again."""
     across = any(settings.enabled & CROSS_CODES for _path, settings in jobs)
     want = across and len(jobs) > 1
-    tasks = [Task(path, settings, want) for path, settings in jobs]
+    tasks = [Task(path, settings, want, language=language()) for path, settings in jobs]
     found: list[tuple[CheckedFile, Facts | None] | None] = [None] * len(tasks)
     if cache is not None:
         for i, task in enumerate(tasks):
