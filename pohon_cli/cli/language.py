@@ -122,8 +122,8 @@ _USAGE_ERRORS = (
         lambda m: _("Missing {kind} {name}.", kind=_kind(m["kind"]), name=m["name"]),
     ),
     _translated(
-        r"Got unexpected extra arguments? \((?P<words>.*)\)",
-        lambda m: _("Got unexpected extra arguments ({words})", **m.groupdict()),
+        r"Got unexpected extra argument\(s\) \((?P<words>.*)\)",
+        lambda m: _("Got unexpected extra argument(s) ({words})", **m.groupdict()),
     ),
     _translated(
         r"Option '(?P<name>.+)' requires an argument\.",
@@ -148,23 +148,23 @@ _USAGE_ERRORS = (
     ),
 )
 
-_REASONS = (
-    _translated(
-        r"Input should be a valid integer.*", lambda m: _("a whole number is expected here")
+# Pydantic's words for a value typer could not convert, as typer passes them on
+_REASONS = {
+    "Input should be a valid integer, unable to parse string as an integer": N_(
+        "Input should be a valid integer, unable to parse string as an integer"
     ),
-    _translated(r"Input should be a valid number.*", lambda m: _("a number is expected here")),
-    _translated(
-        r"Input should be a valid boolean.*", lambda m: _("true or false is expected here")
+    "Input should be a valid number, unable to parse string as a number": N_(
+        "Input should be a valid number, unable to parse string as a number"
     ),
-)
+    "Input should be a valid boolean, unable to interpret input": N_(
+        "Input should be a valid boolean, unable to interpret input"
+    ),
+}
 
 
 def _reason(reason: str) -> str:
-    for translate in _REASONS:
-        said = translate(reason)
-        if said is not None:
-            return said
-    return reason
+    known = _REASONS.get(reason)
+    return tr(known) if known else reason
 
 
 def usage_error(message: str) -> str:
