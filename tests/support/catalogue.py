@@ -13,6 +13,7 @@ enters it untranslated, and the tests fail until it is translated (tests/test_i1
 from __future__ import annotations
 
 import argparse
+import datetime
 import io
 import sys
 from collections.abc import Iterator
@@ -30,6 +31,9 @@ LOCALE = PACKAGE / "locale"
 KEYWORDS = {"_": None, "N_": None, "n_": (1, 2)}
 LANGUAGES = ("en", "id")
 HEADER = "The messages of pohon, a command-line tool for pohon kinerja (SAKIP)."
+
+
+_EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
 
 def po_path(language: str) -> Path:
@@ -136,6 +140,9 @@ def _stable(data: bytes) -> bytes:
 
 def mo_bytes(po: bytes, language: str) -> bytes:
     catalog = read_po(io.BytesIO(po), locale=language)
+    # the .po holds no dates (``_stable``); Babel would stamp the .mo with the time of
+    # compiling, and the same catalogue would compile to other bytes each minute
+    catalog.creation_date = catalog.revision_date = _EPOCH
     out = io.BytesIO()
     write_mo(out, catalog, use_fuzzy=False)
     return out.getvalue()
