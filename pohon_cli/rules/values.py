@@ -133,7 +133,12 @@ def _text_for_number(tree: Tree, options: Options) -> Iterator[Problem]:
                 continue
             disguised = in_words(value, indicator.unit)
             if disguised is not None and disguised.why != why:
-                why = _("{reason}, and {other}", reason=why, other=disguised.why)
+                # only where the satuan counts (``_why_number``): the text's reason follows
+                why = _(
+                    "`satuan: {satuan}` counts in numbers, and {other}",
+                    satuan=indicator.unit,
+                    other=disguised.why,
+                )
             hint = (
                 disguised.hint
                 if disguised is not None
