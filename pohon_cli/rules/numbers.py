@@ -154,7 +154,7 @@ def _written(indicator: Indicator) -> Iterator[tuple[_Place, Decimal]]:
             yield from (((*place, q), number) for q, number in value.items())
 
 
-def _described(place: _Place, said: dict[str, object]) -> str:
+def _message(place: _Place, said: dict[str, object]) -> str:
     """The message for a number with a thousands dot, by where it is written: "the target
     for 2024", "the realisasi for 2024 tw1", "the low end of the target for 2024"."""
     said = {**said, "key": place[0], "year": place[1] if len(place) > 1 else None}
@@ -209,7 +209,7 @@ def _thousands_dot(tree: Tree, options: Options) -> Iterator[Problem]:
             yield THOUSANDS_DOT_IN_COUNT.problem(
                 tree,
                 at(tree, indicator.code, *place),
-                _described(place, said),
+                _message(place, said),
                 _(
                     "if you mean {meant}, write {meant}: YAML reads a dot as a decimal point, "
                     "never between thousands",
