@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from pohon_cli.i18n import tr
 from pohon_cli.load.facts import Facts
 from pohon_cli.model import Indicator, Tree, Value, value_text
 from pohon_cli.problem import Problem, Severity
@@ -30,7 +31,8 @@ OptionKind = Literal["words", "number", "flag"]
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """One setting of a rule: ``words`` (a list of text), ``number`` or ``flag``."""
+    """One setting of a rule: ``words`` (a list of text), ``number`` or ``flag``; its
+    ``help`` is marked with ``N_`` and shown with ``tr``."""
 
     name: str
     kind: OptionKind
@@ -76,7 +78,12 @@ def _nothing(tree: Tree, options: Options) -> Iterator[Problem]:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A lint rule and its documentation: what ``pohon rules CODE`` prints."""
+    """A lint rule and its documentation: what ``pohon rules CODE`` prints.
+
+    ``summary`` and ``rationale`` are marked with ``N_`` where a rule is defined and
+    translated where they are shown (``tr``). The examples are YAML data, shown as written,
+    except those named in ``worded``: they hold words (a comment), are marked with ``N_``
+    too, and are shown in the language spoken (``example``)."""
 
     code: str
     name: str
@@ -89,6 +96,12 @@ class Rule:
     options: tuple[Option, ...] = ()
     # set for a cross-file rule (``rules/cascade.py``): run once over the workspace
     across: CrossCheck | None = None
+    worded: tuple[Literal["bad", "good"], ...] = ()
+
+    def example(self, which: Literal["bad", "good"]) -> str:
+        """The bad or the good example, as shown in the language spoken."""
+        text = self.bad if which == "bad" else self.good
+        return tr(text) if which in self.worded else text
 
     def defaults(self) -> dict[str, OptionValue]:
         return {option.name: option.default for option in self.options}
@@ -252,13 +265,6 @@ def values_of(
     for year, value in indicator.actuals.items():
         if isinstance(value, kind):
             yield ("realisasi", year), value
-
-
-def describe(path: ValuePath) -> str:
-    """A value's place in words: "the target for 2024"."""
-    if len(path) == 1:
-        return f"the {path[0]}"
-    return f"the {path[0]} for {path[1]}"
 
 
 def show(value: Value) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pohon_cli.i18n import N_, _
 from pohon_cli.model import Tree
 from pohon_cli.problem import Problem
 from pohon_cli.rules.base import Option, Options, Rule, at, clip
@@ -31,7 +32,7 @@ def _pairs(tree: Tree, options: Options, exact: bool) -> Iterator[tuple[_Item, _
     # for normalised texts that repeat: the texts seen as written
     variants: dict[tuple[str, bool], set[str]] = {}
     for item in _items(tree):
-        _kode, text, national = item
+        __, text, national = item
         key = (text if exact else " ".join(text.casefold().split()), national)
         same = first.get(key)
         if same is None and inherited:
@@ -50,23 +51,29 @@ def _pairs(tree: Tree, options: Options, exact: bool) -> Iterator[tuple[_Item, _
 
 
 def _report(rule: Rule, tree: Tree, options: Options, exact: bool) -> Iterator[Problem]:
-    for (first_kode, _, _), (kode, text, _) in _pairs(tree, options, exact):
-        line = at(tree, first_kode, "uraian")[0]
+    for first, (kode, text, __) in _pairs(tree, options, exact):
+        said = {
+            "kode": kode,
+            "first": first[0],
+            "line": at(tree, first[0], "uraian")[0],
+            "text": clip(text),
+        }
         if exact:
-            message = (
-                f'`{kode}` has the same uraian as `{first_kode}` (line {line}): "{clip(text)}"'
-            )
+            message = _('`{kode}` has the same uraian as `{first}` (line {line}): "{text}"', **said)
         else:
-            message = (
-                f"the uraian of `{kode}` differs from that of `{first_kode}` (line "
-                f'{line}) only in case or spacing: "{clip(text)}"'
+            message = _(
+                "the uraian of `{kode}` differs from that of `{first}` (line {line}) only in "
+                'case or spacing: "{text}"',
+                **said,
             )
         yield rule.problem(
             tree,
             at(tree, kode, "uraian"),
             message,
-            "when it is the same node, write it once and `rujuk` it; otherwise say how "
-            "the two differ",
+            _(
+                "when it is the same node, write it once and `rujuk` it; otherwise say how "
+                "the two differ"
+            ),
         )
 
 
@@ -82,24 +89,21 @@ _INHERITED = Option(
     "include-inherited",
     "flag",
     False,
-    "also report an inherited item (`nasional: true`) and the office's item that repeats it",
-)
-_RATIONALE_TAIL = (
-    " An inherited national item (`nasional: true`) and the office's own item with the "
-    "same words are how cascading works, and are not reported unless `include-inherited` "
-    "is set."
+    N_("also report an inherited item (`nasional: true`) and the office's item that repeats it"),
 )
 
 DUPLICATE_URAIAN = Rule(
     code="PK112",
     name="duplicate-uraian",
     severity="warning",
-    summary="Two nodes or indicators have the same uraian.",
-    rationale=(
+    summary=N_("Two nodes or indicators have the same uraian."),
+    rationale=N_(
         "Two results worded the same are either one result written twice (write it once "
         "and `rujuk` it from the second parent; an indicator carried down unchanged is "
         "written once and listed below as `- rujuk: KODE`) or a row copied and not "
-        "edited." + _RATIONALE_TAIL
+        "edited. An inherited national item (`nasional: true`) and the office's own item "
+        "with the same words are how cascading works, and are not reported unless "
+        "`include-inherited` is set."
     ),
     bad="""\
 pohon:
@@ -127,10 +131,12 @@ NEAR_DUPLICATE_URAIAN = Rule(
     code="PK113",
     name="near-duplicate-uraian",
     severity="warning",
-    summary="Two uraian differ only in capitals or spacing.",
-    rationale=(
+    summary=N_("Two uraian differ only in capitals or spacing."),
+    rationale=N_(
         "Text that differs only in case or spaces is the same statement typed twice; the "
-        "difference hides the duplicate from a reader and from search." + _RATIONALE_TAIL
+        "difference hides the duplicate from a reader and from search. An inherited "
+        "national item (`nasional: true`) and the office's own item with the same words are "
+        "how cascading works, and are not reported unless `include-inherited` is set."
     ),
     bad="""\
 pohon:

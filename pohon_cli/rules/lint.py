@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pohon_cli.gc_pause import gc_paused
-from pohon_cli.i18n import Language, language, use
+from pohon_cli.i18n import Language, _, language, use
 from pohon_cli.load import load_path
 from pohon_cli.load.facts import Facts, facts_of, reread
 from pohon_cli.load.workspace import writes_links
@@ -327,8 +327,8 @@ def _suppress(
                 (
                     directive,
                     directive.column,
-                    "cannot read this suppression",
-                    "write `# pohon: disable=CODE -- reason` or `# pohon: disable-file=CODE`",
+                    _("cannot read this suppression"),
+                    _("write `# pohon: disable=CODE -- reason` or `# pohon: disable-file=CODE`"),
                 )
             )
         for word, column in directive.codes:
@@ -357,15 +357,15 @@ def _suppress(
         if (code in CROSS_CODES) != (across is not None):
             continue  # judged by the other pass
         directive = comments[i]
-        target = "in this file" if directive.target is None else f"on line {directive.target}"
-        notes.append(
-            (
-                directive,
-                column,
-                f"`{word}` is disabled here but reports nothing {target}",
-                "remove it: what it silenced is gone",
+        if directive.target is None:
+            said = _("`{word}` is disabled here but reports nothing in this file", word=word)
+        else:
+            said = _(
+                "`{word}` is disabled here but reports nothing on line {line}",
+                word=word,
+                line=directive.target,
             )
-        )
+        notes.append((directive, column, said, _("remove it: what it silenced is gone")))
     code = UNUSED_SUPPRESSION.code
     if code in settings.enabled:
         severity = settings.severity_of(code)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from pohon_cli.i18n import N_, _
 from pohon_cli.model import Indicator, Tree, number_text
 from pohon_cli.model.numbers import plain_number, thousands_dot
 from pohon_cli.problem import Problem
@@ -97,23 +98,33 @@ def in_words(text: str, satuan: str | None) -> Reading | None:
     if number is None:
         # `1,2,3`, `1.2.3`: digits and separators, but no one number
         return Reading(
-            "it is written like a number, as text",
-            "write one number, with a decimal point and no thousands separator",
+            _("it is written like a number, as text"),
+            _("write one number, with a decimal point and no thousands separator"),
         )
     if named is None:
         if "," in found.group("number"):
-            return Reading("it is written with a decimal comma", f"write {number}")
+            return Reading(
+                _("it is written with a decimal comma"), _("write {number}", number=number)
+            )
         return Reading(
-            "it is a number written as text (in quotes, with a leading zero or a sign)",
-            f"write {format(Decimal(number), 'f')} as a plain number, without quotes",
+            _("it is a number written as text (in quotes, with a leading zero or a sign)"),
+            _(
+                "write {number} as a plain number, without quotes",
+                number=format(Decimal(number), "f"),
+            ),
         )
     written = unit_word(satuan)
-    why = f"it is a number with its unit `{unit}` beside it"
+    why = _("it is a number with its unit `{unit}` beside it", unit=unit)
+    said = {"number": number, "named": named, "satuan": satuan}
     if written is None:
-        return Reading(why, f"write {number} and `satuan: {named}`")
+        return Reading(why, _("write {number} and `satuan: {named}`", **said))
     if written == named or (named == "persen" and written in PERCENT_UNITS):
-        return Reading(why, f"write {number}: `satuan: {satuan}` already says what it counts")
-    return Reading(why, f"write {number}, and check that `satuan: {satuan}` is the unit meant")
+        return Reading(
+            why, _("write {number}: `satuan: {satuan}` already says what it counts", **said)
+        )
+    return Reading(
+        why, _("write {number}, and check that `satuan: {satuan}` is the unit meant", **said)
+    )
 
 
 # where a number is written: ("target", 2024), ("baseline",), ("realisasi", 2024, "tw1"),
@@ -143,15 +154,39 @@ def _written(indicator: Indicator) -> Iterator[tuple[_Place, Decimal]]:
             yield from (((*place, q), number) for q, number in value.items())
 
 
-def _described(place: _Place) -> str:
-    """A number's place in words: "the target for 2024", "the realisasi for 2024 tw1",
-    "the low end of the target for 2024"."""
-    words = f"the {place[0]}" + (f" for {place[1]}" if len(place) > 1 else "")
+def _message(place: _Place, said: dict[str, object]) -> str:
+    """The message for a number with a thousands dot, by where it is written: "the target
+    for 2024", "the realisasi for 2024 tw1", "the low end of the target for 2024"."""
+    said = {**said, "key": place[0], "year": place[1] if len(place) > 1 else None}
     if len(place) > 2 and isinstance(place[2], str):
-        return f"{words} {place[2]}"
+        return _(
+            "the {key} for {year} {quarter} of `{kode}` is `{value}` {satuan}, read as "
+            "{read}: a count of {unit} is whole",
+            quarter=place[2],
+            **said,
+        )
     if len(place) > 2:
-        return f"the {('low', 'high')[int(place[2])]} end of {words}"
-    return words
+        if place[2] == 0:
+            return _(
+                "the low end of the {key} for {year} of `{kode}` is `{value}` {satuan}, read "
+                "as {read}: a count of {unit} is whole",
+                **said,
+            )
+        return _(
+            "the high end of the {key} for {year} of `{kode}` is `{value}` {satuan}, read "
+            "as {read}: a count of {unit} is whole",
+            **said,
+        )
+    if len(place) > 1:
+        return _(
+            "the {key} for {year} of `{kode}` is `{value}` {satuan}, read as {read}: a count "
+            "of {unit} is whole",
+            **said,
+        )
+    return _(
+        "the {key} of `{kode}` is `{value}` {satuan}, read as {read}: a count of {unit} is whole",
+        **said,
+    )
 
 
 def _thousands_dot(tree: Tree, options: Options) -> Iterator[Problem]:
@@ -164,14 +199,22 @@ def _thousands_dot(tree: Tree, options: Options) -> Iterator[Problem]:
             meant = thousands_dot(value)
             if meant is None:
                 continue
+            said: dict[str, object] = {
+                "kode": indicator.code,
+                "value": number_text(value),
+                "satuan": indicator.unit,
+                "read": number_text(value.normalize()),
+                "unit": unit,
+            }
             yield THOUSANDS_DOT_IN_COUNT.problem(
                 tree,
                 at(tree, indicator.code, *place),
-                f"{_described(place)} of `{indicator.code}` is `{number_text(value)}` "
-                f"{indicator.unit}, read as {number_text(value.normalize())}: a count of "
-                f"{unit} is whole",
-                f"if you mean {meant}, write {meant}: YAML reads a dot as a decimal point, "
-                "never between thousands",
+                _message(place, said),
+                _(
+                    "if you mean {meant}, write {meant}: YAML reads a dot as a decimal point, "
+                    "never between thousands",
+                    meant=meant,
+                ),
             )
 
 
@@ -179,8 +222,8 @@ THOUSANDS_DOT_IN_COUNT = Rule(
     code="PK123",
     name="thousands-dot-in-count",
     severity="warning",
-    summary="A count written with a thousands dot (`1.500` orang), which YAML reads as 1.5.",
-    rationale=(
+    summary=N_("A count written with a thousands dot (`1.500` orang), which YAML reads as 1.5."),
+    rationale=N_(
         "Indonesian writes one thousand five hundred as `1.500`, but YAML, like every "
         "program, reads the dot as a decimal point: `1.500` orang is one and a half, and "
         "its achievement is computed from that. pohon keeps the digits as written, so it "
@@ -212,7 +255,7 @@ pohon:
         target: {2024: 1500}
 """,
     check=_thousands_dot,
-    options=(Option("count-units", "words", WHOLE_UNITS, "satuan that count whole things"),),
+    options=(Option("count-units", "words", WHOLE_UNITS, N_("satuan that count whole things")),),
 )
 
 # Every rule of this family: the registry (``pohon_cli.rules``) reads them from here only.

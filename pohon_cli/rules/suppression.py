@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from pohon_cli.i18n import N_
 from pohon_cli.rules.base import Rule
 from pohon_cli.source import Pos
 
@@ -136,8 +137,8 @@ UNUSED_SUPPRESSION = Rule(
     code="PK118",
     name="unused-suppression",
     severity="warning",
-    summary="A `# pohon: disable=` comment silences nothing, or cannot be read.",
-    rationale=(
+    summary=N_("A `# pohon: disable=` comment silences nothing, or cannot be read."),
+    rationale=N_(
         "A suppression outlives the problem it silenced: once the value is fixed, the "
         "comment stays and would hide the next real problem on that line. A code that is "
         "not a rule, a loader check (PK0xx: they cannot be silenced) or a comment that "
@@ -145,19 +146,21 @@ UNUSED_SUPPRESSION = Rule(
         "for an audit. Write `# pohon: disable=CODE -- reason` at the end of the line or "
         "alone on the line above; `# pohon: disable-file=CODE` anywhere for the whole file."
     ),
-    bad="""\
+    # the reason in the comment is words: the example is shown in the language spoken
+    bad=N_("""\
 pohon:
   - kode: S1
     jenjang: tujuan
     # pohon: disable=PK108 -- the province's indicator, adopted on purpose
     uraian: Meningkatnya partisipasi pemilih
-""",
+"""),
     good="""\
 pohon:
   - kode: S1
     jenjang: tujuan
     uraian: Meningkatnya partisipasi pemilih
 """,
+    worded=("bad",),
 )
 
 # Every rule of this family: the registry (``pohon_cli.rules``) reads them from here only.

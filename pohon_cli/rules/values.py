@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from pohon_cli.i18n import N_, _
 from pohon_cli.model import Indicator, Tree, number_text
 from pohon_cli.problem import Problem
 from pohon_cli.rules.base import (
@@ -14,7 +15,6 @@ from pohon_cli.rules.base import (
     Options,
     Rule,
     at,
-    describe,
     is_number,
     show,
     unit_word,
@@ -35,14 +35,33 @@ def _persen_range(tree: Tree, options: Options) -> Iterator[Problem]:
                 if not isinstance(bound, Decimal) or low <= bound <= high:
                     continue
                 where = (*path, i) if isinstance(value, tuple) else path
+                said = {
+                    "key": path[0],
+                    "year": path[-1],
+                    "kode": indicator.code,
+                    "value": number_text(bound),
+                    "satuan": indicator.unit,
+                    "low": number_text(low),
+                    "high": number_text(high),
+                }
                 yield PERSEN_OUT_OF_RANGE.problem(
                     tree,
                     at(tree, indicator.code, *where),
-                    f"{describe(path)} of `{indicator.code}` is {number_text(bound)}, but "
-                    f"`satuan: {indicator.unit}` lies between {number_text(low)} and "
-                    f"{number_text(high)}",
-                    "a share cannot be negative or more than the whole: check the "
-                    "value or the satuan",
+                    _(
+                        "the baseline of `{kode}` is {value}, but `satuan: {satuan}` lies "
+                        "between {low} and {high}",
+                        **said,
+                    )
+                    if len(path) == 1
+                    else _(
+                        "the {key} for {year} of `{kode}` is {value}, but `satuan: {satuan}` "
+                        "lies between {low} and {high}",
+                        **said,
+                    ),
+                    _(
+                        "a share cannot be negative or more than the whole: check the value "
+                        "or the satuan"
+                    ),
                 )
 
 
@@ -50,8 +69,8 @@ PERSEN_OUT_OF_RANGE = Rule(
     code="PK104",
     name="persen-out-of-range",
     severity="error",
-    summary="A value in persen lies outside 0–100.",
-    rationale=(
+    summary=N_("A value in persen lies outside 0–100."),
+    rationale=N_(
         "A percentage of a whole cannot be negative or above 100: such a target can never be "
         "met (or is always exceeded), and its achievement is meaningless. Usually a typo, or "
         "the wrong satuan. An office that measures growth rates in persen (which can "
@@ -81,9 +100,9 @@ pohon:
 """,
     check=_persen_range,
     options=(
-        Option("percent-units", "words", PERCENT_UNITS, "satuan that mean a percentage"),
-        Option("min", "number", Decimal(0), "the lowest value a percentage may take"),
-        Option("max", "number", Decimal(100), "the highest value a percentage may take"),
+        Option("percent-units", "words", PERCENT_UNITS, N_("satuan that mean a percentage")),
+        Option("min", "number", Decimal(0), N_("the lowest value a percentage may take")),
+        Option("max", "number", Decimal(100), N_("the highest value a percentage may take")),
     ),
 )
 
@@ -92,14 +111,14 @@ def _why_number(indicator: Indicator, numeric: frozenset[str], text: str) -> str
     """Why a number is expected where ``text`` is written, or None when text is fine."""
     unit = unit_word(indicator.unit)
     if unit in numeric:
-        return f"`satuan: {indicator.unit}` counts in numbers"
+        return _("`satuan: {satuan}` counts in numbers", satuan=indicator.unit)
     disguised = in_words(text, indicator.unit)
     if disguised is not None:
         return disguised.why
     if indicator.polarity is not None and indicator.polarity != "naik":
-        return f"`polaritas: {indicator.polarity}` compares numbers"
+        return _("`polaritas: {polaritas}` compares numbers", polaritas=indicator.polarity)
     if any(is_number(v) or isinstance(v, tuple) for v in indicator.targets.values()):
-        return "the indicator's targets are numbers"
+        return _("the indicator's targets are numbers")
     return None
 
 
@@ -114,17 +133,34 @@ def _text_for_number(tree: Tree, options: Options) -> Iterator[Problem]:
                 continue
             disguised = in_words(value, indicator.unit)
             if disguised is not None and disguised.why != why:
-                why = f"{why}, and {disguised.why}"
+                # only where the satuan counts (``_why_number``): the text's reason follows
+                why = _(
+                    "`satuan: {satuan}` counts in numbers, and {other}",
+                    satuan=indicator.unit,
+                    other=disguised.why,
+                )
             hint = (
                 disguised.hint
                 if disguised is not None
-                else "write a number, or leave the value out when there is none"
+                else _("write a number, or leave the value out when there is none")
             )
+            said = {"key": path[0], "year": path[-1], "kode": indicator.code, "value": value}
             yield TEXT_WHERE_NUMBER_EXPECTED.problem(
                 tree,
                 at(tree, indicator.code, *path),
-                f"{describe(path)} of `{indicator.code}` is the text `{value}`, "
-                f"but a number is expected: {why}",
+                _(
+                    "the baseline of `{kode}` is the text `{value}`, but a number is "
+                    "expected: {why}",
+                    why=why,
+                    **said,
+                )
+                if len(path) == 1
+                else _(
+                    "the {key} for {year} of `{kode}` is the text `{value}`, but a number "
+                    "is expected: {why}",
+                    why=why,
+                    **said,
+                ),
                 hint,
             )
 
@@ -133,8 +169,8 @@ TEXT_WHERE_NUMBER_EXPECTED = Rule(
     code="PK105",
     name="text-where-number-expected",
     severity="error",
-    summary="A target, baseline or realisasi is text where only a number makes sense.",
-    rationale=(
+    summary=N_("A target, baseline or realisasi is text where only a number makes sense."),
+    rationale=N_(
         "Achievement is computed from numbers. A text value (`WTP`, `B`) is right for an "
         "opinion or a grade, but not when the satuan counts (persen, jumlah, dokumen, ...), "
         'when the text is a number in disguise (`"90"`, `90%`, `85,5` with a decimal '
@@ -171,7 +207,7 @@ pohon:
             "numeric-units",
             "words",
             PERCENT_UNITS + COUNT_UNITS + ("hari", "bulan", "rupiah", "rp"),
-            "satuan whose values are always numbers",
+            N_("satuan whose values are always numbers"),
         ),
     ),
 )
@@ -181,12 +217,21 @@ def _one_value(tree: Tree, options: Options) -> Iterator[Problem]:
     for _node, indicator in tree.indicators():
         for path, value in values_of(indicator, tuple):
             if isinstance(value, tuple) and path[0] != "target":
+                said = {"year": path[-1], "kode": indicator.code, "range": show(value)}
                 yield ONE_VALUE_PER_YEAR.problem(
                     tree,
                     at(tree, indicator.code, *path),
-                    f"{describe(path)} of `{indicator.code}` is a range {show(value)}: "
-                    "what happened is one value",
-                    "write the one value measured",
+                    _(
+                        "the baseline of `{kode}` is a range {range}: what happened is one value",
+                        **said,
+                    )
+                    if len(path) == 1
+                    else _(
+                        "the realisasi for {year} of `{kode}` is a range {range}: what "
+                        "happened is one value",
+                        **said,
+                    ),
+                    _("write the one value measured"),
                 )
 
 
@@ -198,18 +243,29 @@ def _range_without_stabil(tree: Tree, options: Options) -> Iterator[Problem]:
         for path, value in values_of(indicator, tuple):
             if not isinstance(value, tuple) or path[0] != "target":
                 continue
-            rising = indicator.polarity == "naik"
-            better = number_text(value[1] if rising else value[0])
-            side = "above" if rising else "below"
+            said = {"year": path[-1], "kode": indicator.code, "range": show(value)}
             yield RANGE_WITHOUT_STABIL.problem(
                 tree,
                 at(tree, indicator.code, *path),
-                f"{describe(path)} of `{indicator.code}` is a range {show(value)}, but "
-                f"`polaritas` is {indicator.polarity}: a realisasi inside it scores 100, one "
-                f"{side} {better} scores more, as `pohon report` computes it; a reader may "
-                "expect otherwise",
-                "write `polaritas: stabil` when a range is best (outside it scores less on "
-                "both sides); otherwise write the one target meant",
+                _(
+                    "the target for {year} of `{kode}` is a range {range}, but `polaritas` is "
+                    "naik: a realisasi inside it scores 100, one above {better} scores more, "
+                    "as `pohon report` computes it; a reader may expect otherwise",
+                    better=number_text(value[1]),
+                    **said,
+                )
+                if indicator.polarity == "naik"
+                else _(
+                    "the target for {year} of `{kode}` is a range {range}, but `polaritas` is "
+                    "turun: a realisasi inside it scores 100, one below {better} scores more, "
+                    "as `pohon report` computes it; a reader may expect otherwise",
+                    better=number_text(value[0]),
+                    **said,
+                ),
+                _(
+                    "write `polaritas: stabil` when a range is best (outside it scores less on "
+                    "both sides); otherwise write the one target meant"
+                ),
             )
 
 
@@ -217,8 +273,8 @@ ONE_VALUE_PER_YEAR = Rule(
     code="PK106",
     name="one-value-per-year",
     severity="error",
-    summary="A realisasi or baseline written as a range: what was measured is one value.",
-    rationale=(
+    summary=N_("A realisasi or baseline written as a range: what was measured is one value."),
+    rationale=N_(
         "A baseline or a realisasi is what was measured in a year: one value, from which "
         "the achievement is computed. A range there cannot be scored. (Two entries for the "
         "same year are already refused by the loader as a duplicate key, PK003; a range "
@@ -255,9 +311,10 @@ RANGE_WITHOUT_STABIL = Rule(
     code="PK119",
     name="range-target-without-stabil",
     severity="warning",
-    summary="A range target `[low, high]` on an indicator whose written polaritas is naik "
-    "or turun.",
-    rationale=(
+    summary=N_(
+        "A range target `[low, high]` on an indicator whose written polaritas is naik or turun."
+    ),
+    rationale=N_(
         "A range is the natural target of a `stabil` indicator (inside the range scores "
         "100). PermenPAN-RB 6/2022 also writes ranges for `naik` and `turun` indicators "
         '("7-8 bulan"); pohon then scores as its examples do: 100 inside the range, and '

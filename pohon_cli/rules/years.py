@@ -5,20 +5,70 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from pohon_cli.i18n import N_, _, n_, tr
 from pohon_cli.model import Indicator, Tree, number_text
 from pohon_cli.problem import Problem
 from pohon_cli.rules.base import Options, Rule, at
 from pohon_cli.source import Pos
 
-
-def _reached(indicator: Indicator, year: int) -> tuple[str, Decimal] | None:
-    """What a target of ``year`` is measured against: last year's realisasi, or the baseline."""
-    previous = indicator.actuals.get(year - 1)
-    if isinstance(previous, Decimal):
-        return f"the realisasi of {year - 1}", previous
-    if isinstance(indicator.baseline, Decimal):
-        return "the baseline", indicator.baseline
-    return None
+# The messages of PK115 and PK120 by the polaritas a target is judged by (None: not
+# written, when a single target is naik), each a whole sentence for the catalogue.
+_BELOW_REALISASI = {
+    None: N_(
+        "without `polaritas` (a single target is naik), the target of `{kode}` for {year} "
+        "({target}) is below the realisasi of {previous} ({value})"
+    ),
+    "naik": N_(
+        "with `polaritas: naik`, the target of `{kode}` for {year} ({target}) is below the "
+        "realisasi of {previous} ({value})"
+    ),
+    "turun": N_(
+        "with `polaritas: turun`, the target of `{kode}` for {year} ({target}) is above the "
+        "realisasi of {previous} ({value})"
+    ),
+}
+_BELOW_BASELINE = {
+    None: N_(
+        "without `polaritas` (a single target is naik), the target of `{kode}` for {year} "
+        "({target}) is below the baseline ({value})"
+    ),
+    "naik": N_(
+        "with `polaritas: naik`, the target of `{kode}` for {year} ({target}) is below the "
+        "baseline ({value})"
+    ),
+    "turun": N_(
+        "with `polaritas: turun`, the target of `{kode}` for {year} ({target}) is above the "
+        "baseline ({value})"
+    ),
+}
+_ALL_BELOW_BASELINE = {
+    None: N_(
+        "without `polaritas` (a single target is naik), the targets of `{kode}` for {years} "
+        "are all below the baseline ({value})"
+    ),
+    "naik": N_(
+        "with `polaritas: naik`, the targets of `{kode}` for {years} are all below the "
+        "baseline ({value})"
+    ),
+    "turun": N_(
+        "with `polaritas: turun`, the targets of `{kode}` for {years} are all above the "
+        "baseline ({value})"
+    ),
+}
+_BELOW_INDUK = {
+    None: N_(
+        "without `polaritas` (a single target is naik), the target of `{kode}` for {year} "
+        "({target}) is below the induk's target ({value})"
+    ),
+    "naik": N_(
+        "with `polaritas: naik`, the target of `{kode}` for {year} ({target}) is below the "
+        "induk's target ({value})"
+    ),
+    "turun": N_(
+        "with `polaritas: turun`, the target of `{kode}` for {year} ({target}) is above the "
+        "induk's target ({value})"
+    ),
+}
 
 
 def _rising(indicator: Indicator, target: Decimal) -> bool | None:
@@ -30,72 +80,68 @@ def _rising(indicator: Indicator, target: Decimal) -> bool | None:
     return polarity == "naik"
 
 
-def _polarity_said(indicator: Indicator) -> str:
-    """How a message names the polaritas it judges by: written, or assumed."""
-    if indicator.polarity is None:
-        return "without `polaritas` (a single target is naik)"
-    return f"with `polaritas: {indicator.polarity}`"
+def _worse(rising: bool, target: Decimal, reference: Decimal) -> bool:
+    """Whether the target plans worse than the reference."""
+    return (target < reference) if rising else (target > reference)
 
 
-def _worse(rising: bool, target: Decimal, reference: Decimal) -> str | None:
-    """ "below" or "above" when the target plans worse than the reference, else None."""
-    if (target < reference) if rising else (target > reference):
-        return "below" if rising else "above"
-    return None
+def _said(indicator: Indicator, year: int, target: Decimal, value: Decimal) -> dict[str, object]:
+    """The values of a message about a target worse than ``value``."""
+    return {
+        "kode": indicator.code,
+        "year": year,
+        "target": number_text(target),
+        "previous": year - 1,
+        "value": number_text(value),
+    }
 
 
 def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
     """Each target worse than last year's realisasi; the targets worse than the baseline
     (no realisasi before them) are one problem per indicator, at the first of them."""
-    hint = (
+    hint = _(
         "a target must at least keep what was already reached: an evaluator scores a "
         "target worse than that zero"
     )
     for _node, indicator in tree.indicators():
-        under_baseline: list[tuple[int, Decimal, str]] = []
+        under_baseline: list[tuple[int, Decimal]] = []
         for year, target in indicator.targets.items():
             if not isinstance(target, Decimal):
                 continue
             rising = _rising(indicator, target)
-            reached = _reached(indicator, year)
-            if rising is None or reached is None:
+            if rising is None:
                 continue
-            what, value = reached
-            side = _worse(rising, target, value)
-            if side is None:
-                continue
-            if what == "the baseline":
-                under_baseline.append((year, target, side))
-                continue
-            yield UNCHALLENGING_TARGET.problem(
-                tree,
-                at(tree, indicator.code, "target", year),
-                f"{_polarity_said(indicator)}, the target of `{indicator.code}` "
-                f"for {year} ({number_text(target)}) is {side} {what} "
-                f"({number_text(value)})",
-                hint,
-            )
+            previous = indicator.actuals.get(year - 1)
+            if isinstance(previous, Decimal):
+                if _worse(rising, target, previous):
+                    yield UNCHALLENGING_TARGET.problem(
+                        tree,
+                        at(tree, indicator.code, "target", year),
+                        tr(
+                            _BELOW_REALISASI[indicator.polarity],
+                            **_said(indicator, year, target, previous),
+                        ),
+                        hint,
+                    )
+            elif isinstance(indicator.baseline, Decimal) and _worse(
+                rising, target, indicator.baseline
+            ):
+                under_baseline.append((year, target))
         if under_baseline:
             yield _under_baseline(tree, indicator, under_baseline, hint)
 
 
 def _under_baseline(
-    tree: Tree, indicator: Indicator, found: list[tuple[int, Decimal, str]], hint: str
+    tree: Tree, indicator: Indicator, found: list[tuple[int, Decimal]], hint: str
 ) -> Problem:
     """One problem for the targets of one indicator worse than its baseline."""
     assert isinstance(indicator.baseline, Decimal)
-    baseline = number_text(indicator.baseline)
-    year, target, side = min(found)
-    if len(found) == 1:
-        said = f"target of `{indicator.code}` for {year} ({number_text(target)}) is"
-    else:
-        years = ", ".join(f"{y} ({number_text(t)})" for y, t, _ in sorted(found))
-        said = f"targets of `{indicator.code}` for {years} are all"
+    year, target = min(found)
+    said = _said(indicator, year, target, indicator.baseline)
+    said["years"] = ", ".join(f"{y} ({number_text(t)})" for y, t in sorted(found))
+    table = _ALL_BELOW_BASELINE if len(found) > 1 else _BELOW_BASELINE
     return UNCHALLENGING_TARGET.problem(
-        tree,
-        at(tree, indicator.code, "target", year),
-        f"{_polarity_said(indicator)}, the {said} {side} the baseline ({baseline})",
-        hint,
+        tree, at(tree, indicator.code, "target", year), tr(table[indicator.polarity], **said), hint
     )
 
 
@@ -103,8 +149,8 @@ UNCHALLENGING_TARGET = Rule(
     code="PK115",
     name="unchallenging-target",
     severity="warning",
-    summary="A target is worse than the previous year's realisasi or the baseline.",
-    rationale=(
+    summary=N_("A target is worse than the previous year's realisasi or the baseline."),
+    rationale=N_(
         "Targets must be achievable and challenging (LKE, PermenPAN-RB 88/2021): with "
         "`polaritas: naik`, a target lower than last year's realisation or the baseline "
         "(or, with `turun`, higher) plans to do worse than already done, and evaluators "
@@ -148,27 +194,32 @@ def _below_parent(tree: Tree, options: Options) -> Iterator[Problem]:
             if not isinstance(target, Decimal) or not isinstance(parents, Decimal):
                 continue
             rising = _rising(indicator, target)
-            if rising is None:
+            if rising is None or not _worse(rising, target, parents):
                 continue
-            side = _worse(rising, target, parents)
-            if side is not None:
-                yield BELOW_PARENT_TARGET.problem(
-                    tree,
-                    at(tree, indicator.code, "target", year),
-                    f"{_polarity_said(indicator)}, the target of `{indicator.code}` "
-                    f"for {year} ({number_text(target)}) is {side} the induk's target "
-                    f"({number_text(parents)})",
+            yield BELOW_PARENT_TARGET.problem(
+                tree,
+                at(tree, indicator.code, "target", year),
+                tr(_BELOW_INDUK[indicator.polarity], **_said(indicator, year, target, parents)),
+                _(
                     "an inherited indicator is planned at the induk's target or better: "
-                    f"{number_text(parents)} or {'more' if rising else 'less'}",
+                    "{value} or more",
+                    value=number_text(parents),
                 )
+                if rising
+                else _(
+                    "an inherited indicator is planned at the induk's target or better: "
+                    "{value} or less",
+                    value=number_text(parents),
+                ),
+            )
 
 
 BELOW_PARENT_TARGET = Rule(
     code="PK120",
     name="below-parent-target",
     severity="warning",
-    summary="An inherited indicator's target is worse than the target its induk set.",
-    rationale=(
+    summary=N_("An inherited indicator's target is worse than the target its induk set."),
+    rationale=N_(
         "An office that inherits an indicator from its induk (a district KPU from the "
         "national KPU) does not plan below the induk's target for it: with `polaritas: "
         "naik` the target is at least `target_induk` of the same year (with `turun`, at "
@@ -223,44 +274,99 @@ def _outside_period(tree: Tree, options: Options) -> Iterator[Problem]:
                     place = at(tree, indicator.code, key, year, key=True)
                     found.setdefault(year, []).append((place, key, indicator.code))
     span = f"{period.start}–{period.end}"
-    hint = (
-        "a value from before the period belongs in `baseline`; one after it, in the next "
-        "period's file"
-    )
     for year in sorted(found):
         values = found[year]
         place, key, kode = min(values)
-        what = "a target" if key == "target" else "a realisasi"
         if len(values) == 1:
             yield YEAR_OUTSIDE_PERIODE.problem(
-                tree, place, f"`{kode}` has {what} for {year}, outside the periode {span}", hint
+                tree,
+                place,
+                _(
+                    "`{kode}` has a target for {year}, outside the periode {span}",
+                    kode=kode,
+                    year=year,
+                    span=span,
+                )
+                if key == "target"
+                else _(
+                    "`{kode}` has a realisasi for {year}, outside the periode {span}",
+                    kode=kode,
+                    year=year,
+                    span=span,
+                ),
+                _(
+                    "a value from before the period belongs in `baseline`; one after it, in "
+                    "the next period's file"
+                ),
             )
             continue
         yield YEAR_OUTSIDE_PERIODE.problem(
             tree,
             place,
-            f"{_counted(values)} for {year}, outside the periode {span}; the first is "
-            f"the {key} of `{kode}`",
-            f"{hint}; or, when the plan runs to {year}, correct the `periode`",
+            _many_outside(values, year, span, kode, key),
+            _(
+                "a value from before the period belongs in `baseline`; one after it, in the "
+                "next period's file; or, when the plan runs to {year}, correct the `periode`",
+                year=year,
+            ),
         )
 
 
-def _counted(values: list[tuple[Pos, str, str]]) -> str:
-    """``53 targets of 53 indicators``, ``2 targets and 1 realisasi of 2 indicators``."""
-    targets = sum(1 for _, key, _ in values if key == "target")
+def _many_outside(
+    values: list[tuple[Pos, str, str]], year: int, span: str, kode: str, key: str
+) -> str:
+    """ "53 targets of 53 indicators are for 2042, outside the periode 2020–2024; the first
+    is the target of `S1.1`", and the same with realisasi, or with both."""
+    targets = sum(1 for value in values if value[1] == "target")
     actuals = len(values) - targets
-    parts = [f"{targets} target{'s' * (targets != 1)}"] if targets else []
-    parts += [f"{actuals} realisasi"] if actuals else []
-    indicators = len({kode for _, _, kode in values})
-    return f"{' and '.join(parts)} of {indicators} indicator{'s' * (indicators != 1)} are"
+    indicators = len({value[2] for value in values})
+    said = {"year": year, "span": span, "kode": kode, "targets": targets, "actuals": actuals}
+    if not actuals:
+        return n_(
+            "{targets} targets of {count} indicator are for {year}, outside the periode "
+            "{span}; the first is the target of `{kode}`",
+            "{targets} targets of {count} indicators are for {year}, outside the periode "
+            "{span}; the first is the target of `{kode}`",
+            indicators,
+            **said,
+        )
+    if not targets:
+        return n_(
+            "{actuals} realisasi of {count} indicator are for {year}, outside the periode "
+            "{span}; the first is the realisasi of `{kode}`",
+            "{actuals} realisasi of {count} indicators are for {year}, outside the periode "
+            "{span}; the first is the realisasi of `{kode}`",
+            indicators,
+            **said,
+        )
+    first = {"first": key}
+    if targets == 1:
+        return n_(
+            "1 target and {actuals} realisasi of {count} indicator are for {year}, outside "
+            "the periode {span}; the first is the {first} of `{kode}`",
+            "1 target and {actuals} realisasi of {count} indicators are for {year}, outside "
+            "the periode {span}; the first is the {first} of `{kode}`",
+            indicators,
+            **said,
+            **first,
+        )
+    return n_(
+        "{targets} targets and {actuals} realisasi of {count} indicator are for {year}, "
+        "outside the periode {span}; the first is the {first} of `{kode}`",
+        "{targets} targets and {actuals} realisasi of {count} indicators are for {year}, "
+        "outside the periode {span}; the first is the {first} of `{kode}`",
+        indicators,
+        **said,
+        **first,
+    )
 
 
 YEAR_OUTSIDE_PERIODE = Rule(
     code="PK116",
     name="year-outside-periode",
     severity="warning",
-    summary="A target or realisasi is for a year outside the `periode`.",
-    rationale=(
+    summary=N_("A target or realisasi is for a year outside the `periode`."),
+    rationale=N_(
         "The file is the plan of one Renstra period; a year outside it is a typo (2042 for "
         "2024) or belongs to another plan. Said once per year, at its first value, with "
         "how many values are for it: target columns running a year past the `periode` "
@@ -298,7 +404,7 @@ def _actual_without_target(tree: Tree, options: Options) -> Iterator[Problem]:
     """One problem per realisasi without its year's target; but a year for which several
     indicators have a realisasi and none has a target is one problem, at its first value."""
     period = tree.header.period
-    planned = {year for _, i in tree.indicators() for year in i.targets}
+    planned = {year for __, i in tree.indicators() for year in i.targets}
     unplanned: dict[int, list[tuple[Pos, str]]] = {}
     for _node, indicator in tree.indicators():
         for year in indicator.actuals:
@@ -314,18 +420,32 @@ def _actual_without_target(tree: Tree, options: Options) -> Iterator[Problem]:
                 yield REALISASI_WITHOUT_TARGET.problem(
                     tree,
                     place,
-                    f"`{kode}` has a realisasi for {year} but no target for that year",
-                    f"add the target for {year}, or check the year",
+                    _(
+                        "`{kode}` has a realisasi for {year} but no target for that year",
+                        kode=kode,
+                        year=year,
+                    ),
+                    _("add the target for {year}, or check the year", year=year),
                 )
             continue
         place, kode = min(values)
         yield REALISASI_WITHOUT_TARGET.problem(
             tree,
             place,
-            f"{len(values)} indicators have a realisasi for {year}, a year no indicator has "
-            f"a target for; the first is `{kode}`",
-            f"add the targets for {year}; or, when these are the values before the plan, "
-            "write them as `baseline`",
+            n_(
+                "{count} indicator has a realisasi for {year}, a year no indicator has a "
+                "target for; the first is `{kode}`",
+                "{count} indicators have a realisasi for {year}, a year no indicator has a "
+                "target for; the first is `{kode}`",
+                len(values),
+                year=year,
+                kode=kode,
+            ),
+            _(
+                "add the targets for {year}; or, when these are the values before the plan, "
+                "write them as `baseline`",
+                year=year,
+            ),
         )
 
 
@@ -333,8 +453,8 @@ REALISASI_WITHOUT_TARGET = Rule(
     code="PK117",
     name="realisasi-without-target",
     severity="warning",
-    summary="A realisasi is recorded for a year that has no target.",
-    rationale=(
+    summary=N_("A realisasi is recorded for a year that has no target."),
+    rationale=N_(
         "Achievement is realisasi against target: a realisasi without a target cannot be "
         "scored, and usually means a mistyped year or a target left out. (Years outside "
         "the periode are PK116's.) A year for which several indicators have a realisasi "

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import CASES, DATA, ROOT, run
 
+from pohon_cli.i18n import LANGUAGES, Language, speaking
 from pohon_cli.problem import Problem
 from pohon_cli.rules import (
     LOADER_CHECK_HELP,
@@ -80,11 +81,17 @@ def _complete(example: str) -> str:
     return "\n".join(header) + "\n" + example
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("code", ONE_FILE_RULES)
-def test_documented_examples_are_true(code: str, write: Callable[[str, str], Path]) -> None:
-    """`pohon rules CODE` shows a bad and a good example: the bad one fails, the good one not."""
+def test_documented_examples_are_true(
+    code: str, language: Language, write: Callable[[str, str], Path]
+) -> None:
+    """`pohon rules CODE` shows a bad and a good example, in each language (an example with
+    words in it is translated): the bad one fails, the good one not."""
     rule = RULES[code]
-    for example, fails in ((rule.bad, True), (rule.good, False)):
+    with speaking(language):
+        examples = ((rule.example("bad"), True), (rule.example("good"), False))
+    for example, fails in examples:
         report = lint_path(write(_complete(example), f"{code}.yaml"), Settings())
         assert [p for p in report.problems if p.code in LOADER_CHECKS] == []
         assert any(p.code == code for p in report.problems) is fails, (example, report)
@@ -190,6 +197,54 @@ def test_rules_command_lists_and_explains() -> None:
     assert "[tool.pohon.rules.PK108]" in explained and "institution-words" in explained
     assert "KPU Kota Bengkulu" in run("rules", "pk108").stdout
     assert "always an error" in run("rules", "PK021").stdout
+
+
+def test_rules_command_speaks_indonesian() -> None:
+    """`pohon rules PK115 --lang id`: the rule's doc in Indonesian, with its examples; the
+    table's summaries in Indonesian, its codes, names and severities as they are."""
+    explained = run("rules", "PK115", "--lang", "id").stdout
+    assert explained.startswith("PK115 unchallenging-target (tingkat bawaan: warning)\n")
+    assert "Target lebih buruk daripada realisasi tahun sebelumnya atau baseline." in explained
+    assert "Target harus dapat dicapai dan menantang" in explained
+    assert "\nContoh yang salah:\n" in explained and "\nContoh yang benar:\n" in explained
+    assert "target: {2024: 75}" in explained and "target: {2024: 80}" in explained
+    assert (
+        "Opsi, di bawah [tool.pohon.rules.PK104]:" in run("rules", "PK104", "--lang", "id").stdout
+    )
+    # the one example with words in it says them in the language spoken
+    assert "-- indikator provinsi" in run("rules", "PK118", "--lang", "id").stdout
+    assert "-- the province's indicator" in run("rules", "PK118").stdout
+    listed = run("rules", "--lang", "id").stdout
+    assert re.search(r"^PK115\s+warning\s+unchallenging-target\s+Target lebih buruk", listed, re.M)
+    assert "PK001–PK024 adalah pemeriksaan pemuat berkas: selalu kesalahan." in listed
+
+
+def test_rule_table_headings_follow_the_language() -> None:
+    import io
+
+    from pohon_cli.output.terminal import Screen
+    from pohon_cli.output.views.rules import write_table
+
+    out = io.StringIO()
+    with speaking("id"):
+        write_table(RULES.values(), out, Screen(width=120, colour=True))
+    assert all(word in out.getvalue() for word in ("kode", "tingkat", "nama", "ringkasan"))
+
+
+def test_rule_messages_speak_indonesian() -> None:
+    """Whole sentences, each translated as one: the polaritas, the side and what the target
+    is measured against are in one message, not assembled."""
+    said = run("validate", CASES / "rules" / "PK115-fail.yaml", "--lang", "id").stdout
+    assert (
+        "dengan `polaritas: turun`, target `T1.2` tahun 2024 (3) berada di atas baseline (2.5)"
+        in said
+    )
+    assert (
+        "tanpa `polaritas` (target tunggal dianggap naik), target `T1.4` tahun 2024 (4), " in said
+    )
+    said = run("validate", CASES / "rules" / "PK118-fail.yaml", "--lang", "id").stdout
+    assert "komentar penonaktifan ini tidak dapat dibaca" in said
+    assert "`PK114` dinonaktifkan di sini, tetapi tidak melaporkan apa pun pada baris 10" in said
 
 
 def test_every_loader_check_is_explained_with_what_to_do() -> None:
