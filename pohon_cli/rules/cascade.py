@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
+from pohon_cli.i18n import N_, _, n_
 from pohon_cli.load.facts import Facts
 from pohon_cli.load.workspace import Office, Workspace
 from pohon_cli.model import Value
@@ -56,16 +57,16 @@ def _parent_link(workspace: Workspace, office: Office, facts: Facts) -> Iterator
         yield LINK_UNKNOWN.problem(
             facts,
             pos,
-            f"`induk.berkas` names `{written}`, which is not there",
-            "write the parent's file as a path relative to this file's folder",
+            _("`induk.berkas` names `{file}`, which is not there", file=written),
+            _("write the parent's file as a path relative to this file's folder"),
         )
         return
     if parent.facts is None:
         yield LINK_UNKNOWN.problem(
             facts,
             pos,
-            f"`induk.berkas` names `{written}`, which does not load",
-            "fix that file first: `pohon validate` on it says what is wrong",
+            _("`induk.berkas` names `{file}`, which does not load", file=written),
+            _("fix that file first: `pohon validate` on it says what is wrong"),
         )
         return
     chain = _cycle(workspace, office)
@@ -73,8 +74,8 @@ def _parent_link(workspace: Workspace, office: Office, facts: Facts) -> Iterator
         yield LINK_UNKNOWN.problem(
             facts,
             pos,
-            "the `induk.berkas` chain comes back to this file: " + " → ".join(chain),
-            "a parent's file names its own parent, never a child's",
+            _("the `induk.berkas` chain comes back to this file: {chain}", chain=" → ".join(chain)),
+            _("a parent's file names its own parent, never a child's"),
         )
 
 
@@ -105,15 +106,19 @@ def _node_links(workspace: Workspace, office: Office, facts: Facts) -> Iterator[
     for items in facts.partners.values():
         for partner in items:
             other = workspace.find(office, partner.file)
-            if other is None or other.facts is None:
+            if other is None:
                 yield LINK_UNKNOWN.problem(
                     facts,
                     unpack(partner.file_at),
-                    f"`kolaborasi` names `{partner.file}`, which "
-                    + ("is not there" if other is None else "does not load"),
-                    "write the partner's file as a path relative to this file's folder"
-                    if other is None
-                    else "fix that file first: `pohon validate` on it says what is wrong",
+                    _("`kolaborasi` names `{file}`, which is not there", file=partner.file),
+                    _("write the partner's file as a path relative to this file's folder"),
+                )
+            elif other.facts is None:
+                yield LINK_UNKNOWN.problem(
+                    facts,
+                    unpack(partner.file_at),
+                    _("`kolaborasi` names `{file}`, which does not load", file=partner.file),
+                    _("fix that file first: `pohon validate` on it says what is wrong"),
                 )
             elif other.facts.node(partner.code) is None:
                 yield _unknown_kode(facts, unpack(partner.code_at), partner.code, other.facts)
@@ -131,17 +136,20 @@ def _unknown_kode(
     *,
     indicator: bool = False,
 ) -> Problem:
-    what = "an indicator" if indicator else "a node"
     known = other.indicator_codes() if indicator else other.node_codes()
     hint = did_you_mean(kode, known)
     if hint is None and indicator and other.node(kode) is not None:
-        hint = f"`{kode}` is a node there: `mendukung` on an indicator names an indicator"
-    return LINK_UNKNOWN.problem(
-        facts,
-        pos,
-        f"`{kode}` is not {what} of {os.path.basename(other.path)}",
-        hint or f"use a kode of {what} written in that file",
-    )
+        hint = _(
+            "`{kode}` is a node there: `mendukung` on an indicator names an indicator", kode=kode
+        )
+    name = os.path.basename(other.path)
+    if indicator:
+        message = _("`{kode}` is not an indicator of {file}", kode=kode, file=name)
+        hint = hint or _("use a kode of an indicator written in that file")
+    else:
+        message = _("`{kode}` is not a node of {file}", kode=kode, file=name)
+        hint = hint or _("use a kode of a node written in that file")
+    return LINK_UNKNOWN.problem(facts, pos, message, hint)
 
 
 # -- PK125, PK126: an indicator carried down from the parent's file --------------------------
@@ -177,9 +185,14 @@ def _wording_drift(workspace: Workspace) -> Iterator[Problem]:
             yield WORDING_DRIFT.problem(
                 c.facts,
                 unpack(c.facts.text_at[c.mine]),
-                f"`{c.facts.codes[c.mine]}` carries `{c.parent.codes[c.theirs]}` of the "
-                f"parent's file, whose uraian reads otherwise: {clip(theirs)}",
-                "write the parent's uraian word for word",
+                _(
+                    "`{kode}` carries `{parent_kode}` of the parent's file, whose uraian reads "
+                    "otherwise: {uraian}",
+                    kode=c.facts.codes[c.mine],
+                    parent_kode=c.parent.codes[c.theirs],
+                    uraian=clip(theirs),
+                ),
+                _("write the parent's uraian word for word"),
             )
 
 
@@ -196,9 +209,16 @@ def _target_weaker(workspace: Workspace) -> Iterator[Problem]:
             yield TARGET_WEAKER.problem(
                 c.facts,
                 pos,
-                f"the {year} target {show(planned)} plans worse than the parent's "
-                f"{show(wanted)} for `{c.parent.codes[c.theirs]}` (polaritas {polarity})",
-                "plan at least the parent's target, or say in `catatan` why not",
+                _(
+                    "the {year} target {planned} plans worse than the parent's {wanted} for "
+                    "`{kode}` (polaritas {polarity})",
+                    year=year,
+                    planned=show(planned),
+                    wanted=show(wanted),
+                    kode=c.parent.codes[c.theirs],
+                    polarity=polarity,
+                ),
+                _("plan at least the parent's target, or say in `catatan` why not"),
             )
     yield from _split_sums(workspace)
 
@@ -240,20 +260,44 @@ def _split_sums(workspace: Workspace) -> Iterator[Problem]:
             aimed = wanted * len(found) if split == "rata_rata" else wanted
             if total == aimed:
                 continue
-            made = "add up to" if split == "jumlah" else "average"
-            got = total if split == "jumlah" else total / len(found)
             yield TARGET_WEAKER.problem(
                 theirs,
                 pos,
-                f"the {_offices(len(found))} carrying `{kode}` plan {year} targets that "
-                f"{made} {show(got)}, not {show(wanted)} (pembagian: {split})",
-                "share the target among the offices so that it "
-                + ("adds up" if split == "jumlah" else "averages out"),
+                *_split_words(split, len(found), kode=kode, year=year, total=total, wanted=wanted),
             )
 
 
-def _offices(count: int) -> str:
-    return "1 office" if count == 1 else f"{count} offices"
+def _split_words(
+    split: str, count: int, *, kode: str, year: int, total: Decimal, wanted: Decimal
+) -> tuple[str, str]:
+    """The message and hint of a split target its carriers do not make up."""
+    if split == "jumlah":
+        message = n_(
+            "the {count} office carrying `{kode}` plan {year} targets that add up to {got}, "
+            "not {wanted} (pembagian: {split})",
+            "the {count} offices carrying `{kode}` plan {year} targets that add up to {got}, "
+            "not {wanted} (pembagian: {split})",
+            count,
+            kode=kode,
+            year=year,
+            got=show(total),
+            wanted=show(wanted),
+            split=split,
+        )
+        return message, _("share the target among the offices so that it adds up")
+    message = n_(
+        "the {count} office carrying `{kode}` plan {year} targets that average {got}, "
+        "not {wanted} (pembagian: {split})",
+        "the {count} offices carrying `{kode}` plan {year} targets that average {got}, "
+        "not {wanted} (pembagian: {split})",
+        count,
+        kode=kode,
+        year=year,
+        got=show(total / count),
+        wanted=show(wanted),
+        split=split,
+    )
+    return message, _("share the target among the offices so that it averages out")
 
 
 # -- PK127 ------------------------------------------------------------------------------------
@@ -281,8 +325,13 @@ def _unserved_in(theirs: Facts, children: list[Facts]) -> Iterator[Problem]:
             yield UNSERVED.problem(
                 theirs,
                 unpack(theirs.at[i]),
-                f"no child office serves the {level} `{code}`: {clip(theirs.description(i))}",
-                "name it in `mendukung` of a child office's node, or drop it",
+                _(
+                    "no child office serves the {level} `{kode}`: {uraian}",
+                    level=level,
+                    kode=code,
+                    uraian=clip(theirs.description(i)),
+                ),
+                _("name it in `mendukung` of a child office's node, or drop it"),
             )
         if not carried:
             continue  # the children carry no indicator down: only the nodes are checked
@@ -291,8 +340,12 @@ def _unserved_in(theirs: Facts, children: list[Facts]) -> Iterator[Problem]:
                 yield UNSERVED.problem(
                     theirs,
                     unpack(theirs.at[j]),
-                    f"no child office carries the indicator `{theirs.codes[j]}` of `{code}`",
-                    "name it in `mendukung` of a child office's indicator",
+                    _(
+                        "no child office carries the indicator `{kode}` of `{node}`",
+                        kode=theirs.codes[j],
+                        node=code,
+                    ),
+                    _("name it in `mendukung` of a child office's indicator"),
                 )
 
 
@@ -319,10 +372,18 @@ def _one_sided(workspace: Workspace) -> Iterator[Problem]:
                 yield ONE_SIDED.problem(
                     facts,
                     unpack(partner.at),
-                    f"`{partner.code}` of {_name(office, other)} does not name "
-                    f"`{code}` back in its `kolaborasi`",
-                    f"add to `{partner.code}` there: kolaborasi: [{{berkas: "
-                    f"{_name(other, office)}, kode: {code}}}]",
+                    _(
+                        "`{kode}` of {file} does not name `{own}` back in its `kolaborasi`",
+                        kode=partner.code,
+                        file=_name(office, other),
+                        own=code,
+                    ),
+                    _(
+                        "add to `{kode}` there: kolaborasi: [{{berkas: {file}, kode: {own}}}]",
+                        kode=partner.code,
+                        file=_name(other, office),
+                        own=code,
+                    ),
                 )
 
 
@@ -362,29 +423,37 @@ def _names_in(
         yield OTHER_OFFICE.problem(
             facts,
             start,
-            f"`{facts.codes[i]}` names another office of the cascade: {match.group(0)}",
-            "write this office's own name, or leave the name out",
+            _(
+                "`{kode}` names another office of the cascade: {name}",
+                kode=facts.codes[i],
+                name=match.group(0),
+            ),
+            _("write this office's own name, or leave the name out"),
             end,
         )
 
 
 # -- the rules --------------------------------------------------------------------------------
 
-_ACROSS = (
-    "A cross-file rule: it runs when files that link to each other are checked together "
-    "(a directory, or several files), and for a file given alone against the parent its "
-    "`induk.berkas` names. See Trees across files in the format's page."
-)
+# Each rationale ends with the same note on cross-file rules, written out in each so that a
+# translator sees one whole text per rule.
 
 LINK_UNKNOWN = Rule(
     code="PK124",
     name="cascade-link-unknown",
     severity="error",
-    summary="A link to another file names a file that is not there (or does not load), or "
-    "a kode that file does not have.",
-    rationale="`induk.berkas`, `mendukung` and `kolaborasi` tie this office's tree to "
-    "another's; a link to nothing ties it to nothing, and the checks of the cascade cannot "
-    "run. A chain of `induk.berkas` that comes back to its start is reported here too. " + _ACROSS,
+    summary=N_(
+        "A link to another file names a file that is not there (or does not load), or "
+        "a kode that file does not have."
+    ),
+    rationale=N_(
+        "`induk.berkas`, `mendukung` and `kolaborasi` tie this office's tree to "
+        "another's; a link to nothing ties it to nothing, and the checks of the cascade cannot "
+        "run. A chain of `induk.berkas` that comes back to its start is reported here too. "
+        "A cross-file rule: it runs when files that link to each other are checked together "
+        "(a directory, or several files), and for a file given alone against the parent its "
+        "`induk.berkas` names. See Trees across files in the format's page."
+    ),
     bad="",
     good="",
     across=_links_unknown,
@@ -393,11 +462,18 @@ WORDING_DRIFT = Rule(
     code="PK125",
     name="inherited-wording-drift",
     severity="warning",
-    summary="An indicator carried from the parent's file (`mendukung`) is worded "
-    "otherwise than the parent's.",
-    rationale="An IKU passed down is the same indicator: an evaluator adds the offices' "
-    "realisasi up under the parent's wording. Differences of white space are not "
-    "counted. " + _ACROSS,
+    summary=N_(
+        "An indicator carried from the parent's file (`mendukung`) is worded "
+        "otherwise than the parent's."
+    ),
+    rationale=N_(
+        "An IKU passed down is the same indicator: an evaluator adds the offices' "
+        "realisasi up under the parent's wording. Differences of white space are not "
+        "counted. "
+        "A cross-file rule: it runs when files that link to each other are checked together "
+        "(a directory, or several files), and for a file given alone against the parent its "
+        "`induk.berkas` names. See Trees across files in the format's page."
+    ),
     bad="",
     good="",
     across=_wording_drift,
@@ -406,14 +482,21 @@ TARGET_WEAKER = Rule(
     code="PK126",
     name="inherited-target-weaker",
     severity="warning",
-    summary="A carried indicator plans a year's target worse than the parent's, or the "
-    "offices sharing a split target (`pembagian`) do not make it up.",
-    rationale="A child office carrying an IKU must plan at least the parent's target, by "
-    "the parent's polaritas (within the parent's range for a range). Where the parent's "
-    "indicator says `pembagian: jumlah` (or `rata_rata`), the carrying offices' targets of "
-    "a year must add up to (or average) the parent's; that is reported on the parent's "
-    "target, and only when the parent's file is among the files checked. Text targets are "
-    "not compared. " + _ACROSS,
+    summary=N_(
+        "A carried indicator plans a year's target worse than the parent's, or the "
+        "offices sharing a split target (`pembagian`) do not make it up."
+    ),
+    rationale=N_(
+        "A child office carrying an IKU must plan at least the parent's target, by "
+        "the parent's polaritas (within the parent's range for a range). Where the parent's "
+        "indicator says `pembagian: jumlah` (or `rata_rata`), the carrying offices' targets of "
+        "a year must add up to (or average) the parent's; that is reported on the parent's "
+        "target, and only when the parent's file is among the files checked. Text targets are "
+        "not compared. "
+        "A cross-file rule: it runs when files that link to each other are checked together "
+        "(a directory, or several files), and for a file given alone against the parent its "
+        "`induk.berkas` names. See Trees across files in the format's page."
+    ),
     bad="",
     good="",
     across=_target_weaker,
@@ -422,12 +505,19 @@ UNSERVED = Rule(
     code="PK127",
     name="parent-unserved",
     severity="warning",
-    summary="A node of the parent, at a level the child offices link to, or an indicator "
-    "on it, that no child office serves.",
-    rationale="The evaluator's first question: is every sasaran of the office above served "
-    "by some office below? Only the levels the children's `mendukung` use are asked about, "
-    "and indicators only once some child carries an indicator down. Reported on the "
-    "parent, and only when the parent's file and its children's are checked together. " + _ACROSS,
+    summary=N_(
+        "A node of the parent, at a level the child offices link to, or an indicator "
+        "on it, that no child office serves."
+    ),
+    rationale=N_(
+        "The evaluator's first question: is every sasaran of the office above served "
+        "by some office below? Only the levels the children's `mendukung` use are asked about, "
+        "and indicators only once some child carries an indicator down. Reported on the "
+        "parent, and only when the parent's file and its children's are checked together. "
+        "A cross-file rule: it runs when files that link to each other are checked together "
+        "(a directory, or several files), and for a file given alone against the parent its "
+        "`induk.berkas` names. See Trees across files in the format's page."
+    ),
     bad="",
     good="",
     across=_unserved,
@@ -436,9 +526,14 @@ ONE_SIDED = Rule(
     code="PK128",
     name="crosscutting-one-sided",
     severity="warning",
-    summary="A `kolaborasi` whose partner node does not name this node back.",
-    rationale="A crosscutting partnership is agreed by both offices: when only one writes "
-    "it, the other does not plan for it. Reported on the link that is written. " + _ACROSS,
+    summary=N_("A `kolaborasi` whose partner node does not name this node back."),
+    rationale=N_(
+        "A crosscutting partnership is agreed by both offices: when only one writes "
+        "it, the other does not plan for it. Reported on the link that is written. "
+        "A cross-file rule: it runs when files that link to each other are checked together "
+        "(a directory, or several files), and for a file given alone against the parent its "
+        "`induk.berkas` names. See Trees across files in the format's page."
+    ),
     bad="",
     good="",
     across=_one_sided,
@@ -447,12 +542,19 @@ OTHER_OFFICE = Rule(
     code="PK129",
     name="names-other-office",
     severity="warning",
-    summary="A node's or indicator's uraian names another office of the cascade "
-    "(its `instansi` nama or singkatan).",
-    rationale="Copied from another office's tree and not rewritten: an indicator of a "
-    "kabupaten that speaks of the provinsi. The names are those of the files linked "
-    "together (as words, in any case), except this office's own. Where PK108 (from the "
-    "file alone) flags the same name, only PK129 is said: one mistake, one problem. " + _ACROSS,
+    summary=N_(
+        "A node's or indicator's uraian names another office of the cascade "
+        "(its `instansi` nama or singkatan)."
+    ),
+    rationale=N_(
+        "Copied from another office's tree and not rewritten: an indicator of a "
+        "kabupaten that speaks of the provinsi. The names are those of the files linked "
+        "together (as words, in any case), except this office's own. Where PK108 (from the "
+        "file alone) flags the same name, only PK129 is said: one mistake, one problem. "
+        "A cross-file rule: it runs when files that link to each other are checked together "
+        "(a directory, or several files), and for a file given alone against the parent its "
+        "`induk.berkas` names. See Trees across files in the format's page."
+    ),
     bad="",
     good="",
     across=_other_office,
