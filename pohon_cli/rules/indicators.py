@@ -129,7 +129,7 @@ def _without_target(tree: Tree, options: Options) -> Iterator[Problem]:
     one while several have targets for other years, one problem at ``tahun``: the file's
     year and its target columns disagree."""
     year = tree.header.year
-    planned = [i for _, i in tree.indicators() if i.targets]
+    planned = [i for _node, i in tree.indicators() if i.targets]
     if len(planned) > 1 and not any(year in i.targets for i in planned):
         years = sorted({y for i in planned for y in i.targets})
         yield NO_TARGET_FOR_TAHUN.problem(

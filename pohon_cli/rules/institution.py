@@ -150,7 +150,7 @@ def _initials(name: tuple[str, ...]) -> tuple[str, ...] | None:
 def _below(mention: _Mention, own: set[tuple[str, tuple[str, ...]]]) -> bool:
     """A region below the office's own (a Kecamatan's desa, a province's kabupaten): an
     office the tree oversees or works through, not one it was copied from."""
-    lowest = max(REGION_TIERS[kind] for kind, _ in own)
+    lowest = max(REGION_TIERS[kind] for kind, _name in own)
     return REGION_TIERS[mention.kind] > lowest
 
 
