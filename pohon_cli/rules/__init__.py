@@ -24,6 +24,7 @@ from pohon_cli.rules import (
     coverage,
     duplicates,
     indicators,
+    inherited,
     institution,
     numbers,
     suppression,
@@ -46,6 +47,7 @@ _FAMILIES: tuple[tuple[Rule, ...], ...] = (
     budget.RULES,
     numbers.RULES,
     cascade.RULES,
+    inherited.RULES,
 )
 
 # Code order, not family order: a rule keeps its place in every output whichever family
