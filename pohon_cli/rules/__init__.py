@@ -17,12 +17,14 @@ reports and ``pohon rules`` can name them.
 
 from __future__ import annotations
 
+from pohon_cli.i18n import N_, _
 from pohon_cli.rules import (
     budget,
     cascade,
     coverage,
     duplicates,
     indicators,
+    inherited,
     institution,
     numbers,
     suppression,
@@ -45,6 +47,7 @@ _FAMILIES: tuple[tuple[Rule, ...], ...] = (
     budget.RULES,
     numbers.RULES,
     cascade.RULES,
+    inherited.RULES,
 )
 
 # Code order, not family order: a rule keeps its place in every output whichever family
@@ -55,56 +58,82 @@ RULES: dict[str, Rule] = {
 }
 
 LOADER_CHECKS: dict[str, str] = {
-    "PK001": "YAML syntax error",
-    "PK002": "not UTF-8, or a control character / NUL byte",
-    "PK003": "a key written twice in one mapping",
-    "PK004": "a tag, a merge key `<<:`, or a second document",
-    "PK005": "aliases that expand beyond the size of the file, or nesting too deep",
-    "PK010": "an unknown key",
-    "PK011": "a required key is missing",
-    "PK012": "a value of the wrong kind",
-    "PK020": "a kode used twice",
-    "PK021": "a reference to nothing: `penanggung_jawab`, `misi`, `atasan`, `rujuk`",
-    "PK022": "a node whose `jenjang` is not below its parent's",
-    "PK023": "a `jenjang` that is not declared in `jenjang`",
-    "PK024": "a cycle: a `rujuk` to an ancestor, or `atasan` that lead back to the unit",
+    "PK001": N_("YAML syntax error"),
+    "PK002": N_("not UTF-8, or a control character / NUL byte"),
+    "PK003": N_("a key written twice in one mapping"),
+    "PK004": N_("a tag, a merge key `<<:`, or a second document"),
+    "PK005": N_("aliases that expand beyond the size of the file, or nesting too deep"),
+    "PK010": N_("an unknown key"),
+    "PK011": N_("a required key is missing"),
+    "PK012": N_("a value of the wrong kind"),
+    "PK020": N_("a kode used twice"),
+    "PK021": N_("a reference to nothing: `penanggung_jawab`, `misi`, `atasan`, `rujuk`"),
+    "PK022": N_("a node whose `jenjang` is not below its parent's"),
+    "PK023": N_("a `jenjang` that is not declared in `jenjang`"),
+    "PK024": N_("a cycle: a `rujuk` to an ancestor, or `atasan` that lead back to the unit"),
 }
 
 # What each loader check means and what to do about it, for readers who meet the code
 # away from the docs: SARIF's ``fullDescription`` and ``help``, shown by code-scanning
 # dashboards beside the result. A test keeps its codes those of LOADER_CHECKS.
 LOADER_CHECK_HELP: dict[str, str] = {
-    "PK001": "The file is not valid YAML (or an alias names no anchor), so nothing in it can "
-    "be read. Fix the line shown: often an indentation, an unclosed quote or bracket, or "
-    "a `:` inside a text that needs quotes.",
-    "PK002": "The file must be UTF-8 text: UTF-16/32 or Latin-1 files, control characters "
-    "and NUL bytes are refused. Save the file as UTF-8 and remove the character shown.",
-    "PK003": "A key is written twice in one mapping; a YAML reader would silently keep the "
-    "last. Keep one of the two, or merge them.",
-    "PK004": "Tags (`!!python/...`, `!foo`), merge keys `<<:` and a second document (`---`) "
-    "are not part of the format. Write the values out plainly, one document per file.",
-    "PK005": "Aliases that expand far beyond the size of the file, lists and mappings nested "
-    "about 1,000 deep, or a tree deeper than 64 levels are refused to keep every run "
-    "quick and safe. Write the values out, or flatten the nesting.",
-    "PK010": "A key the format does not know: often a typo (the message says which key was "
-    "meant). Rename it, or remove it; notes go in `catatan`.",
-    "PK011": "A key the format requires is missing (such as a node's `kode`, `jenjang` or "
-    "`uraian`). Add it.",
-    "PK012": "A value of the wrong kind: text where a number, year, list, range or level "
-    "name is expected, or the reverse; or a decimal comma inside `{...}` or `[...]`, which "
-    "YAML reads as two values. Write the value in the kind the message names (`80.5`).",
-    "PK020": "A kode is used twice; nodes and indicators share one namespace, misi and units "
-    "have their own (an indicator carried twice into one node too). Give each its own kode, "
-    "or use `rujuk` to show a node or an indicator again.",
-    "PK021": "A `penanggung_jawab`, `misi`, `atasan` or `rujuk` names a kode that does not "
-    "exist, or a `rujuk` among a node's indicators names no indicator of a node above it. "
-    "Correct the kode, or add what it names.",
-    "PK022": "A node's `jenjang` must be below its parent's in the file's `jenjang` list. "
-    "Move the node, or correct its jenjang.",
-    "PK023": "A node's `jenjang` is not one of the levels declared in `jenjang`. Use a "
-    "declared level, or declare it.",
-    "PK024": "A `rujuk` points at one of its own ancestors, or the `atasan` of the units "
-    "lead back to where they started. Break the cycle.",
+    "PK001": N_(
+        "The file is not valid YAML (or an alias names no anchor), so nothing in it can "
+        "be read. Fix the line shown: often an indentation, an unclosed quote or bracket, or "
+        "a `:` inside a text that needs quotes."
+    ),
+    "PK002": N_(
+        "The file must be UTF-8 text: UTF-16/32 or Latin-1 files, control characters "
+        "and NUL bytes are refused. Save the file as UTF-8 and remove the character shown."
+    ),
+    "PK003": N_(
+        "A key is written twice in one mapping; a YAML reader would silently keep the "
+        "last. Keep one of the two, or merge them."
+    ),
+    "PK004": N_(
+        "Tags (`!!python/...`, `!foo`), merge keys `<<:` and a second document (`---`) "
+        "are not part of the format. Write the values out plainly, one document per file."
+    ),
+    "PK005": N_(
+        "Aliases that expand far beyond the size of the file, lists and mappings nested "
+        "about 1,000 deep, or a tree deeper than 64 levels are refused to keep every run "
+        "quick and safe. Write the values out, or flatten the nesting."
+    ),
+    "PK010": N_(
+        "A key the format does not know: often a typo (the message says which key was "
+        "meant). Rename it, or remove it; notes go in `catatan`."
+    ),
+    "PK011": N_(
+        "A key the format requires is missing (such as a node's `kode`, `jenjang` or "
+        "`uraian`). Add it."
+    ),
+    "PK012": N_(
+        "A value of the wrong kind: text where a number, year, list, range or level "
+        "name is expected, or the reverse; or a decimal comma inside `{...}` or `[...]`, which "
+        "YAML reads as two values. Write the value in the kind the message names (`80.5`)."
+    ),
+    "PK020": N_(
+        "A kode is used twice; nodes and indicators share one namespace, misi and units "
+        "have their own (an indicator carried twice into one node too). Give each its own kode, "
+        "or use `rujuk` to show a node or an indicator again."
+    ),
+    "PK021": N_(
+        "A `penanggung_jawab`, `misi`, `atasan` or `rujuk` names a kode that does not "
+        "exist, or a `rujuk` among a node's indicators names no indicator of a node above it. "
+        "Correct the kode, or add what it names."
+    ),
+    "PK022": N_(
+        "A node's `jenjang` must be below its parent's in the file's `jenjang` list. "
+        "Move the node, or correct its jenjang."
+    ),
+    "PK023": N_(
+        "A node's `jenjang` is not one of the levels declared in `jenjang`. Use a "
+        "declared level, or declare it."
+    ),
+    "PK024": N_(
+        "A `rujuk` points at one of its own ancestors, or the `atasan` of the units "
+        "lead back to where they started. Break the cycle."
+    ),
 }
 
 _BY_NAME = {rule.name: rule for rule in RULES.values()}
@@ -129,12 +158,15 @@ def find_rule(word: str) -> Rule | None:
 def not_a_rule(word: str) -> str:
     """Why ``word`` names no rule, with a suggestion: for messages about config and flags."""
     if word.upper() in LOADER_CHECKS:
-        return (
-            f"`{word}` is a loader check, not a lint rule: a broken file is always an error, "
-            "and cannot be ignored, re-graded or silenced"
+        return _(
+            "`{word}` is a loader check, not a lint rule: a broken file is always an error, "
+            "and cannot be ignored, re-graded or silenced",
+            word=word,
         )
     hint = did_you_mean(word, [*RULES, *_BY_NAME])
-    return f"`{word}` is not a rule" + (f" ({hint})" if hint else "; `pohon rules` lists them")
+    if hint:
+        return _("`{word}` is not a rule ({hint})", word=word, hint=hint)
+    return _("`{word}` is not a rule; `pohon rules` lists them", word=word)
 
 
 __all__ = [

@@ -4,7 +4,9 @@ pagu adds up to more than their parent's."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
+from pohon_cli.i18n import N_, _
 from pohon_cli.model import Indicator, Node, Tree, number_text
 from pohon_cli.model.budget import total
 from pohon_cli.problem import Problem
@@ -19,7 +21,7 @@ def _items(tree: Tree) -> Iterator[Node | Indicator]:
 
 def _overspent(tree: Tree, options: Options) -> Iterator[Problem]:
     for item in _items(tree):
-        what = "indicator" if isinstance(item, Indicator) else "node"
+        indicator = isinstance(item, Indicator)
         for year, spent in item.spent.items():
             pagu = item.budget.get(year)
             where = at(tree, item.code, "realisasi_anggaran", year)
@@ -27,27 +29,52 @@ def _overspent(tree: Tree, options: Options) -> Iterator[Problem]:
                 yield REALISASI_ABOVE_PAGU.problem(
                     tree,
                     where,
-                    f"the {what} `{item.code}` spent {number_text(spent)} in {year}, but has "
-                    f"no `anggaran` for {year}: serapan cannot be measured",
-                    f"write its pagu: `anggaran: {{{year}: ...}}`",
+                    _no_pagu(indicator, item.code, year, spent),
+                    _("write its pagu: `anggaran: {{{year}: ...}}`", year=year),
                 )
             elif spent > pagu:
                 yield REALISASI_ABOVE_PAGU.problem(
                     tree,
                     where,
-                    f"the {what} `{item.code}` spent {number_text(spent)} in {year}, more than "
-                    f"its pagu of {number_text(pagu)}",
-                    "spending cannot exceed the pagu: check both amounts, for a digit too "
-                    "many or a pagu not updated after the anggaran perubahan",
+                    _above_pagu(indicator, item.code, year, spent, pagu),
+                    _(
+                        "spending cannot exceed the pagu: check both amounts, for a digit too "
+                        "many or a pagu not updated after the anggaran perubahan"
+                    ),
                 )
+
+
+def _no_pagu(indicator: bool, kode: str, year: int, spent: Decimal) -> str:
+    values = {"kode": kode, "year": year, "spent": number_text(spent)}
+    if indicator:
+        return _(
+            "the indicator `{kode}` spent {spent} in {year}, but has no `anggaran` for "
+            "{year}: serapan cannot be measured",
+            **values,
+        )
+    return _(
+        "the node `{kode}` spent {spent} in {year}, but has no `anggaran` for {year}: "
+        "serapan cannot be measured",
+        **values,
+    )
+
+
+def _above_pagu(indicator: bool, kode: str, year: int, spent: Decimal, pagu: Decimal) -> str:
+    values = {"kode": kode, "year": year, "spent": number_text(spent), "pagu": number_text(pagu)}
+    if indicator:
+        return _(
+            "the indicator `{kode}` spent {spent} in {year}, more than its pagu of {pagu}",
+            **values,
+        )
+    return _("the node `{kode}` spent {spent} in {year}, more than its pagu of {pagu}", **values)
 
 
 REALISASI_ABOVE_PAGU = Rule(
     code="PK121",
     name="realisasi-above-pagu",
     severity="warning",
-    summary="A realisasi anggaran is above the pagu of its year, or has no pagu.",
-    rationale=(
+    summary=N_("A realisasi anggaran is above the pagu of its year, or has no pagu."),
+    rationale=N_(
         "An office spends within its pagu: a realisasi anggaran above it is a typo (a digit "
         "too many) or a pagu not updated after the anggaran perubahan, and its serapan above "
         "100% misleads the report. A realisasi anggaran for a year without `anggaran` cannot "
@@ -85,11 +112,19 @@ def _children_above(tree: Tree, options: Options) -> Iterator[Problem]:
                 yield CHILDREN_ABOVE_PARENT_PAGU.problem(
                     tree,
                     at(tree, kode, "anggaran", year),
-                    f"the pagu of the children of `{kode}` for {year} adds up to "
-                    f"{number_text(added)} ({', '.join(f'`{k.code}`' for k in written)}), "
-                    f"more than its own pagu of {number_text(pagu)}",
-                    "a parent's pagu holds its children's: correct the parent's pagu or "
-                    "the children's",
+                    _(
+                        "the pagu of the children of `{kode}` for {year} adds up to {total} "
+                        "({children}), more than its own pagu of {pagu}",
+                        kode=kode,
+                        year=year,
+                        total=number_text(added),
+                        children=", ".join(f"`{k.code}`" for k in written),
+                        pagu=number_text(pagu),
+                    ),
+                    _(
+                        "a parent's pagu holds its children's: correct the parent's pagu or "
+                        "the children's"
+                    ),
                 )
 
 
@@ -97,8 +132,8 @@ CHILDREN_ABOVE_PARENT_PAGU = Rule(
     code="PK122",
     name="children-above-parent-pagu",
     severity="warning",
-    summary="The children's pagu of a year adds up to more than their parent's pagu.",
-    rationale=(
+    summary=N_("The children's pagu of a year adds up to more than their parent's pagu."),
+    rationale=N_(
         "A program's pagu is the sum of its kegiatan's, a kegiatan's the sum of its sub "
         "kegiatan's: children that together hold more than their parent means one of the "
         "amounts is wrong. Less is fine (part of the parent's pagu may not be broken down). "

@@ -5,7 +5,8 @@ Each rule runs once over the workspace and reports at the file that must change;
 engine (``lint.py``) hands each problem to its file's settings and suppressions, and drops
 those of a file that was only linked, not given. A file whose own load failed is left out:
 its own problems say why. The parent's nodes and indicators are indexed by kode once per
-run (``_Index``); no rule compares all pairs of offices.
+run (``_Index``); no rule compares all pairs of offices. The two rules of an indicator
+carried down (PK125, PK126) are a family of their own (``rules/inherited.py``), run here.
 """
 
 from __future__ import annotations
@@ -13,15 +14,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from decimal import Decimal
-from typing import NamedTuple
 
+from pohon_cli.i18n import N_, _
 from pohon_cli.load.facts import Facts
 from pohon_cli.load.workspace import Office, Workspace
-from pohon_cli.model import Value
 from pohon_cli.problem import Problem
-from pohon_cli.rules import office_names
-from pohon_cli.rules.base import Rule, clip, show
+from pohon_cli.rules import inherited, office_names
+from pohon_cli.rules.base import Rule, clip
+from pohon_cli.rules.inherited import replaced_copies
 from pohon_cli.source import unpack
 from pohon_cli.suggest import did_you_mean
 
@@ -56,16 +56,16 @@ def _parent_link(workspace: Workspace, office: Office, facts: Facts) -> Iterator
         yield LINK_UNKNOWN.problem(
             facts,
             pos,
-            f"`induk.berkas` names `{written}`, which is not there",
-            "write the parent's file as a path relative to this file's folder",
+            _("`induk.berkas` names `{file}`, which is not there", file=written),
+            _("write the parent's file as a path relative to this file's folder"),
         )
         return
     if parent.facts is None:
         yield LINK_UNKNOWN.problem(
             facts,
             pos,
-            f"`induk.berkas` names `{written}`, which does not load",
-            "fix that file first: `pohon validate` on it says what is wrong",
+            _("`induk.berkas` names `{file}`, which does not load", file=written),
+            _("fix that file first: `pohon validate` on it says what is wrong"),
         )
         return
     chain = _cycle(workspace, office)
@@ -73,8 +73,8 @@ def _parent_link(workspace: Workspace, office: Office, facts: Facts) -> Iterator
         yield LINK_UNKNOWN.problem(
             facts,
             pos,
-            "the `induk.berkas` chain comes back to this file: " + " → ".join(chain),
-            "a parent's file names its own parent, never a child's",
+            _("the `induk.berkas` chain comes back to this file: {chain}", chain=" → ".join(chain)),
+            _("a parent's file names its own parent, never a child's"),
         )
 
 
@@ -105,15 +105,19 @@ def _node_links(workspace: Workspace, office: Office, facts: Facts) -> Iterator[
     for items in facts.partners.values():
         for partner in items:
             other = workspace.find(office, partner.file)
-            if other is None or other.facts is None:
+            if other is None:
                 yield LINK_UNKNOWN.problem(
                     facts,
                     unpack(partner.file_at),
-                    f"`kolaborasi` names `{partner.file}`, which "
-                    + ("is not there" if other is None else "does not load"),
-                    "write the partner's file as a path relative to this file's folder"
-                    if other is None
-                    else "fix that file first: `pohon validate` on it says what is wrong",
+                    _("`kolaborasi` names `{file}`, which is not there", file=partner.file),
+                    _("write the partner's file as a path relative to this file's folder"),
+                )
+            elif other.facts is None:
+                yield LINK_UNKNOWN.problem(
+                    facts,
+                    unpack(partner.file_at),
+                    _("`kolaborasi` names `{file}`, which does not load", file=partner.file),
+                    _("fix that file first: `pohon validate` on it says what is wrong"),
                 )
             elif other.facts.node(partner.code) is None:
                 yield _unknown_kode(facts, unpack(partner.code_at), partner.code, other.facts)
@@ -131,129 +135,20 @@ def _unknown_kode(
     *,
     indicator: bool = False,
 ) -> Problem:
-    what = "an indicator" if indicator else "a node"
     known = other.indicator_codes() if indicator else other.node_codes()
     hint = did_you_mean(kode, known)
     if hint is None and indicator and other.node(kode) is not None:
-        hint = f"`{kode}` is a node there: `mendukung` on an indicator names an indicator"
-    return LINK_UNKNOWN.problem(
-        facts,
-        pos,
-        f"`{kode}` is not {what} of {os.path.basename(other.path)}",
-        hint or f"use a kode of {what} written in that file",
-    )
-
-
-# -- PK125, PK126: an indicator carried down from the parent's file --------------------------
-
-
-class Carried(NamedTuple):
-    """An indicator of a given file with ``mendukung`` (``mine``, an index in ``facts``)
-    and the parent's indicator it names (``theirs`` in ``parent``)."""
-
-    office: Office
-    facts: Facts
-    mine: int
-    parent: Facts
-    theirs: int
-
-
-def _carried(workspace: Workspace) -> Iterator[Carried]:
-    """Every indicator of a given file with ``mendukung``, and the parent's indicator."""
-    for office, facts in workspace.known():
-        parent = workspace.parent(office) if office.given and facts.carries else None
-        if parent is None or parent.facts is None:
-            continue
-        for i, (code, _at) in facts.carries.items():
-            j = parent.facts.indicator(code)
-            if j is not None:
-                yield Carried(office, facts, i, parent.facts, j)
-
-
-def _wording_drift(workspace: Workspace) -> Iterator[Problem]:
-    for c in _carried(workspace):
-        theirs = c.parent.description(c.theirs)
-        if _fold(c.facts.description(c.mine)) != _fold(theirs):
-            yield WORDING_DRIFT.problem(
-                c.facts,
-                unpack(c.facts.text_at[c.mine]),
-                f"`{c.facts.codes[c.mine]}` carries `{c.parent.codes[c.theirs]}` of the "
-                f"parent's file, whose uraian reads otherwise: {clip(theirs)}",
-                "write the parent's uraian word for word",
-            )
-
-
-def _target_weaker(workspace: Workspace) -> Iterator[Problem]:
-    for c in _carried(workspace):
-        if c.theirs in c.parent.splits:
-            continue  # a split target is checked on the parent, against all its carriers
-        planned_at = {year: (value, pos) for year, value, pos in c.facts.targets_of(c.mine)}
-        for year, wanted, _pos in c.parent.targets_of(c.theirs):
-            planned, pos = planned_at.get(year, (None, (1, 1)))
-            polarity = c.parent.polarity_for(c.theirs, wanted)
-            if planned is None or not _weaker(planned, wanted, polarity):
-                continue
-            yield TARGET_WEAKER.problem(
-                c.facts,
-                pos,
-                f"the {year} target {show(planned)} plans worse than the parent's "
-                f"{show(wanted)} for `{c.parent.codes[c.theirs]}` (polaritas {polarity})",
-                "plan at least the parent's target, or say in `catatan` why not",
-            )
-    yield from _split_sums(workspace)
-
-
-def _weaker(planned: Value, wanted: Value, polarity: str) -> bool:
-    """Whether ``planned`` aims lower than ``wanted`` for ``polarity`` (numbers only)."""
-    if isinstance(planned, str) or isinstance(wanted, str):
-        return False
-    if isinstance(wanted, tuple):
-        low, high = wanted
-        lo, hi = planned if isinstance(planned, tuple) else (planned, planned)
-        return lo < low or hi > high
-    if isinstance(planned, tuple):
-        return False
-    return planned < wanted if polarity != "turun" else planned > wanted
-
-
-def _split_sums(workspace: Workspace) -> Iterator[Problem]:
-    """``pembagian`` on a given parent's indicator: its carriers' targets, each year."""
-    carriers: dict[tuple[str, int], list[dict[int, Value]]] = {}
-    for c in _carried(workspace):
-        if c.theirs in c.parent.splits:
-            parent = workspace.parent(c.office)
-            assert parent is not None
-            mine = {year: value for year, value, _pos in c.facts.targets_of(c.mine)}
-            carriers.setdefault((parent.key, c.theirs), []).append(mine)
-    for (key, j), targets in carriers.items():
-        parent = workspace.offices[key]
-        theirs = parent.facts
-        if not parent.given or theirs is None:
-            continue
-        split = theirs.splits[j]
-        kode = theirs.codes[j]
-        for year, wanted, pos in theirs.targets_of(j):
-            found = [t.get(year) for t in targets]
-            if not isinstance(wanted, Decimal) or not all(isinstance(v, Decimal) for v in found):
-                continue
-            total = sum((v for v in found if isinstance(v, Decimal)), Decimal(0))
-            aimed = wanted * len(found) if split == "rata_rata" else wanted
-            if total == aimed:
-                continue
-            made = "add up to" if split == "jumlah" else "average"
-            got = total if split == "jumlah" else total / len(found)
-            yield TARGET_WEAKER.problem(
-                theirs,
-                pos,
-                f"the {_offices(len(found))} carrying `{kode}` plan {year} targets that "
-                f"{made} {show(got)}, not {show(wanted)} (pembagian: {split})",
-                "share the target among the offices so that it "
-                + ("adds up" if split == "jumlah" else "averages out"),
-            )
-
-
-def _offices(count: int) -> str:
-    return "1 office" if count == 1 else f"{count} offices"
+        hint = _(
+            "`{kode}` is a node there: `mendukung` on an indicator names an indicator", kode=kode
+        )
+    name = os.path.basename(other.path)
+    if indicator:
+        message = _("`{kode}` is not an indicator of {file}", kode=kode, file=name)
+        hint = hint or _("use a kode of an indicator written in that file")
+    else:
+        message = _("`{kode}` is not a node of {file}", kode=kode, file=name)
+        hint = hint or _("use a kode of a node written in that file")
+    return LINK_UNKNOWN.problem(facts, pos, message, hint)
 
 
 # -- PK127 ------------------------------------------------------------------------------------
@@ -281,8 +176,13 @@ def _unserved_in(theirs: Facts, children: list[Facts]) -> Iterator[Problem]:
             yield UNSERVED.problem(
                 theirs,
                 unpack(theirs.at[i]),
-                f"no child office serves the {level} `{code}`: {clip(theirs.description(i))}",
-                "name it in `mendukung` of a child office's node, or drop it",
+                _(
+                    "no child office serves the {level} `{kode}`: {uraian}",
+                    level=level,
+                    kode=code,
+                    uraian=clip(theirs.description(i)),
+                ),
+                _("name it in `mendukung` of a child office's node, or drop it"),
             )
         if not carried:
             continue  # the children carry no indicator down: only the nodes are checked
@@ -291,8 +191,12 @@ def _unserved_in(theirs: Facts, children: list[Facts]) -> Iterator[Problem]:
                 yield UNSERVED.problem(
                     theirs,
                     unpack(theirs.at[j]),
-                    f"no child office carries the indicator `{theirs.codes[j]}` of `{code}`",
-                    "name it in `mendukung` of a child office's indicator",
+                    _(
+                        "no child office carries the indicator `{kode}` of `{node}`",
+                        kode=theirs.codes[j],
+                        node=code,
+                    ),
+                    _("name it in `mendukung` of a child office's indicator"),
                 )
 
 
@@ -319,10 +223,18 @@ def _one_sided(workspace: Workspace) -> Iterator[Problem]:
                 yield ONE_SIDED.problem(
                     facts,
                     unpack(partner.at),
-                    f"`{partner.code}` of {_name(office, other)} does not name "
-                    f"`{code}` back in its `kolaborasi`",
-                    f"add to `{partner.code}` there: kolaborasi: [{{berkas: "
-                    f"{_name(other, office)}, kode: {code}}}]",
+                    _(
+                        "`{kode}` of {file} does not name `{own}` back in its `kolaborasi`",
+                        kode=partner.code,
+                        file=_name(office, other),
+                        own=code,
+                    ),
+                    _(
+                        "add to `{kode}` there: kolaborasi: [{{berkas: {file}, kode: {own}}}]",
+                        kode=partner.code,
+                        file=_name(other, office),
+                        own=code,
+                    ),
                 )
 
 
@@ -362,72 +274,58 @@ def _names_in(
         yield OTHER_OFFICE.problem(
             facts,
             start,
-            f"`{facts.codes[i]}` names another office of the cascade: {match.group(0)}",
-            "write this office's own name, or leave the name out",
+            _(
+                "`{kode}` names another office of the cascade: {name}",
+                kode=facts.codes[i],
+                name=match.group(0),
+            ),
+            _("write this office's own name, or leave the name out"),
             end,
         )
 
 
 # -- the rules --------------------------------------------------------------------------------
 
-_ACROSS = (
-    "A cross-file rule: it runs when files that link to each other are checked together "
-    "(a directory, or several files), and for a file given alone against the parent its "
-    "`induk.berkas` names. See Trees across files in the format's page."
-)
+# Each rationale ends with the same note on cross-file rules, written out in each so that a
+# translator sees one whole text per rule.
 
 LINK_UNKNOWN = Rule(
     code="PK124",
     name="cascade-link-unknown",
     severity="error",
-    summary="A link to another file names a file that is not there (or does not load), or "
-    "a kode that file does not have.",
-    rationale="`induk.berkas`, `mendukung` and `kolaborasi` tie this office's tree to "
-    "another's; a link to nothing ties it to nothing, and the checks of the cascade cannot "
-    "run. A chain of `induk.berkas` that comes back to its start is reported here too. " + _ACROSS,
+    summary=N_(
+        "A link to another file names a file that is not there (or does not load), or "
+        "a kode that file does not have."
+    ),
+    rationale=N_(
+        "`induk.berkas`, `mendukung` and `kolaborasi` tie this office's tree to "
+        "another's; a link to nothing ties it to nothing, and the checks of the cascade cannot "
+        "run. A chain of `induk.berkas` that comes back to its start is reported here too. "
+        "A cross-file rule: it runs when files that link to each other are checked together "
+        "(a directory, or several files), and for a file given alone against the parent its "
+        "`induk.berkas` names. See Trees across files in the format's page."
+    ),
     bad="",
     good="",
     across=_links_unknown,
-)
-WORDING_DRIFT = Rule(
-    code="PK125",
-    name="inherited-wording-drift",
-    severity="warning",
-    summary="An indicator carried from the parent's file (`mendukung`) is worded "
-    "otherwise than the parent's.",
-    rationale="An IKU passed down is the same indicator: an evaluator adds the offices' "
-    "realisasi up under the parent's wording. Differences of white space are not "
-    "counted. " + _ACROSS,
-    bad="",
-    good="",
-    across=_wording_drift,
-)
-TARGET_WEAKER = Rule(
-    code="PK126",
-    name="inherited-target-weaker",
-    severity="warning",
-    summary="A carried indicator plans a year's target worse than the parent's, or the "
-    "offices sharing a split target (`pembagian`) do not make it up.",
-    rationale="A child office carrying an IKU must plan at least the parent's target, by "
-    "the parent's polaritas (within the parent's range for a range). Where the parent's "
-    "indicator says `pembagian: jumlah` (or `rata_rata`), the carrying offices' targets of "
-    "a year must add up to (or average) the parent's; that is reported on the parent's "
-    "target, and only when the parent's file is among the files checked. Text targets are "
-    "not compared. " + _ACROSS,
-    bad="",
-    good="",
-    across=_target_weaker,
 )
 UNSERVED = Rule(
     code="PK127",
     name="parent-unserved",
     severity="warning",
-    summary="A node of the parent, at a level the child offices link to, or an indicator "
-    "on it, that no child office serves.",
-    rationale="The evaluator's first question: is every sasaran of the office above served "
-    "by some office below? Only the levels the children's `mendukung` use are asked about, "
-    "and indicators only once some child carries an indicator down. Reported on the "
-    "parent, and only when the parent's file and its children's are checked together. " + _ACROSS,
+    summary=N_(
+        "A node of the parent, at a level the child offices link to, or an indicator "
+        "on it, that no child office serves."
+    ),
+    rationale=N_(
+        "The evaluator's first question: is every sasaran of the office above served "
+        "by some office below? Only the levels the children's `mendukung` use are asked about, "
+        "and indicators only once some child carries an indicator down. Reported on the "
+        "parent, and only when the parent's file and its children's are checked together. "
+        "A cross-file rule: it runs when files that link to each other are checked together "
+        "(a directory, or several files), and for a file given alone against the parent its "
+        "`induk.berkas` names. See Trees across files in the format's page."
+    ),
     bad="",
     good="",
     across=_unserved,
@@ -436,9 +334,14 @@ ONE_SIDED = Rule(
     code="PK128",
     name="crosscutting-one-sided",
     severity="warning",
-    summary="A `kolaborasi` whose partner node does not name this node back.",
-    rationale="A crosscutting partnership is agreed by both offices: when only one writes "
-    "it, the other does not plan for it. Reported on the link that is written. " + _ACROSS,
+    summary=N_("A `kolaborasi` whose partner node does not name this node back."),
+    rationale=N_(
+        "A crosscutting partnership is agreed by both offices: when only one writes "
+        "it, the other does not plan for it. Reported on the link that is written. "
+        "A cross-file rule: it runs when files that link to each other are checked together "
+        "(a directory, or several files), and for a file given alone against the parent its "
+        "`induk.berkas` names. See Trees across files in the format's page."
+    ),
     bad="",
     good="",
     across=_one_sided,
@@ -447,33 +350,36 @@ OTHER_OFFICE = Rule(
     code="PK129",
     name="names-other-office",
     severity="warning",
-    summary="A node's or indicator's uraian names another office of the cascade "
-    "(its `instansi` nama or singkatan).",
-    rationale="Copied from another office's tree and not rewritten: an indicator of a "
-    "kabupaten that speaks of the provinsi. The names are those of the files linked "
-    "together (as words, in any case), except this office's own. Where PK108 (from the "
-    "file alone) flags the same name, only PK129 is said: one mistake, one problem. " + _ACROSS,
+    summary=N_(
+        "A node's or indicator's uraian names another office of the cascade "
+        "(its `instansi` nama or singkatan)."
+    ),
+    rationale=N_(
+        "Copied from another office's tree and not rewritten: an indicator of a "
+        "kabupaten that speaks of the provinsi. The names are those of the files linked "
+        "together (as words, in any case), except this office's own. Where PK108 (from the "
+        "file alone) flags the same name, only PK129 is said: one mistake, one problem. "
+        "A cross-file rule: it runs when files that link to each other are checked together "
+        "(a directory, or several files), and for a file given alone against the parent its "
+        "`induk.berkas` names. See Trees across files in the format's page."
+    ),
     bad="",
     good="",
     across=_other_office,
 )
 
-RULES = (LINK_UNKNOWN, WORDING_DRIFT, TARGET_WEAKER, UNSERVED, ONE_SIDED, OTHER_OFFICE)
+RULES: tuple[Rule, ...] = (LINK_UNKNOWN, UNSERVED, ONE_SIDED, OTHER_OFFICE)
+# every cross-file rule, in code order: this family's and the carried indicators' (PK125, PK126)
+_ACROSS = tuple(sorted((*RULES, *inherited.RULES), key=lambda rule: rule.code))
 
 
 def run(workspace: Workspace) -> Iterator[tuple[Rule, Problem]]:
     """Every cross-file problem of the workspace, with its rule."""
-    for rule in RULES:
+    for rule in _ACROSS:
         assert rule.across is not None
         for problem in rule.across(workspace):
             yield rule, problem
 
 
-def replaced_copies(workspace: Workspace) -> set[tuple[str, int, int]]:
-    """Where a carried indicator's targets are written, when the parent's file is there:
-    its own target then replaces the hand-copied ``target_induk`` (PK120 gives way)."""
-    return {
-        (c.facts.path, *pos)
-        for c in _carried(workspace)
-        for _year, _value, pos in c.facts.targets_of(c.mine)
-    }
+# ``replaced_copies`` is PK126's, told to the engine with the rest of the cascade's
+__all__ = ["RULES", "replaced_copies", "run"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pohon_cli.i18n import N_, _
 from pohon_cli.model import Tree
 from pohon_cli.problem import Problem
 from pohon_cli.rules.base import Option, Options, Rule, at, clip, top
@@ -21,8 +22,12 @@ def _misi_not_served(tree: Tree, options: Options) -> Iterator[Problem]:
             yield MISI_NOT_SERVED.problem(
                 tree,
                 top(tree, *where, i, "kode"),
-                f'no node serves the misi `{mission.code}` ("{clip(mission.description)}")',
-                f"list `{mission.code}` in the `misi` of the nodes that carry it out",
+                _(
+                    'no node serves the misi `{kode}` ("{uraian}")',
+                    kode=mission.code,
+                    uraian=clip(mission.description),
+                ),
+                _("list `{kode}` in the `misi` of the nodes that carry it out", kode=mission.code),
             )
 
 
@@ -30,8 +35,8 @@ MISI_NOT_SERVED = Rule(
     code="PK109",
     name="misi-not-served",
     severity="warning",
-    summary="A misi of the office is served by no node of the tree.",
-    rationale=(
+    summary=N_("A misi of the office is served by no node of the tree."),
+    rationale=N_(
         "The tree is how an office carries out its misi. A misi that no tujuan or sasaran "
         "serves is a promise without a plan, and evaluators check that the goals follow "
         "from the misi. Silent when no node lists any misi (the file does not link them). "
@@ -85,9 +90,13 @@ def _unit_owns_nothing(tree: Tree, options: Options) -> Iterator[Problem]:
             yield UNIT_OWNS_NOTHING.problem(
                 tree,
                 top(tree, "unit_kerja", i, "kode"),
-                f"the unit kerja `{unit_def.code}` ({clip(unit_def.name, 40)}) answers for "
-                "no node or indicator, nor does any unit below it",
-                "make it the penanggung_jawab of its work, or remove it from unit_kerja",
+                _(
+                    "the unit kerja `{kode}` ({name}) answers for no node or indicator, nor "
+                    "does any unit below it",
+                    kode=unit_def.code,
+                    name=clip(unit_def.name, 40),
+                ),
+                _("make it the penanggung_jawab of its work, or remove it from unit_kerja"),
             )
 
 
@@ -95,8 +104,8 @@ UNIT_OWNS_NOTHING = Rule(
     code="PK110",
     name="unit-owns-nothing",
     severity="info",
-    summary="A unit kerja is the penanggung_jawab of nothing.",
-    rationale=(
+    summary=N_("A unit kerja is the penanggung_jawab of nothing."),
+    rationale=N_(
         "Cascading translates the tree into each unit's performance agreement; a unit that "
         "answers for nothing (itself or through the units below it) gets no agreement. "
         "Often a unit added to the list but never given its part of the tree. Silent when "
@@ -144,16 +153,23 @@ def _without_owner(tree: Tree, options: Options) -> Iterator[Problem]:
         if levels is None:
             if tree.children.get(node.code):
                 continue
-            where = "a leaf"
+            message = _(
+                "`{kode}` is a leaf with no `penanggung_jawab`: no unit answers for it",
+                kode=node.code,
+            )
         elif node.level.casefold() in levels:
-            where = f"a {node.level}"
+            message = _(
+                "`{kode}` is a {level} with no `penanggung_jawab`: no unit answers for it",
+                kode=node.code,
+                level=node.level,
+            )
         else:
             continue
         yield MISSING_PENANGGUNG_JAWAB.problem(
             tree,
             at(tree, node.code, "kode"),
-            f"`{node.code}` is {where} with no `penanggung_jawab`: no unit answers for it",
-            "add `penanggung_jawab:` with the kode of a unit kerja",
+            message,
+            _("add `penanggung_jawab:` with the kode of a unit kerja"),
         )
 
 
@@ -161,8 +177,8 @@ MISSING_PENANGGUNG_JAWAB = Rule(
     code="PK111",
     name="missing-penanggung-jawab",
     severity="warning",
-    summary="A node where an accountable unit is expected has no `penanggung_jawab`.",
-    rationale=(
+    summary=N_("A node where an accountable unit is expected has no `penanggung_jawab`."),
+    rationale=N_(
         "Every leaf of the tree needs a unit that answers for it, or the tree does not "
         "translate into anyone's performance agreement. By default the leaves are checked "
         "(nodes without children); `levels` lists the levels to check instead. A node each "
@@ -193,7 +209,7 @@ pohon:
             "levels",
             "words",
             None,
-            "levels whose nodes need a penanggung_jawab (default: the leaves of the tree)",
+            N_("levels whose nodes need a penanggung_jawab (default: the leaves of the tree)"),
         ),
     ),
 )

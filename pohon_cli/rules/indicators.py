@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pohon_cli.i18n import N_, _
 from pohon_cli.model import Tree
 from pohon_cli.problem import Problem
 from pohon_cli.rules.base import Option, Options, Rule, at, top
@@ -19,8 +20,12 @@ def _without_indicator(tree: Tree, options: Options) -> Iterator[Problem]:
         yield RESULT_WITHOUT_INDICATOR.problem(
             tree,
             at(tree, node.code, "kode"),
-            f"the {node.level} `{node.code}` has no indicator: nothing says how it is measured",
-            "add `indikator:` with its satuan and target",
+            _(
+                "the {level} `{kode}` has no indicator: nothing says how it is measured",
+                level=node.level,
+                kode=node.code,
+            ),
+            _("add `indikator:` with its satuan and target"),
         )
 
 
@@ -28,8 +33,8 @@ RESULT_WITHOUT_INDICATOR = Rule(
     code="PK101",
     name="result-without-indicator",
     severity="warning",
-    summary="A node of a result level has no indicator.",
-    rationale=(
+    summary=N_("A node of a result level has no indicator."),
+    rationale=N_(
         "Every kinerja (goal or objective) needs at least one indicator, or nobody can say "
         "whether it was achieved; SAKIP evaluators (LKE, PermenPAN-RB 88/2021) mark a result "
         "without an indicator. Which levels are results is an option: by default every level "
@@ -59,7 +64,7 @@ pohon:
             "levels",
             "words",
             None,
-            "levels whose nodes need an indicator (default: every level in `jenjang`)",
+            N_("levels whose nodes need an indicator (default: every level in `jenjang`)"),
         ),
     ),
 )
@@ -71,16 +76,16 @@ def _without_satuan(tree: Tree, options: Options) -> Iterator[Problem]:
             yield INDICATOR_WITHOUT_SATUAN.problem(
                 tree,
                 at(tree, indicator.code, "kode"),
-                f"the indicator `{indicator.code}` has no `satuan`",
-                "add `satuan:` (persen, jumlah, nilai, indeks, dokumen, ...)",
+                _("the indicator `{kode}` has no `satuan`", kode=indicator.code),
+                _("add `satuan:` (persen, jumlah, nilai, indeks, dokumen, ...)"),
             )
         elif not indicator.unit.strip():
             # `satuan: ""`, as a spreadsheet's empty cell is transcribed: no unit either
             yield INDICATOR_WITHOUT_SATUAN.problem(
                 tree,
                 at(tree, indicator.code, "satuan"),
-                f"the `satuan` of the indicator `{indicator.code}` is empty",
-                "write the unit: persen, jumlah, nilai, indeks, dokumen, ...",
+                _("the `satuan` of the indicator `{kode}` is empty", kode=indicator.code),
+                _("write the unit: persen, jumlah, nilai, indeks, dokumen, ..."),
             )
 
 
@@ -88,8 +93,8 @@ INDICATOR_WITHOUT_SATUAN = Rule(
     code="PK102",
     name="indicator-without-satuan",
     severity="warning",
-    summary="An indicator has no `satuan` (unit of measure), or an empty one.",
-    rationale=(
+    summary=N_("An indicator has no `satuan` (unit of measure), or an empty one."),
+    rationale=N_(
         "A target means nothing without its unit: 100 what? The unit also decides which "
         "targets are possible (a persen lies between 0 and 100) and how achievement is "
         'computed. An empty `satuan: ""` (a blank cell, transcribed) says no more.'
@@ -124,17 +129,26 @@ def _without_target(tree: Tree, options: Options) -> Iterator[Problem]:
     one while several have targets for other years, one problem at ``tahun``: the file's
     year and its target columns disagree."""
     year = tree.header.year
-    planned = [i for _, i in tree.indicators() if i.targets]
+    planned = [i for _node, i in tree.indicators() if i.targets]
     if len(planned) > 1 and not any(year in i.targets for i in planned):
         years = sorted({y for i in planned for y in i.targets})
         yield NO_TARGET_FOR_TAHUN.problem(
             tree,
             top(tree, "tahun"),
-            f"none of the {len(planned)} indicators with targets has one for {year}, the "
-            f"file's tahun (their targets are for {', '.join(map(str, years))}); the first "
-            f"is `{planned[0].code}`",
-            "write in `tahun` the year this file plans, or add the targets for "
-            f"{year}: `target: {{{year}: ...}}`",
+            # always several indicators: a plural form of its own is never needed
+            _(
+                "none of the {count} indicators with targets has one for {year}, the file's "
+                "tahun (their targets are for {years}); the first is `{kode}`",
+                count=len(planned),
+                year=year,
+                years=", ".join(map(str, years)),
+                kode=planned[0].code,
+            ),
+            _(
+                "write in `tahun` the year this file plans, or add the targets for {year}: "
+                "`target: {{{year}: ...}}`",
+                year=year,
+            ),
         )
         planned = []
     for _node, indicator in tree.indicators():
@@ -142,19 +156,25 @@ def _without_target(tree: Tree, options: Options) -> Iterator[Problem]:
             continue
         if indicator.targets:
             pos = at(tree, indicator.code, "target")
-            message = f"the indicator `{indicator.code}` has no target for {year}, the file's tahun"
+            message = _(
+                "the indicator `{kode}` has no target for {year}, the file's tahun",
+                kode=indicator.code,
+                year=year,
+            )
         else:
             pos = at(tree, indicator.code, "kode")
-            message = f"the indicator `{indicator.code}` has no target"
-        yield NO_TARGET_FOR_TAHUN.problem(tree, pos, message, f"add `target: {{{year}: ...}}`")
+            message = _("the indicator `{kode}` has no target", kode=indicator.code)
+        yield NO_TARGET_FOR_TAHUN.problem(
+            tree, pos, message, _("add `target: {{{year}: ...}}`", year=year)
+        )
 
 
 NO_TARGET_FOR_TAHUN = Rule(
     code="PK103",
     name="no-target-for-tahun",
     severity="warning",
-    summary="An indicator has no target for the file's `tahun`.",
-    rationale=(
+    summary=N_("An indicator has no target for the file's `tahun`."),
+    rationale=N_(
         "The file describes the plan of `tahun`; an indicator without a target for that "
         "year cannot be agreed in the Perjanjian Kinerja nor scored in the Laporan Kinerja. "
         "When no indicator has a target for `tahun` while several have targets for other "

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pohon_cli.i18n import N_, _
 from pohon_cli.model import Indicator, Node, Tree
 from pohon_cli.problem import Problem
 from pohon_cli.rules.base import Option, Options, Rule, at, span
@@ -149,7 +150,7 @@ def _initials(name: tuple[str, ...]) -> tuple[str, ...] | None:
 def _below(mention: _Mention, own: set[tuple[str, tuple[str, ...]]]) -> bool:
     """A region below the office's own (a Kecamatan's desa, a province's kabupaten): an
     office the tree oversees or works through, not one it was copied from."""
-    lowest = max(REGION_TIERS[kind] for kind, _ in own)
+    lowest = max(REGION_TIERS[kind] for kind, _name in own)
     return REGION_TIERS[mention.kind] > lowest
 
 
@@ -184,9 +185,14 @@ def _other_institution(tree: Tree, options: Options) -> Iterator[Problem]:
                 yield OTHER_INSTITUTION.problem(
                     tree,
                     pos,
-                    f'`{item.code}` names "{named}", another office than this file\'s instansi '
-                    f"({own_name})",
-                    "copied from another office's tree? name this office instead",
+                    _(
+                        '`{kode}` names "{name}", another office than this file\'s instansi '
+                        "({instansi})",
+                        kode=item.code,
+                        name=named,
+                        instansi=own_name,
+                    ),
+                    _("copied from another office's tree? name this office instead"),
                     end,
                 )
 
@@ -208,8 +214,8 @@ OTHER_INSTITUTION = Rule(
     code="PK108",
     name="other-institution",
     severity="warning",
-    summary="A node or indicator names another office than the file's `instansi`.",
-    rationale=(
+    summary=N_("A node or indicator names another office than the file's `instansi`."),
+    rationale=N_(
         "Offices often start their tree from another office's (the province's, a "
         "neighbouring city's) and forget to edit a row: the published tree then promises "
         "results of an office that is not theirs. An office is an institution word "
@@ -257,15 +263,15 @@ pohon:
             "institution-words",
             "words",
             INSTITUTION_WORDS,
-            "words that start the name of an office",
+            N_("words that start the name of an office"),
         ),
         Option(
             "relation-words",
             "words",
             RELATION_WORDS,
-            "words before an office that make it a relation, not a copy",
+            N_("words before an office that make it a relation, not a copy"),
         ),
-        Option("check-national", "flag", False, "also check items with `nasional: true`"),
+        Option("check-national", "flag", False, N_("also check items with `nasional: true`")),
     ),
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pohon_cli.i18n import N_, _
 from pohon_cli.model import Node, Tree
 from pohon_cli.problem import Problem
 from pohon_cli.rules.base import (
@@ -39,24 +40,44 @@ def _name_unit(tree: Tree, options: Options) -> Iterator[Problem]:
         graded = word in grade_words or (
             word in measures and len(words) > 1 and words[1] in grade_words
         )
+        values = {
+            "kode": indicator.code,
+            "name": clip(indicator.description, 50),
+            "satuan": indicator.unit,
+        }
         if graded:
             if unit not in percent_units and unit not in count_units:
                 continue  # "Persentase Opini WTP" in `opini`: the grade is what is measured
-            expected = "an opinion or a grade (WTP, B, ...), not a number"
+            message = _(
+                '`{kode}` is named "{name}", which measures an opinion or a grade (WTP, B, '
+                "...), not a number, but its satuan is `{satuan}`",
+                **values,
+            )
         elif word in percent_words and unit not in percent_units:
-            expected = "a percentage (persen)"
+            message = _(
+                '`{kode}` is named "{name}", which measures a percentage (persen), but its '
+                "satuan is `{satuan}`",
+                **values,
+            )
         elif word in count_words and unit in percent_units:
-            expected = "a count, not a percentage"
+            message = _(
+                '`{kode}` is named "{name}", which measures a count, not a percentage, but its '
+                "satuan is `{satuan}`",
+                **values,
+            )
         elif word in score_words and (unit in percent_units or unit in count_units):
-            expected = "a score (nilai, indeks), not a percentage or a count"
+            message = _(
+                '`{kode}` is named "{name}", which measures a score (nilai, indeks), not a '
+                "percentage or a count, but its satuan is `{satuan}`",
+                **values,
+            )
         else:
             continue
         yield NAME_UNIT_MISMATCH.problem(
             tree,
             at(tree, indicator.code, "satuan"),
-            f'`{indicator.code}` is named "{clip(indicator.description, 50)}", which '
-            f"measures {expected}, but its satuan is `{indicator.unit}`",
-            "make the satuan fit what the name measures, or rename the indicator",
+            message,
+            _("make the satuan fit what the name measures, or rename the indicator"),
         )
 
 
@@ -64,8 +85,8 @@ NAME_UNIT_MISMATCH = Rule(
     code="PK107",
     name="name-unit-mismatch",
     severity="warning",
-    summary="An indicator's name and its `satuan` disagree.",
-    rationale=(
+    summary=N_("An indicator's name and its `satuan` disagree."),
+    rationale=N_(
         'Indonesian indicator names say what they measure: "Persentase ..." is a percentage, '
         '"Jumlah ..." a count, "Nilai ..." and "Indeks ..." a score, "Opini ..." (also '
         '"Persentase Opini ...") an opinion such as WTP, which no number measures. When the '
@@ -100,20 +121,22 @@ pohon:
             "percent-words",
             "words",
             ("persentase", "persentasi", "prosentase", "presentase"),
-            "first words that name a percentage",
+            N_("first words that name a percentage"),
         ),
-        Option("count-words", "words", ("jumlah", "banyaknya"), "first words that name a count"),
         Option(
-            "score-words", "words", ("nilai", "indeks", "skor"), "first words that name a score"
+            "count-words", "words", ("jumlah", "banyaknya"), N_("first words that name a count")
+        ),
+        Option(
+            "score-words", "words", ("nilai", "indeks", "skor"), N_("first words that name a score")
         ),
         Option(
             "grade-words",
             "words",
             ("opini", "predikat"),
-            "words (first, or after a measure word) that name a grade, not a number",
+            N_("words (first, or after a measure word) that name a grade, not a number"),
         ),
-        Option("percent-units", "words", PERCENT_UNITS, "satuan that mean a percentage"),
-        Option("count-units", "words", COUNT_UNITS, "satuan that mean a count"),
+        Option("percent-units", "words", PERCENT_UNITS, N_("satuan that mean a percentage")),
+        Option("count-units", "words", COUNT_UNITS, N_("satuan that mean a count")),
     ),
 )
 
@@ -182,20 +205,18 @@ def _goal_as_activity(tree: Tree, options: Options) -> Iterator[Problem]:
             continue
         level = node.level.casefold()
         if level in checked and level not in fixed:
-            hint = f"activities belong at the `{levels[-1]}` level"
             yield from _activity(
-                tree, node, "uraian", activity=activity, conditions=conditions, hint=hint
+                tree, node, "uraian", activity=activity, conditions=conditions, lowest=levels[-1]
             )
         if node.result is not None:
             # a hasil is the result statement by definition, at whatever level
-            hint = f"`hasil` states what the {node.level} brings about; its name stays in `uraian`"
             yield from _activity(
-                tree, node, "hasil", activity=activity, conditions=conditions, hint=hint
+                tree, node, "hasil", activity=activity, conditions=conditions, lowest=levels[-1]
             )
 
 
 def _activity(
-    tree: Tree, node: Node, key: str, *, activity: frozenset[str], conditions: str, hint: str
+    tree: Tree, node: Node, key: str, *, activity: frozenset[str], conditions: str, lowest: str
 ) -> Iterator[Problem]:
     """PK114 on one statement of a node (its ``uraian`` or its ``hasil``) when its first
     word names an activity."""
@@ -205,22 +226,43 @@ def _activity(
     word = written.split()[0]
     start = written.index(word)
     pos, end = span(tree, at(tree, node.code, key), written, start, start + len(word))
-    yield GOAL_AS_ACTIVITY.problem(
-        tree,
-        pos,
-        f'the {key} of the {node.level} `{node.code}` is written as an activity ("{word} ..."), '
-        "not as the result it should bring about",
-        f"state the condition reached, e.g. {conditions}; {hint}",
-        end,
-    )
+    if key == "uraian":
+        message = _(
+            'the uraian of the {level} `{kode}` is written as an activity ("{word} ..."), '
+            "not as the result it should bring about",
+            level=node.level,
+            kode=node.code,
+            word=word,
+        )
+        hint = _(
+            "state the condition reached, e.g. {conditions}; activities belong at the "
+            "`{lowest}` level",
+            conditions=conditions,
+            lowest=lowest,
+        )
+    else:
+        message = _(
+            'the hasil of the {level} `{kode}` is written as an activity ("{word} ..."), '
+            "not as the result it should bring about",
+            level=node.level,
+            kode=node.code,
+            word=word,
+        )
+        hint = _(
+            "state the condition reached, e.g. {conditions}; `hasil` states what the {level} "
+            "brings about; its name stays in `uraian`",
+            conditions=conditions,
+            level=node.level,
+        )
+    yield GOAL_AS_ACTIVITY.problem(tree, pos, message, hint, end)
 
 
 GOAL_AS_ACTIVITY = Rule(
     code="PK114",
     name="goal-as-activity",
     severity="warning",
-    summary="A goal above the lowest level is worded as an activity, not a condition.",
-    rationale=(
+    summary=N_("A goal above the lowest level is worded as an activity, not a condition."),
+    rationale=N_(
         "A pohon kinerja is a chain of results: above the activities, every node states a "
         'condition to reach ("Meningkatnya ...", "Terwujudnya ...", "Tersedianya ..."). A '
         'goal worded as an activity ("Pelaksanaan ...", "Penyusunan ...", "Fasilitasi ...") '
@@ -246,26 +288,28 @@ pohon:
 """,
     check=_goal_as_activity,
     options=(
-        Option("activity-words", "words", ACTIVITY_WORDS, "first words that name an activity"),
+        Option("activity-words", "words", ACTIVITY_WORDS, N_("first words that name an activity")),
         Option(
             "condition-words",
             "words",
             CONDITION_WORDS,
-            "first words of a condition, suggested in the hint",
+            N_("first words of a condition, suggested in the hint"),
         ),
         Option(
             "levels",
             "words",
             None,
-            "levels whose nodes must state a condition (default: all but the lowest level)",
+            N_("levels whose nodes must state a condition (default: all but the lowest level)"),
         ),
-        Option("check-national", "flag", False, "also check nodes with `nasional: true`"),
+        Option("check-national", "flag", False, N_("also check nodes with `nasional: true`")),
         Option(
             "nomenclature-levels",
             "words",
             ("program", "kegiatan", "sub_kegiatan"),
-            "levels whose `uraian` is a name fixed by the nomenclature, never judged "
-            "(their `hasil` is)",
+            N_(
+                "levels whose `uraian` is a name fixed by the nomenclature, never judged "
+                "(their `hasil` is)"
+            ),
         ),
     ),
 )

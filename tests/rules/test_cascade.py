@@ -298,3 +298,30 @@ def test_the_parents_own_target_replaces_a_stale_target_induk(ws: Path) -> None:
     (ws / PROV).unlink()
     alone = run("validate", KAUR, expect=1).stdout
     assert len(lines(alone, "PK120")) == 1
+
+
+# -- in Indonesian ------------------------------------------------------------------------------
+
+
+def test_the_cross_file_problems_in_indonesian(ws: Path) -> None:
+    edit(ws, KAUR, "target: {2026: 400}", "target: {2026: 300}")
+    edit(ws, KAUR, "mendukung: IKU-1", "mendukung: SS-1")
+    out = run("validate", ".", "--lang", "id", expect=1).stdout
+    assert lines(out, "PK124") == [
+        f"{KAUR}:21:20: error [PK124] `SS-1` bukan indikator di bengkulu.yaml "
+        "(`SS-1` adalah simpul di berkas itu: `mendukung` pada indikator menyebut indikator)"
+    ]
+    edit(ws, KAUR, "mendukung: SS-1", "mendukung: IKU-1")
+    out = run("validate", ".", "--lang", "id").stdout
+    assert lines(out, "PK126") == [
+        f"{PROV}:34:28: warning [PK126] 2 instansi yang membawa `IKU-1` merencanakan target "
+        "2026 yang berjumlah 900, bukan 1000 (pembagian: jumlah) (bagi target di antara "
+        "instansi-instansi itu sehingga jumlahnya sesuai)"
+    ]
+
+
+def test_the_workspace_of_offices_in_indonesian() -> None:
+    out = run("validate", CASES / "workspace", "--lang", "id").stdout
+    assert "[PK129] `IK-KEPUTUSAN` menyebut instansi lain dalam cascading ini: " in out
+    assert "[PK127] tidak ada instansi di bawahnya yang mendukung sasaran_strategis `SS4`" in out
+    assert "tidak menyebut balik `S2` dalam `kolaborasi`-nya (tambahkan pada `S2` di sana: " in out
