@@ -259,7 +259,7 @@ def _git(args: list[str], cwd: Path | None) -> subprocess.CompletedProcess[bytes
         ) from None
     except subprocess.TimeoutExpired:
         raise InputError(
-            _("git did not answer within {seconds} seconds", seconds=f"{GIT_TIMEOUT:.0f}")
+            _("git did not answer within {seconds} seconds", seconds=format(GIT_TIMEOUT, ".0f"))
         ) from None
     except OSError as error:
         raise InputError(_("cannot run git: {reason}", reason=error.strerror or error)) from None

@@ -179,7 +179,7 @@ def _document(
             value, size = found
             count += size
         else:  # the end of a mapping or a list: nothing else comes inside a document
-            value, anchor, opened_at, _key, _key_pos = frames.pop()
+            value, anchor, opened_at, _waiting, _waiting_at = frames.pop()
             pos = value.pos
             if anchor is not None:
                 anchors[anchor] = (value, count - opened_at + 1)
@@ -251,12 +251,12 @@ def _too_many(name: str, pos: Pos, containers: bool = False) -> Problem:
         message = _(
             "the file holds more than {count} lists and mappings; pohon stops here to stay "
             "within memory",
-            count=f"{MAX_CONTAINERS:,}",
+            count=format(MAX_CONTAINERS, ","),
         )
     else:
         message = _(
             "the file holds more than {count} values; pohon stops here to stay within memory",
-            count=f"{MAX_VALUES:,}",
+            count=format(MAX_VALUES, ","),
         )
     return error_at(
         name,
@@ -282,7 +282,7 @@ def _alias_problem(name: str, pos: Pos, anchor: str, undefined: bool, budget: in
         TOO_LARGE,
         _(
             "aliases expand to more than {count} values (an 'alias bomb'); pohon stops here",
-            count=f"{budget:,}",
+            count=format(budget, ","),
         ),
         _("write the values out instead of nesting aliases"),
     )
@@ -326,7 +326,7 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
             _(
                 "lists and mappings are nested too deep here: the YAML reader stops at "
                 "about {count} levels",
-                count=f"{YAML_MAX_DEPTH:,}",
+                count=format(YAML_MAX_DEPTH, ","),
             ),
             _("flatten the structure: a pohon file needs only a few dozen levels"),
         )
