@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pohon_cli.i18n import _
+from pohon_cli.i18n import N_, _, tr
 from pohon_cli.load import references
 from pohon_cli.load.references import Graph
 from pohon_cli.load.wording import (
@@ -47,6 +47,10 @@ from pohon_cli.suggest import did_you_mean
 
 # A pohon kinerja has a handful of levels; the walk stops far deeper than any tree goes.
 MAX_TREE_DEPTH = 64
+_CARRIED_HINT = N_(
+    "it is the indicator as written above: change it there, or write a new "
+    "indicator with its own `kode` (and `target_induk` for the target above)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,12 +223,7 @@ class _Walk:
                 locate(raw, ("anak",)),
                 WRONG_VALUE,
                 _("`anak` must be a list of nodes, not {value}", value=describe(kids)),
-                _(
-                    "write the child nodes under it as `- kode: ...` or `- rujuk: KODE` items, "
-                    "or remove `anak:`"
-                )
-                if kids is None
-                else _("write the child nodes under it as `- kode: ...` or `- rujuk: KODE` items"),
+                _children_hint(kids),
             )
             return
         for i in range(len(kids) - 1, -1, -1):
@@ -293,10 +292,7 @@ class _Walk:
                     locate(raw, (key,), key=True),
                     UNKNOWN_KEY,
                     _("a carried indicator takes only `rujuk`, not `{key}`", key=key),
-                    _(
-                        "it is the indicator as written above: change it there, or write a new "
-                        "indicator with its own `kode` (and `target_induk` for the target above)"
-                    ),
+                    tr(_CARRIED_HINT),
                 )
         try:
             ref = CarriedIndicator.model_validate({"rujuk": raw["rujuk"]})
@@ -335,6 +331,16 @@ class _Walk:
     def _invalid(self, problems: list[Problem]) -> None:
         self.problems += problems
         self.schema_ok = False
+
+
+def _children_hint(kids: Any) -> str:
+    """How to write ``anak`` when its value is no list (an empty value may also go)."""
+    if kids is None:
+        return _(
+            "write the child nodes under it as `- kode: ...` or `- rujuk: KODE` items, "
+            "or remove `anak:`"
+        )
+    return _("write the child nodes under it as `- kode: ...` or `- rujuk: KODE` items")
 
 
 def _raw_kode(raw: YMap) -> str | None:
