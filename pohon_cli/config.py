@@ -166,7 +166,12 @@ def read_config(path: Path) -> Config:
             place = f":{max(1, len(text.splitlines()))}" if "end of document" in str(error) else ""
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
         raise ConfigError(
-            _("{file}{place}: not valid TOML: {reason}", file=shown, place=place, reason=reason)
+            _(
+                "{file}{place}: not valid TOML: {reason}",
+                file=shown,
+                place=place,
+                reason=toml_reason(reason),
+            )
         ) from None
     table: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
@@ -175,6 +180,41 @@ def read_config(path: Path) -> Config:
         if not isinstance(data, dict):
             raise ConfigError(_("{file}: `tool.pohon` must be a table: [tool.pohon]", file=shown))
     return _Reader(shown, text, table).read(data)
+
+
+def toml_reason(reason: str) -> str:
+    """What the TOML reader said, in the chosen language: its common forms said whole,
+    any other kept as written."""
+    fixed = {
+        "Invalid value": lambda: _("Invalid value"),
+        "Invalid statement": lambda: _("Invalid statement"),
+        "Unclosed array": lambda: _("Unclosed array"),
+        "Unclosed inline table": lambda: _("Unclosed inline table"),
+        "Unterminated string": lambda: _("Unterminated string"),
+        "Cannot overwrite a value": lambda: _("Cannot overwrite a value"),
+        "Expected '=' after a key in a key/value pair": lambda: _(
+            "Expected '=' after a key in a key/value pair"
+        ),
+        "Expected ']' at the end of a table declaration": lambda: _(
+            "Expected ']' at the end of a table declaration"
+        ),
+        "Expected newline or end of document after a statement": lambda: _(
+            "Expected newline or end of document after a statement"
+        ),
+        "Invalid initial character for a key part": lambda: _(
+            "Invalid initial character for a key part"
+        ),
+    }
+    said = fixed.get(reason)
+    if said is not None:
+        return said()
+    twice = re.fullmatch(r"Cannot declare (.+) twice", reason)
+    if twice:
+        return _("Cannot declare {key} twice", key=twice.group(1))
+    illegal = re.fullmatch(r"Illegal character (.+)", reason)
+    if illegal:
+        return _("Illegal character {char}", char=illegal.group(1))
+    return reason
 
 
 def _shown(path: Path) -> str:

@@ -228,3 +228,9 @@ def test_config_errors_are_said_in_indonesian(tmp_path: Path) -> None:
     _toml(tmp_path / "pohon.toml", 'selectt = ["PK101"]\n')
     err = run("validate", "--lang", "id", _tree(tmp_path), expect=2).stderr
     assert "pohon.toml:1: `selectt`: kunci tidak dikenal (mungkin maksudnya `select`?)" in err
+
+
+def test_toml_errors_are_said_in_indonesian(tmp_path: Path) -> None:
+    _toml(tmp_path / "pohon.toml", "ignore = \n")
+    err = run("validate", "--lang", "id", _tree(tmp_path), expect=2).stderr
+    assert "pohon.toml:1:10: bukan TOML yang sah: nilai tidak sah" in err, err
