@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from pohon_cli.config_files import bahasa_problem, find_config
-from pohon_cli.i18n import LANGUAGES
+from pohon_cli.i18n import LANGUAGES, _
 from pohon_cli.problem import SEVERITIES, InputError, Severity
 from pohon_cli.rules import RULES, find_rule, not_a_rule
 from pohon_cli.rules.base import Option, OptionValue
@@ -96,9 +96,21 @@ def severity_word(word: str, where: str) -> Severity:
     if word in SEVERITIES:
         return word
     hint = did_you_mean(word, SEVERITIES)
+    if hint:
+        raise ConfigError(
+            _(
+                "{where}: `{word}` is not a severity: use error, warning or info ({hint})",
+                where=where,
+                word=word,
+                hint=hint,
+            )
+        )
     raise ConfigError(
-        f"{where}: `{word}` is not a severity: use error, warning or info"
-        + (f" ({hint})" if hint else "")
+        _(
+            "{where}: `{word}` is not a severity: use error, warning or info",
+            where=where,
+            word=word,
+        )
     )
 
 
@@ -141,7 +153,9 @@ def read_config(path: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{shown}: cannot read the configuration: {error}") from None
+        raise ConfigError(
+            _("{file}: cannot read the configuration: {error}", file=shown, error=error)
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -151,14 +165,56 @@ def read_config(path: Path) -> Config:
         else:  # "at end of document"
             place = f":{max(1, len(text.splitlines()))}" if "end of document" in str(error) else ""
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
-        raise ConfigError(f"{shown}{place}: not valid TOML: {reason}") from None
+        raise ConfigError(
+            _(
+                "{file}{place}: not valid TOML: {reason}",
+                file=shown,
+                place=place,
+                reason=toml_reason(reason),
+            )
+        ) from None
     table: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         table = ("tool", "pohon")
         data = data.get("tool", {}).get("pohon", {})
         if not isinstance(data, dict):
-            raise ConfigError(f"{shown}: `tool.pohon` must be a table: [tool.pohon]")
+            raise ConfigError(_("{file}: `tool.pohon` must be a table: [tool.pohon]", file=shown))
     return _Reader(shown, text, table).read(data)
+
+
+def toml_reason(reason: str) -> str:
+    """What the TOML reader said, in the chosen language: its common forms said whole,
+    any other kept as written."""
+    fixed = {
+        "Invalid value": lambda: _("Invalid value"),
+        "Invalid statement": lambda: _("Invalid statement"),
+        "Unclosed array": lambda: _("Unclosed array"),
+        "Unclosed inline table": lambda: _("Unclosed inline table"),
+        "Unterminated string": lambda: _("Unterminated string"),
+        "Cannot overwrite a value": lambda: _("Cannot overwrite a value"),
+        "Expected '=' after a key in a key/value pair": lambda: _(
+            "Expected '=' after a key in a key/value pair"
+        ),
+        "Expected ']' at the end of a table declaration": lambda: _(
+            "Expected ']' at the end of a table declaration"
+        ),
+        "Expected newline or end of document after a statement": lambda: _(
+            "Expected newline or end of document after a statement"
+        ),
+        "Invalid initial character for a key part": lambda: _(
+            "Invalid initial character for a key part"
+        ),
+    }
+    said = fixed.get(reason)
+    if said is not None:
+        return said()
+    twice = re.fullmatch(r"Cannot declare (.+) twice", reason)
+    if twice:
+        return _("Cannot declare {key} twice", key=twice.group(1))
+    illegal = re.fullmatch(r"Illegal character (.+)", reason)
+    if illegal:
+        return _("Illegal character {char}", char=illegal.group(1))
+    return reason
 
 
 def _shown(path: Path) -> str:
@@ -183,8 +239,10 @@ class _Reader:
     def read(self, data: Mapping[str, Any]) -> Config:
         for key in data:
             if key not in KEYS:
-                hint = did_you_mean(key, KEYS) or "allowed: " + ", ".join(KEYS)
-                raise ConfigError(f"{self.where(key)}: unknown key ({hint})")
+                hint = did_you_mean(key, KEYS) or _("allowed: {keys}", keys=", ".join(KEYS))
+                raise ConfigError(
+                    _("{where}: unknown key ({hint})", where=self.where(key), hint=hint)
+                )
         select = data.get("select")
         if "bahasa" in data and data["bahasa"] not in LANGUAGES:
             # the language itself is chosen before the command runs (cli/language.py)
@@ -201,18 +259,25 @@ class _Reader:
 
     def codes(self, value: Any, key: str) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f'{self.where(key)} must be a list of rule codes, e.g. ["PK110"]')
+            raise ConfigError(
+                _('{where} must be a list of rule codes, e.g. ["PK110"]', where=self.where(key))
+            )
         return rule_codes(value, self.where(key))
 
     def severities(self, value: Any) -> dict[str, Severity]:
         if not isinstance(value, dict):
-            raise ConfigError(f'{self.where("severity")} must be a table, e.g. {{PK108 = "error"}}')
+            raise ConfigError(
+                _(
+                    '{where} must be a table, e.g. {{PK108 = "error"}}',
+                    where=self.where("severity"),
+                )
+            )
         found: dict[str, Severity] = {}
         for word, level in value.items():
             where = self.where("severity", word)
             (code,) = rule_codes([word], where)
             if not isinstance(level, str):
-                raise ConfigError(f"{where} must be error, warning or info")
+                raise ConfigError(_("{where} must be error, warning or info", where=where))
             found[code] = severity_word(level, where)
         return found
 
@@ -220,38 +285,56 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str):
-            raise ConfigError(f"{self.where('fail-on')} must be error, warning or info")
+            raise ConfigError(
+                _("{where} must be error, warning or info", where=self.where("fail-on"))
+            )
         return severity_word(value, self.where("fail-on"))
 
     def options(self, value: Any) -> dict[str, dict[str, OptionValue]]:
         if not isinstance(value, dict):
-            raise ConfigError(f"{self.where('rules')} must be a table of rules")
+            raise ConfigError(_("{where} must be a table of rules", where=self.where("rules")))
         found: dict[str, dict[str, OptionValue]] = {}
         for word, settings in value.items():
             (code,) = rule_codes([word], self.where("rules", word))
             rule = RULES[code]
             if not isinstance(settings, dict):
-                raise ConfigError(f"{self.where('rules', word)} must be a table of options")
+                raise ConfigError(
+                    _("{where} must be a table of options", where=self.where("rules", word))
+                )
             declared = {option.name: option for option in rule.options}
             for name, option_value in settings.items():
                 where = self.where("rules", word, name)
                 option = declared.get(name)
                 if option is None:
                     if declared:
-                        known = did_you_mean(name, declared) or "options: " + ", ".join(declared)
+                        known = did_you_mean(name, declared) or _(
+                            "options: {names}", names=", ".join(declared)
+                        )
                     else:
-                        known = f"{code} has no options"
-                    raise ConfigError(f"{where}: unknown option ({known})")
+                        known = _("{code} has no options", code=code)
+                    raise ConfigError(
+                        _("{where}: unknown option ({known})", where=where, known=known)
+                    )
                 found.setdefault(code, {})[name] = _option_value(option, option_value, where)
         return found
 
     def report(self, value: Any) -> ReportConfig:
         if not isinstance(value, dict):
-            raise ConfigError(f"{self.where('report')} must be a table: [tool.pohon.report]")
+            raise ConfigError(
+                _("{where} must be a table: [tool.pohon.report]", where=self.where("report"))
+            )
         for key in value:
             if key not in REPORT_KEYS:
-                hint = did_you_mean(key, REPORT_KEYS) or "allowed: " + ", ".join(REPORT_KEYS)
-                raise ConfigError(f"{self.where('report', key)}: unknown key ({hint})")
+                hint = did_you_mean(key, REPORT_KEYS) or _(
+                    "allowed: {keys}", keys=", ".join(REPORT_KEYS)
+                )
+                raise ConfigError(
+                    _(
+                        "{where}: unknown key ({hint})",
+                        where=self.where("report", key),
+                        hint=hint,
+                    )
+                )
         return ReportConfig(
             cap=self.cap(value.get("cap")),
             bands=self.bands(value.get("bands")),
@@ -264,8 +347,10 @@ class _Reader:
         if isinstance(value, int | float) and not isinstance(value, bool) and value >= 100:
             return Decimal(str(value))
         raise ConfigError(
-            f"{self.where('report', 'cap')} must be a number of 100 or more (e.g. 120), "
-            "or false for no cap"
+            _(
+                "{where} must be a number of 100 or more (e.g. 120), or false for no cap",
+                where=self.where("report", "cap"),
+            )
         )
 
     def bands(self, value: Any) -> tuple[tuple[str, Decimal], ...] | None:
@@ -274,23 +359,36 @@ class _Reader:
         where = self.where("report", "bands")
         example = '{ "Sangat Baik" = 91, Baik = 76, Cukup = 66, Kurang = 51, "Sangat Kurang" = 0 }'
         if not isinstance(value, dict) or not value:
-            raise ConfigError(f"{where} must be a table of band = lowest capaian, e.g. {example}")
+            raise ConfigError(
+                _(
+                    "{where} must be a table of band = lowest capaian, e.g. {example}",
+                    where=where,
+                    example=example,
+                )
+            )
         found: list[tuple[str, Decimal]] = []
         for name, lowest in value.items():
             if not isinstance(lowest, int | float) or isinstance(lowest, bool):
-                raise ConfigError(f"{self.where('report', 'bands', name)} must be a number")
+                raise ConfigError(
+                    _("{where} must be a number", where=self.where("report", "bands", name))
+                )
             found.append((name, Decimal(str(lowest))))
         found.sort(key=lambda band: band[1], reverse=True)
-        bounds = [lowest for _, lowest in found]
+        bounds = [lowest for _name, lowest in found]
         twice = sorted({str(b) for b in bounds if bounds.count(b) > 1})
         if twice:
-            raise ConfigError(f"{where}: two bands start at {', '.join(twice)}")
+            raise ConfigError(
+                _("{where}: two bands start at {bounds}", where=where, bounds=", ".join(twice))
+            )
         return tuple(found)
 
     def scales(self, value: Any) -> dict[str, tuple[str, ...]]:
         if not isinstance(value, dict):
             raise ConfigError(
-                f"{self.where('report', 'scales')} must be a table of satuan = [worst, ..., best]"
+                _(
+                    "{where} must be a table of satuan = [worst, ..., best]",
+                    where=self.where("report", "scales"),
+                )
             )
         found: dict[str, tuple[str, ...]] = {}
         for satuan, steps in value.items():
@@ -301,10 +399,13 @@ class _Reader:
                 or not all(isinstance(s, str) and s.strip() for s in steps)
             ):
                 raise ConfigError(
-                    f'{where} must list at least two values, worst first, e.g. ["TMP", "WTP"]'
+                    _(
+                        '{where} must list at least two values, worst first, e.g. ["TMP", "WTP"]',
+                        where=where,
+                    )
                 )
             if len(set(steps)) != len(steps):
-                raise ConfigError(f"{where}: a value is on the scale twice")
+                raise ConfigError(_("{where}: a value is on the scale twice", where=where))
             found[satuan] = tuple(steps)
         return found
 
@@ -313,14 +414,16 @@ def _option_value(option: Option, value: Any, where: str) -> OptionValue:
     if option.kind == "words":
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return tuple(value)
-        raise ConfigError(f'{where} must be a list of words, e.g. ["{option.name}"]')
+        raise ConfigError(
+            _('{where} must be a list of words, e.g. ["{name}"]', where=where, name=option.name)
+        )
     if option.kind == "number":
         if isinstance(value, int | float) and not isinstance(value, bool):
             return Decimal(str(value))
-        raise ConfigError(f"{where} must be a number")
+        raise ConfigError(_("{where} must be a number", where=where))
     if isinstance(value, bool):
         return value
-    raise ConfigError(f"{where} must be true or false")
+    raise ConfigError(_("{where} must be true or false", where=where))
 
 
 _HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from itertools import islice
 
+from pohon_cli.i18n import _
 from pohon_cli.model import Indicator, Node, Tree
 from pohon_cli.problem import InputError
 from pohon_cli.suggest import did_you_mean
@@ -103,30 +104,50 @@ def select(tree: Tree, chosen: Filter) -> Selection:
 def check_known(tree: Tree, chosen: Filter) -> None:
     """An InputError for a kode or level the file lacks, with what is close or what exists."""
     header = tree.header
-    # (what, its plural, the value asked for, the values the file has, in file order);
-    # the nodes are the tree's own dict: select runs once per page of a split, and a copy
-    # of 100,000 kodes each time would be wasted whenever no --root is asked for
-    checks: list[tuple[str, str, str | None, Collection[str]]] = [
-        ("misi", "misi", chosen.misi, [m.code for m in tree.mission_list()]),
-        ("unit kerja", "unit kerja", chosen.unit, [u.code for u in header.units]),
-        ("node", "nodes", chosen.root, tree.nodes.keys()),
-        ("level", "levels", chosen.level, header.levels),
+    # (what, the value asked for, the values the file has, in file order); the nodes are
+    # the tree's own dict: select runs once per page of a split, and a copy of 100,000
+    # kodes each time would be wasted whenever no --root is asked for
+    checks: list[tuple[str, str | None, Collection[str]]] = [
+        ("misi", chosen.misi, [m.code for m in tree.mission_list()]),
+        ("unit", chosen.unit, [u.code for u in header.units]),
+        ("node", chosen.root, tree.nodes.keys()),
+        ("level", chosen.level, header.levels),
     ]
-    for what, plural, value, known in checks:
+    for what, value, known in checks:
         if value is not None and value not in known:
-            hint = did_you_mean(value, known) or _listing(plural, known)
-            raise InputError(f"no {what} `{value}` in this file; {hint}")
+            hint = did_you_mean(value, known) or _listing(what, known)
+            raise InputError(_not_found(what, value, hint))
     if chosen.depth is not None and chosen.depth < 1:
-        raise InputError("--depth must be 1 or more")
+        raise InputError(_("--depth must be 1 or more"))
 
 
-def _listing(plural: str, known: Collection[str]) -> str:
+def _not_found(what: str, value: str, hint: str) -> str:
+    if what == "misi":
+        return _("no misi `{value}` in this file; {hint}", value=value, hint=hint)
+    if what == "unit":
+        return _("no unit kerja `{value}` in this file; {hint}", value=value, hint=hint)
+    if what == "node":
+        return _("no node `{value}` in this file; {hint}", value=value, hint=hint)
+    return _("no level `{value}` in this file; {hint}", value=value, hint=hint)
+
+
+def _listing(what: str, known: Collection[str]) -> str:
     """What the file has, when nothing is close to what was asked: the first few, in file
     order, so that the user sees how its kodes are written."""
     if not known:
-        return f"the file has no {plural}"
-    shown = ", ".join(islice(known, LISTED))
-    return f"the {plural} are {shown}" + (", …" if len(known) > LISTED else "")
+        return {
+            "misi": lambda: _("the file has no misi"),
+            "unit": lambda: _("the file has no unit kerja"),
+            "node": lambda: _("the file has no nodes"),
+            "level": lambda: _("the file has no levels"),
+        }[what]()
+    shown = ", ".join(islice(known, LISTED)) + (", …" if len(known) > LISTED else "")
+    return {
+        "misi": lambda: _("the misi are {kodes}", kodes=shown),
+        "unit": lambda: _("the unit kerja are {kodes}", kodes=shown),
+        "node": lambda: _("the nodes are {kodes}", kodes=shown),
+        "level": lambda: _("the levels are {kodes}", kodes=shown),
+    }[what]()
 
 
 def _descendants(tree: Tree, roots: Iterable[str]) -> set[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from pohon_cli.i18n import _
+
 
 def closest(word: str, candidates: Iterable[str], *, limit: int = 3) -> list[str]:
     """The candidates that look most like ``word``, best first (case-insensitive)."""
@@ -23,4 +25,14 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     matches = closest(word, candidates)
     if not matches:
         return None
-    return "did you mean " + " or ".join(f"`{m}`" for m in matches) + "?"
+    quoted = [f"`{m}`" for m in matches]
+    if len(quoted) == 1:
+        return _("did you mean {first}?", first=quoted[0])
+    if len(quoted) == 2:
+        return _("did you mean {first} or {second}?", first=quoted[0], second=quoted[1])
+    return _(
+        "did you mean {first} or {second} or {third}?",
+        first=quoted[0],
+        second=quoted[1],
+        third=quoted[2],
+    )

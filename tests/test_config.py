@@ -193,3 +193,44 @@ def test_config_error_is_an_input_error(tmp_path: Path) -> None:
     path = _toml(tmp_path / "pohon.toml", "select = 3\n")
     with pytest.raises(ConfigError, match=r"pohon.toml:1: `select` must be a list"):
         read_config(path)
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "pohon.toml:2: `bahasa` must be id (Bahasa Indonesia) or en (English), not 'fr'"),
+        ("id", "pohon.toml:2: `bahasa` harus id (Bahasa Indonesia) atau en (English), bukan 'fr'"),
+    ],
+)
+def test_a_language_pohon_does_not_speak_is_an_error_at_its_line(
+    tmp_path: Path, lang: str, message: str
+) -> None:
+    """`bahasa = "fr"` next to the file: exit 2, the file and line, in the language asked."""
+    _toml(tmp_path / "pohon.toml", 'ignore = []\nbahasa = "fr"\n')
+    err = run("validate", "--lang", lang, _tree(tmp_path), expect=2).stderr
+    assert message in err, err
+    assert "Traceback" not in err
+
+
+def test_a_language_pohon_does_not_speak_stops_before_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found from the folder pohon runs in, `bahasa` chooses the language before the line is
+    parsed: a wrong one stops every command, with the file and its line."""
+    _toml(tmp_path / "pohon.toml", 'bahasa = "fr"\n')
+    monkeypatch.chdir(tmp_path)
+    err = run("validate", _tree(tmp_path), expect=2, env={"POHON_LANG": ""}).stderr
+    assert "pohon.toml:1: `bahasa` must be id (Bahasa Indonesia) or en (English), not 'fr'" in err
+    assert "Traceback" not in err
+
+
+def test_config_errors_are_said_in_indonesian(tmp_path: Path) -> None:
+    _toml(tmp_path / "pohon.toml", 'selectt = ["PK101"]\n')
+    err = run("validate", "--lang", "id", _tree(tmp_path), expect=2).stderr
+    assert "pohon.toml:1: `selectt`: kunci tidak dikenal (mungkin maksudnya `select`?)" in err
+
+
+def test_toml_errors_are_said_in_indonesian(tmp_path: Path) -> None:
+    _toml(tmp_path / "pohon.toml", "ignore = \n")
+    err = run("validate", "--lang", "id", _tree(tmp_path), expect=2).stderr
+    assert "pohon.toml:1:10: bukan TOML yang sah: nilai tidak sah" in err, err

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pohon_cli.gc_pause import gc_paused
+from pohon_cli.i18n import _
 from pohon_cli.load.build import MAX_TREE_DEPTH, Loaded, build
 from pohon_cli.load.decode import control_character, decode
 from pohon_cli.load.parse import (
@@ -70,12 +71,17 @@ def load_text(text: str, name: str) -> Loaded:
             return Loaded(name, None, problems)
         if not isinstance(document, YMap):
             where = getattr(document, "pos", (1, 1))
-            message = (
-                "the file must be a mapping with versi, instansi, tahun and pohon at the top "
-                "(and visi, misi when the office has its own)"
-                + (", but it is empty" if document is None else "")
-            )
-            hint = "see the format in docs/format.md"
+            if document is None:
+                message = _(
+                    "the file must be a mapping with versi, instansi, tahun and pohon at the "
+                    "top (and visi, misi when the office has its own), but it is empty"
+                )
+            else:
+                message = _(
+                    "the file must be a mapping with versi, instansi, tahun and pohon at the "
+                    "top (and visi, misi when the office has its own)"
+                )
+            hint = _("see the format in docs/format.md")
             problem = error_at(name, where, WRONG_VALUE, message, hint)
             return Loaded(name, None, [problem])
         loaded = build(name, text, document)

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from pohon_cli.i18n import N_, _, tr
 from pohon_cli.load import references
 from pohon_cli.load.references import Graph
 from pohon_cli.load.wording import (
@@ -46,6 +47,10 @@ from pohon_cli.suggest import did_you_mean
 
 # A pohon kinerja has a handful of levels; the walk stops far deeper than any tree goes.
 MAX_TREE_DEPTH = 64
+_CARRIED_HINT = N_(
+    "it is the indicator as written above: change it there, or write a new "
+    "indicator with its own `kode` (and `target_induk` for the target above)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +79,7 @@ def build(name: str, text: str, document: YMap) -> Loaded:
     }
     problems += references.check(graph, header, levels, document, name)
     carried = {
-        kode: tuple(Carried(ref, at) for at, ref, _ in entries)
+        kode: tuple(Carried(ref, at) for at, ref, _pos in entries)
         for kode, entries in graph.carried.items()
         if entries
     }
@@ -107,8 +112,8 @@ def _header(name: str, document: YMap, problems: list[Problem]) -> Header | None
                 name,
                 document.pos,
                 MISSING_KEY,
-                "the file has no `pohon` (the tree)",
-                "add `pohon:`",
+                _("the file has no `pohon` (the tree)"),
+                _("add `pohon:`"),
             )
         )
     try:
@@ -152,8 +157,8 @@ class _Walk:
             self.error(
                 locate(self.document, ("pohon",)),
                 WRONG_VALUE,
-                f"`pohon` must be a list of nodes, not {describe(raw_tree)}",
-                "write the nodes under it as `- kode: ...` items; `pohon: []` for none yet",
+                _("`pohon` must be a list of nodes, not {value}", value=describe(raw_tree)),
+                _("write the nodes under it as `- kode: ...` items; `pohon: []` for none yet"),
             )
             return
         # (raw node, its position, parent kode or None, depth)
@@ -163,15 +168,19 @@ class _Walk:
         while pending:
             raw, pos, parent, depth = pending.pop()
             if not isinstance(raw, YMap):
-                self.error(pos, WRONG_VALUE, f"a node must be a mapping, not {describe(raw)}")
+                self.error(
+                    pos,
+                    WRONG_VALUE,
+                    _("a node must be a mapping, not {value}", value=describe(raw)),
+                )
             elif "rujuk" in raw and "kode" not in raw:
                 self._reference(raw, pos, parent)
             elif depth > MAX_TREE_DEPTH:
                 self.error(
                     pos,
                     TOO_LARGE,
-                    f"the tree is nested deeper than {MAX_TREE_DEPTH} levels",
-                    "a pohon kinerja has a handful of levels: check the indentation of `anak`",
+                    _("the tree is nested deeper than {depth} levels", depth=MAX_TREE_DEPTH),
+                    _("a pohon kinerja has a handful of levels: check the indentation of `anak`"),
                 )
             else:
                 kode = self._place(raw, parent)
@@ -213,9 +222,8 @@ class _Walk:
             self.error(
                 locate(raw, ("anak",)),
                 WRONG_VALUE,
-                f"`anak` must be a list of nodes, not {describe(kids)}",
-                "write the child nodes under it as `- kode: ...` or `- rujuk: KODE` items"
-                + (", or remove `anak:`" if kids is None else ""),
+                _("`anak` must be a list of nodes, not {value}", value=describe(kids)),
+                _children_hint(kids),
             )
             return
         for i in range(len(kids) - 1, -1, -1):
@@ -283,9 +291,8 @@ class _Walk:
                 self.error(
                     locate(raw, (key,), key=True),
                     UNKNOWN_KEY,
-                    f"a carried indicator takes only `rujuk`, not `{key}`",
-                    "it is the indicator as written above: change it there, or write a new "
-                    "indicator with its own `kode` (and `target_induk` for the target above)",
+                    _("a carried indicator takes only `rujuk`, not `{key}`", key=key),
+                    tr(_CARRIED_HINT),
                 )
         try:
             ref = CarriedIndicator.model_validate({"rujuk": raw["rujuk"]})
@@ -299,7 +306,7 @@ class _Walk:
         """``- rujuk: KODE`` under a parent: validated, then recorded for ``references``."""
         if parent is None:
             self.error(
-                pos, WRONG_VALUE, "a reference `rujuk:` belongs in a parent's `anak`, not here"
+                pos, WRONG_VALUE, _("a reference `rujuk:` belongs in a parent's `anak`, not here")
             )
             return
         try:
@@ -313,8 +320,8 @@ class _Walk:
                 self.error(
                     locate(raw, (key,), key=True),
                     UNKNOWN_KEY,
-                    f"a reference takes only `rujuk`, not `{key}`",
-                    "change the node where it is defined, or define a new node with `kode`",
+                    _("a reference takes only `rujuk`, not `{key}`", key=key),
+                    _("change the node where it is defined, or define a new node with `kode`"),
                 )
             return
         problem = references.refer(self.graph, parent, ref.ref, locate(raw, ("rujuk",)), self.name)
@@ -324,6 +331,16 @@ class _Walk:
     def _invalid(self, problems: list[Problem]) -> None:
         self.problems += problems
         self.schema_ok = False
+
+
+def _children_hint(kids: Any) -> str:
+    """How to write ``anak`` when its value is no list (an empty value may also go)."""
+    if kids is None:
+        return _(
+            "write the child nodes under it as `- kode: ...` or `- rujuk: KODE` items, "
+            "or remove `anak:`"
+        )
+    return _("write the child nodes under it as `- kode: ...` or `- rujuk: KODE` items")
 
 
 def _raw_kode(raw: YMap) -> str | None:

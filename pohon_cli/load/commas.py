@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from pohon_cli.i18n import _
 from pohon_cli.model.numbers import plain_number
 from pohon_cli.problem import WRONG_VALUE, Problem, error_at
 from pohon_cli.source import Pos, YList, YMap
@@ -84,9 +85,13 @@ class _Finder:
                 self.name,
                 pos,
                 WRONG_VALUE,
-                f"`{whole},{fraction}` has a decimal comma: inside `{{...}}` or `[...]` "
-                f"YAML reads it as two values, {whole} and {fraction}",
-                f"write {written}",
+                _(
+                    "`{whole},{fraction}` has a decimal comma: inside `{{...}}` or `[...]` "
+                    "YAML reads it as two values, {whole} and {fraction}",
+                    whole=whole,
+                    fraction=fraction,
+                ),
+                _("write {number}", number=written),
             )
         )
         return Decimal(written)
@@ -133,9 +138,9 @@ class _Finder:
                 i += 1
         if len(merged) != 2 or len(merged) == len(items):
             return  # not a range once read with decimal commas: the model says what it is
-        values = [value if glued is None else self._report(*glued) for value, _, glued in merged]
+        values = [value if glued is None else self._report(*glued) for value, _at, glued in merged]
         items[:] = values
-        items.at[:] = [at for _, at, _ in merged]
+        items.at[:] = [at for _value, at, _glued in merged]
 
 
 def _written(value: Any) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pohon_cli.i18n import _
 from pohon_cli.problem import ENCODING, Problem, error_at
 from pohon_cli.source import Pos
 
@@ -41,8 +42,8 @@ def decode(data: bytes, name: str) -> tuple[str, Problem | None]:
                 name,
                 (1, 1),
                 ENCODING,
-                f"the file is encoded as {encoding}; pohon reads UTF-8 only",
-                "save the file as UTF-8 (in most editors: Save with Encoding > UTF-8)",
+                _("the file is encoded as {encoding}; pohon reads UTF-8 only", encoding=encoding),
+                _("save the file as UTF-8 (in most editors: Save with Encoding > UTF-8)"),
             )
     if data.startswith(_UTF8_BOM):
         data = data[3:]
@@ -57,8 +58,8 @@ def decode(data: bytes, name: str) -> tuple[str, Problem | None]:
             name,
             (line, column),
             ENCODING,
-            f"the file is not valid UTF-8 (byte 0x{byte} here)",
-            "save the file as UTF-8; it may have been written as Latin-1 or Windows-1252",
+            _("the file is not valid UTF-8 (byte 0x{byte} here)", byte=byte),
+            _("save the file as UTF-8; it may have been written as Latin-1 or Windows-1252"),
         )
 
 
@@ -72,16 +73,20 @@ def control_character(text: str, name: str) -> Problem | None:
     char = f"U+{ord(bad.group()):04X}"
     hidden = _BREAK_NAMES.get(bad.group())
     message = (
-        f"the control character {char} is not allowed in a YAML file"
+        _("the control character {char} is not allowed in a YAML file", char=char)
         if hidden is None
-        else f"the {hidden} character {char} is a line break to YAML but not to editors"
+        else _(
+            "the {hidden} character {char} is a line break to YAML but not to editors",
+            hidden=hidden,
+            char=char,
+        )
     )
     return error_at(
         name,
         (line, bad.start() - start + 1),
         ENCODING,
         message,
-        "delete it; it is invisible in most editors",
+        _("delete it; it is invisible in most editors"),
     )
 
 
@@ -93,7 +98,10 @@ def escaped_control(name: str, pos: Pos, value: str) -> Problem:
         name,
         pos,
         ENCODING,
-        f"the text holds the control character {char}, written as an escape; a text may "
-        "hold tabs and line breaks, no other control characters",
-        "remove the escape (\\e, \\a, \\x.., \\u...., a \\r without \\n)",
+        _(
+            "the text holds the control character {char}, written as an escape; a text may "
+            "hold tabs and line breaks, no other control characters",
+            char=char,
+        ),
+        _("remove the escape (\\e, \\a, \\x.., \\u...., a \\r without \\n)"),
     )

@@ -13,6 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from pohon_cli.i18n import _
 from pohon_cli.load.read import MAX_BYTES, read_bytes
 from pohon_cli.problem import InputError
 from pohon_cli.suggest import did_you_mean
@@ -45,23 +46,29 @@ def parse(spec: str, cwd: Path | None = None) -> Path | Revision:
         path = cwd / path
     if ":" not in spec or path.is_file():
         return path
-    rev, _, inside = spec.partition(":")
+    rev, _colon, inside = spec.partition(":")
     if len(rev) == 1 and rev.isalpha() and inside[:1] in ("\\", "/"):
         return path
     if not inside:
-        raise InputError(f"`{spec}`: name the file after the colon, e.g. {rev}:pohon.yaml")
+        raise InputError(
+            _("`{spec}`: name the file after the colon, e.g. {rev}:pohon.yaml", spec=spec, rev=rev)
+        )
     if rev.startswith("-"):
-        raise InputError(f"`{spec}`: a revision cannot start with `-`")
+        raise InputError(_("`{spec}`: a revision cannot start with `-`", spec=spec))
     if rev and inside.startswith("/"):
         raise InputError(
-            f"`{spec}`: the path after the colon is from the top of the repository "
-            f"(e.g. {rev}:data/pohon.yaml), not an absolute path"
+            _(
+                "`{spec}`: the path after the colon is from the top of the repository "
+                "(e.g. {rev}:data/pohon.yaml), not an absolute path",
+                spec=spec,
+                rev=rev,
+            )
         )
     if not inside.startswith(("./", "../")) and _DOTS.intersection(inside.split("/")):
         # git reads `data/../x` literally and finds nothing: mean what is written
         inside = posixpath.normpath(inside)
         if inside == ".." or inside.startswith("../"):
-            raise InputError(f"`{spec}`: the path leads outside the repository")
+            raise InputError(_("`{spec}`: the path leads outside the repository", spec=spec))
     return Revision(rev, inside)
 
 
@@ -80,26 +87,67 @@ def kind(where: Revision, cwd: Path | None = None) -> str:
     if inside.returncode != 0:
         said = inside.stderr.decode(errors="replace").strip().splitlines()
         if said and "not a git repository" not in said[0]:
-            raise InputError(f"{where}: git cannot read this repository: {said[0]}")
-        raise InputError(f"{where}: not inside a git repository (REV:PATH reads a file from git)")
+            raise InputError(
+                _(
+                    "{where}: git cannot read this repository: {said}",
+                    where=where,
+                    said=said[0],
+                )
+            )
+        raise InputError(
+            _(
+                "{where}: not inside a git repository (REV:PATH reads a file from git)",
+                where=where,
+            )
+        )
     if where.rev:
         tree = f"{where.rev}^{{tree}}"
         found = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", tree], cwd)
         if found.returncode != 0:
             hint = did_you_mean(where.rev, _refs(cwd))
             raise InputError(
-                f"{where}: `{where.rev}` is not a revision of this repository"
-                + (f"; {hint}" if hint else " (a tag, a branch or a commit)")
+                _(
+                    "{where}: `{rev}` is not a revision of this repository; {hint}",
+                    where=where,
+                    rev=where.rev,
+                    hint=hint,
+                )
+                if hint
+                else _(
+                    "{where}: `{rev}` is not a revision of this repository "
+                    "(a tag, a branch or a commit)",
+                    where=where,
+                    rev=where.rev,
+                )
             )
     typed = _git(["cat-file", "-t", "--end-of-options", str(where)], cwd)
     what = typed.stdout.decode(errors="replace").strip()
     if typed.returncode != 0:
         if b"outside repository" in typed.stderr:
-            raise InputError(f"{where}: `{where.path}` leads outside the repository")
-        at = f"`{where.rev}`" if where.rev else "the index"
+            raise InputError(
+                _(
+                    "{where}: `{path}` leads outside the repository",
+                    where=where,
+                    path=where.path,
+                )
+            )
+        if where.rev:
+            raise InputError(
+                _(
+                    "{where}: no file `{path}` at `{rev}` "
+                    "(the path is from the top of the repository, or starts with ./)",
+                    where=where,
+                    path=where.path,
+                    rev=where.rev,
+                )
+            )
         raise InputError(
-            f"{where}: no file `{where.path}` at {at} "
-            "(the path is from the top of the repository, or starts with ./)"
+            _(
+                "{where}: no file `{path}` at the index "
+                "(the path is from the top of the repository, or starts with ./)",
+                where=where,
+                path=where.path,
+            )
         )
     return what
 
@@ -107,19 +155,40 @@ def kind(where: Revision, cwd: Path | None = None) -> str:
 def show(where: Revision, cwd: Path | None = None) -> bytes:
     """``git show REV:PATH``, after checks that turn git's failures into clear messages."""
     what = kind(where, cwd)
+    if what == "tree":
+        raise InputError(
+            _(
+                "{where}: `{path}` is a folder at that revision, not a file",
+                where=where,
+                path=where.path,
+            )
+        )
     if what != "blob":
-        noun = "folder" if what == "tree" else what
-        raise InputError(f"{where}: `{where.path}` is a {noun} at that revision, not a file")
+        raise InputError(
+            _(
+                "{where}: `{path}` is a {kind} at that revision, not a file",
+                where=where,
+                path=where.path,
+                kind=what,
+            )
+        )
     size = _git(["cat-file", "-s", "--end-of-options", str(where)], cwd)
     if size.returncode == 0 and int(size.stdout.strip() or 0) > MAX_BYTES:
         raise InputError(
-            f"{where}: the file is larger than {MAX_BYTES // (1024 * 1024)} MB; "
-            "pohon reads files up to that size"
+            _(
+                "{where}: the file is larger than {size} MB; pohon reads files up to that size",
+                where=where,
+                size=MAX_BYTES // (1024 * 1024),
+            )
         )
     shown = _git(["show", "--no-textconv", "--end-of-options", str(where)], cwd)
     if shown.returncode != 0:
         message = shown.stderr.decode(errors="replace").strip().splitlines()
-        raise InputError(f"{where}: git show failed: {message[-1] if message else 'no message'}")
+        raise InputError(
+            _("{where}: git show failed: {said}", where=where, said=message[-1])
+            if message
+            else _("{where}: git show failed: no message", where=where)
+        )
     return shown.stdout
 
 
@@ -128,16 +197,33 @@ def files_in(where: Revision, cwd: Path | None = None) -> list[str]:
     (none under a folder whose name starts with a dot), as ``validate`` finds them on disk."""
     if not where.rev:
         raise InputError(
-            f"{where}: a folder is read at a revision (e.g. HEAD:{where.path}); "
-            "the index holds files, not folders"
+            _(
+                "{where}: a folder is read at a revision (e.g. HEAD:{path}); "
+                "the index holds files, not folders",
+                where=where,
+                path=where.path,
+            )
         )
     what = kind(where, cwd)
     if what != "tree":
-        raise InputError(f"{where}: `{where.path}` is a {what} at that revision, not a folder")
+        raise InputError(
+            _(
+                "{where}: `{path}` is a {kind} at that revision, not a folder",
+                where=where,
+                path=where.path,
+                kind=what,
+            )
+        )
     listed = _git(["ls-tree", "-r", "-z", "--name-only", "--end-of-options", str(where)], cwd)
     if listed.returncode != 0:
         message = listed.stderr.decode(errors="replace").strip().splitlines()
-        raise InputError(f"{where}: git ls-tree failed: {message[-1] if message else '?'}")
+        raise InputError(
+            _(
+                "{where}: git ls-tree failed: {said}",
+                where=where,
+                said=message[-1] if message else "?",
+            )
+        )
     names = listed.stdout.decode(errors="surrogateescape").split("\0")
     return sorted(
         name
@@ -168,8 +254,12 @@ def _git(args: list[str], cwd: Path | None) -> subprocess.CompletedProcess[bytes
             check=False,
         )
     except FileNotFoundError:
-        raise InputError("REV:PATH needs git, and git is not installed (or not on PATH)") from None
+        raise InputError(
+            _("REV:PATH needs git, and git is not installed (or not on PATH)")
+        ) from None
     except subprocess.TimeoutExpired:
-        raise InputError(f"git did not answer within {GIT_TIMEOUT:.0f} seconds") from None
+        raise InputError(
+            _("git did not answer within {seconds} seconds", seconds=format(GIT_TIMEOUT, ".0f"))
+        ) from None
     except OSError as error:
-        raise InputError(f"cannot run git: {error.strerror or error}") from None
+        raise InputError(_("cannot run git: {reason}", reason=error.strerror or error)) from None

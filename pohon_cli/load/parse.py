@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from pohon_cli.i18n import N_, _, tr
 from pohon_cli.load.commas import decimal_commas
 from pohon_cli.load.decode import ESCAPED_CONTROL, escaped_control
 from pohon_cli.load.syntax import YamlError, word
@@ -50,7 +51,7 @@ _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _ODD_BREAKS = re.compile("\r(?!\n)")
 # Keys whose value is one mapping of years: written twice, the years are meant together.
 _BY_YEAR = frozenset(("target", "target_induk", "realisasi", "anggaran", "realisasi_anggaran"))
-_YEARS_HINT = "merge the years into one mapping: `target: {2025: 80, 2026: 85}`"
+_YEARS_HINT = N_("merge the years into one mapping: `target: {2025: 80, 2026: 85}`")
 # A key that is reported and dropped: its value is read but never stored.
 _BAD_KEY = object()
 # What a document is when a limit stopped the reading: no value, and no more events read.
@@ -89,7 +90,12 @@ def parse(text: str, name: str) -> tuple[Any, list[Problem]]:
         problems.append(_syntax_problem(name, error, text))
     except yaml.YAMLError as error:
         problems.append(
-            error_at(name, (1, 1), YAML_SYNTAX, f"the file cannot be read as YAML: {error}")
+            error_at(
+                name,
+                (1, 1),
+                YAML_SYNTAX,
+                _("the file cannot be read as YAML: {error}", error=error),
+            )
         )
     finally:
         loader.dispose()
@@ -173,7 +179,7 @@ def _document(
             value, size = found
             count += size
         else:  # the end of a mapping or a list: nothing else comes inside a document
-            value, anchor, opened_at, _, _ = frames.pop()
+            value, anchor, opened_at, _waiting, _waiting_at = frames.pop()
             pos = value.pos
             if anchor is not None:
                 anchors[anchor] = (value, count - opened_at + 1)
@@ -202,7 +208,7 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
     """Check a mapping key: text, not a merge key, not a duplicate."""
     if isinstance(value, YMap | YList):
         problems.append(
-            error_at(name, pos, WRONG_VALUE, "a key must be a word, not a list or a mapping")
+            error_at(name, pos, WRONG_VALUE, _("a key must be a word, not a list or a mapping"))
         )
         return _BAD_KEY
     text = "null" if value is None else str(value)
@@ -212,8 +218,8 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
                 name,
                 pos,
                 UNSUPPORTED_YAML,
-                "merge keys (<<) are not supported: they hide where a value comes from",
-                "write the keys out in full",
+                _("merge keys (<<) are not supported: they hide where a value comes from"),
+                _("write the keys out in full"),
             )
         )
         return _BAD_KEY
@@ -224,9 +230,13 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
                 name,
                 pos,
                 DUPLICATE_KEY,
-                f"duplicate key `{text}`: it is already set on line {first}, "
-                "and one of the two values would be lost",
-                _YEARS_HINT if text in _BY_YEAR else "keep one of them",
+                _(
+                    "duplicate key `{key}`: it is already set on line {first}, "
+                    "and one of the two values would be lost",
+                    key=text,
+                    first=first,
+                ),
+                tr(_YEARS_HINT) if text in _BY_YEAR else _("keep one of them"),
             )
         )
         return _BAD_KEY
@@ -237,13 +247,23 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
 
 
 def _too_many(name: str, pos: Pos, containers: bool = False) -> Problem:
-    what = f"{MAX_CONTAINERS:,} lists and mappings" if containers else f"{MAX_VALUES:,} values"
+    if containers:
+        message = _(
+            "the file holds more than {count} lists and mappings; pohon stops here to stay "
+            "within memory",
+            count=format(MAX_CONTAINERS, ","),
+        )
+    else:
+        message = _(
+            "the file holds more than {count} values; pohon stops here to stay within memory",
+            count=format(MAX_VALUES, ","),
+        )
     return error_at(
         name,
         pos,
         TOO_LARGE,
-        f"the file holds more than {what}; pohon stops here to stay within memory",
-        "a tree of 100,000 nodes fits: split a larger one into several files",
+        message,
+        _("a tree of 100,000 nodes fits: split a larger one into several files"),
     )
 
 
@@ -253,15 +273,18 @@ def _alias_problem(name: str, pos: Pos, anchor: str, undefined: bool, budget: in
             name,
             pos,
             YAML_SYNTAX,
-            f"the alias *{anchor} names no anchor defined before it",
-            f"define &{anchor} first, or write the value out",
+            _("the alias *{anchor} names no anchor defined before it", anchor=anchor),
+            _("define &{anchor} first, or write the value out", anchor=anchor),
         )
     return error_at(
         name,
         pos,
         TOO_LARGE,
-        f"aliases expand to more than {budget:,} values (an 'alias bomb'); pohon stops here",
-        "write the values out instead of nesting aliases",
+        _(
+            "aliases expand to more than {count} values (an 'alias bomb'); pohon stops here",
+            count=format(budget, ","),
+        ),
+        _("write the values out instead of nesting aliases"),
     )
 
 
@@ -270,19 +293,19 @@ def _second_document(name: str, pos: Pos) -> Problem:
         name,
         pos,
         UNSUPPORTED_YAML,
-        "a second YAML document starts here; a pohon file holds one tree",
-        "remove the `---` line and what follows, or move it to its own file",
+        _("a second YAML document starts here; a pohon file holds one tree"),
+        _("remove the `---` line and what follows, or move it to its own file"),
     )
 
 
 def _tag_problem(name: str, pos: Pos, tag: str) -> Problem:
     tag = tag.replace("tag:yaml.org,2002:", "!!")
     if "python" in tag:
-        message = f"the tag {tag} would run code; pohon never runs code from a file"
+        message = _("the tag {tag} would run code; pohon never runs code from a file", tag=tag)
     else:
-        message = f"tags such as {tag} are not supported"
+        message = _("tags such as {tag} are not supported", tag=tag)
     return error_at(
-        name, pos, UNSUPPORTED_YAML, message, "remove the tag and write the plain value"
+        name, pos, UNSUPPORTED_YAML, message, _("remove the tag and write the plain value")
     )
 
 
@@ -300,9 +323,12 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
             name,
             at or context_at or (1, 1),
             TOO_LARGE,
-            "lists and mappings are nested too deep here: the YAML reader stops at "
-            f"about {YAML_MAX_DEPTH:,} levels",
-            "flatten the structure: a pohon file needs only a few dozen levels",
+            _(
+                "lists and mappings are nested too deep here: the YAML reader stops at "
+                "about {count} levels",
+                count=format(YAML_MAX_DEPTH, ","),
+            ),
+            _("flatten the structure: a pohon file needs only a few dozen levels"),
         )
     said = YamlError(problem, (error.context or "").strip(), at, context_at)
     if error.problem_mark is not None and "quoted scalar" not in said.context:

@@ -11,6 +11,7 @@ import stat
 import time
 from pathlib import Path
 
+from pohon_cli.i18n import _
 from pohon_cli.problem import InputError
 
 # A tree of 100,000 nodes is about 90 MB; a bigger file is a mistake, or a device.
@@ -27,17 +28,26 @@ def read_bytes(path: str | Path) -> bytes:
     is refused at once rather than waited on for ever (``<(command)`` still reads)."""
     p = Path(path)
     too_big = InputError(
-        f"{path}: the file is larger than {MAX_BYTES // (1024 * 1024)} MB; pohon reads files "
-        "up to that size (split the tree into several files)"
+        _(
+            "{path}: the file is larger than {size} MB; pohon reads files up to that size "
+            "(split the tree into several files)",
+            path=path,
+            size=MAX_BYTES // (1024 * 1024),
+        )
     )
     try:
         info = p.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{path}: is a directory, not a file")
+            raise InputError(_("{path}: is a directory, not a file", path=path))
         if info.st_size > MAX_BYTES:
             raise InputError(
-                f"{path}: the file is {info.st_size // (1024 * 1024)} MB; pohon reads files up "
-                f"to {MAX_BYTES // (1024 * 1024)} MB (split the tree into several files)"
+                _(
+                    "{path}: the file is {size} MB; pohon reads files up to {limit} MB "
+                    "(split the tree into several files)",
+                    path=path,
+                    size=info.st_size // (1024 * 1024),
+                    limit=MAX_BYTES // (1024 * 1024),
+                )
             )
         if stat.S_ISFIFO(info.st_mode):
             data = _read_pipe(p)
@@ -47,14 +57,18 @@ def read_bytes(path: str | Path) -> bytes:
     except FileNotFoundError:
         if str(path) == "-":
             raise InputError(
-                "-: pohon reads a file, not standard input; name the file "
-                "(or /dev/stdin to read what is piped in)"
+                _(
+                    "-: pohon reads a file, not standard input; name the file "
+                    "(or /dev/stdin to read what is piped in)"
+                )
             ) from None
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(_("{path}: no such file", path=path)) from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(_("{path}: permission denied", path=path)) from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise InputError(
+            _("{path}: cannot read: {reason}", path=path, reason=error.strerror or error)
+        ) from None
     if len(data) > MAX_BYTES:
         raise too_big
     return data
@@ -66,7 +80,7 @@ def _read_pipe(path: Path) -> bytes:
     with os.fdopen(fd, "rb", buffering=0) as handle:
         first: bytes | None = b""
         # a writer already waiting to open the pipe is let in by this open: give it a moment
-        for _ in range(PIPE_WAIT_STEPS):
+        for _step in range(PIPE_WAIT_STEPS):
             try:
                 first = handle.read(65536)
             except BlockingIOError:  # a writer is there, not yet written: wait for it
@@ -76,8 +90,11 @@ def _read_pipe(path: Path) -> bytes:
             time.sleep(0.05)
         if first == b"":
             raise InputError(
-                f"{path}: a named pipe that nothing writes to; "
-                "start the program that writes to it first, or name a file"
+                _(
+                    "{path}: a named pipe that nothing writes to; "
+                    "start the program that writes to it first, or name a file",
+                    path=path,
+                )
             )
         os.set_blocking(fd, True)
         chunks = [first or b""]

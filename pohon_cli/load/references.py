@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pohon_cli.i18n import _
 from pohon_cli.model import Header, Mission, Node, Unit
 from pohon_cli.problem import (
     CYCLE,
@@ -55,8 +56,12 @@ def claim(graph: Graph, kode: str, raw: YMap, file: str) -> Problem | None:
             file,
             locate(raw, ("kode",)),
             DUPLICATE_KODE,
-            f"the kode `{kode}` is used twice: first on line {first.pos[0]}",
-            "every node and indicator needs its own kode",
+            _(
+                "the kode `{kode}` is used twice: first on line {line}",
+                kode=kode,
+                line=first.pos[0],
+            ),
+            _("every node and indicator needs its own kode"),
         )
     graph.items[kode] = raw
     return None
@@ -70,8 +75,8 @@ def refer(graph: Graph, parent: str, kode: str, pos: Pos, file: str) -> Problem 
             file,
             pos,
             DUPLICATE_KODE,
-            f"`{kode}` is listed twice under `{parent}`",
-            "remove one of the two",
+            _("`{kode}` is listed twice under `{parent}`", kode=kode, parent=parent),
+            _("remove one of the two"),
         )
     siblings.append(kode)
     graph.refs.append((parent, kode, pos))
@@ -113,8 +118,8 @@ def _unknown_levels(
             file,
             locate(raw, ("jenjang",)),
             UNKNOWN_LEVEL,
-            f"`{level}` is not one of the levels in `jenjang`",
-            did_you_mean(level, levels) or "levels: " + ", ".join(levels),
+            _("`{level}` is not one of the levels in `jenjang`", level=level),
+            did_you_mean(level, levels) or _("levels: {levels}", levels=", ".join(levels)),
         )
         for level, raw in written
         if level not in rank
@@ -132,12 +137,12 @@ def _resolve_references(graph: Graph, file: str) -> list[Problem]:
         if ref in graph.broken:
             pass  # the node itself is reported: nothing more to say of the reference
         elif ref not in items:
-            message = f"`rujuk: {ref}` names no node in this file"
+            message = _("`rujuk: {ref}` names no node in this file", ref=ref)
             problems.append(
                 error_at(file, pos, UNKNOWN_REFERENCE, message, did_you_mean(ref, nodes))
             )
         else:
-            message = f"`rujuk: {ref}` names an indicator, not a node"
+            message = _("`rujuk: {ref}` names an indicator, not a node", ref=ref)
             problems.append(error_at(file, pos, UNKNOWN_REFERENCE, message))
         children[parent].remove(ref)
     return problems
@@ -166,10 +171,17 @@ def _levels_in_order(
                     file,
                     pos,
                     LEVEL_ORDER,
-                    f"a `{kid.level}` cannot sit under a `{above.level}` "
-                    f"(`{kid_kode}` under `{parent_kode}`)",
-                    "a child's jenjang must come after its parent's in `jenjang`: "
-                    + " > ".join(levels),
+                    _(
+                        "a `{level}` cannot sit under a `{above}` (`{kode}` under `{parent}`)",
+                        level=kid.level,
+                        above=above.level,
+                        kode=kid_kode,
+                        parent=parent_kode,
+                    ),
+                    _(
+                        "a child's jenjang must come after its parent's in `jenjang`: {levels}",
+                        levels=" > ".join(levels),
+                    ),
                 )
             )
     return problems
@@ -201,8 +213,12 @@ def _break_cycles(graph: Graph, file: str) -> list[Problem]:
                         file,
                         ref_pos.get((kode, kid), (1, 1)),
                         CYCLE,
-                        f"`rujuk: {kid}` under `{kode}` makes a cycle: `{kid}` is above it",
-                        "a node cannot be its own ancestor; remove this reference",
+                        _(
+                            "`rujuk: {kid}` under `{kode}` makes a cycle: `{kid}` is above it",
+                            kid=kid,
+                            kode=kode,
+                        ),
+                        _("a node cannot be its own ancestor; remove this reference"),
                     )
                 )
                 children[kode].remove(kid)
@@ -253,35 +269,56 @@ def _carried_problem(
         if ref in graph.nodes or ref in graph.broken:
             return (
                 UNKNOWN_REFERENCE,
-                f"`rujuk: {ref}` among the indicators of `{kode}` names a node, not an indicator",
-                f"to put the node `{ref}` under `{kode}`, write `- rujuk: {ref}` in its `anak`",
+                _(
+                    "`rujuk: {ref}` among the indicators of `{kode}` names a node, not an "
+                    "indicator",
+                    ref=ref,
+                    kode=kode,
+                ),
+                _(
+                    "to put the node `{ref}` under `{kode}`, write `- rujuk: {ref}` in its `anak`",
+                    ref=ref,
+                    kode=kode,
+                ),
             )
         if ref in graph.items:
             return (UNKNOWN_REFERENCE, "", None)  # an indicator of a node reported invalid
         return (
             UNKNOWN_REFERENCE,
-            f"`rujuk: {ref}` names no indicator in this file",
-            did_you_mean(ref, home) or "name an indicator of a node above this one",
+            _("`rujuk: {ref}` names no indicator in this file", ref=ref),
+            did_you_mean(ref, home) or _("name an indicator of a node above this one"),
         )
     if owner == kode:
         return (
             UNKNOWN_REFERENCE,
-            f"`{ref}` is an indicator of `{kode}` itself: it is already listed there",
-            "remove this `rujuk`; carry down only an indicator of a node above",
+            _(
+                "`{ref}` is an indicator of `{kode}` itself: it is already listed there",
+                ref=ref,
+                kode=kode,
+            ),
+            _("remove this `rujuk`; carry down only an indicator of a node above"),
         )
     if owner not in above:
         return (
             UNKNOWN_REFERENCE,
-            f"`{ref}` is an indicator of `{owner}`, which is not above `{kode}`: only an "
-            "indicator of a node above can be carried down",
-            "write a new indicator with its own `kode` (with `target_induk` when it takes "
-            "over a target from above), or carry it under a node below `" + owner + "`",
+            _(
+                "`{ref}` is an indicator of `{owner}`, which is not above `{kode}`: only an "
+                "indicator of a node above can be carried down",
+                ref=ref,
+                owner=owner,
+                kode=kode,
+            ),
+            _(
+                "write a new indicator with its own `kode` (with `target_induk` when it takes "
+                "over a target from above), or carry it under a node below `{owner}`",
+                owner=owner,
+            ),
         )
-    if any(ref == other for _, other, _ in kept):
+    if any(ref == other for _index, other, _pos in kept):
         return (
             DUPLICATE_KODE,
-            f"`{ref}` is carried into `{kode}` twice",
-            "remove one of the two",
+            _("`{ref}` is carried into `{kode}` twice", ref=ref, kode=kode),
+            _("remove one of the two"),
         )
     return None
 
@@ -331,7 +368,7 @@ def _unknown_kodes(
     (a misi in the file's own `misi` or in its induk's)."""
     own, induk = declared
     missions = own | induk
-    what = "misi" if not induk else "misi of this file or of its induk"
+    what = "misi" if not induk else "misi_induk"
     items = graph.items
     problems: list[Problem] = []
     for node in graph.nodes.values():
@@ -352,7 +389,7 @@ def _unknown_units(owners: tuple[str, ...], raw: YMap, units: set[str], file: st
     return [
         _unknown(
             locate(raw, ("penanggung_jawab", i) if listed else ("penanggung_jawab",)),
-            "unit kerja",
+            "unit_kerja",
             kode,
             units,
             file,
@@ -364,13 +401,13 @@ def _unknown_units(owners: tuple[str, ...], raw: YMap, units: set[str], file: st
 
 def _header_kodes(header: Header, document: YMap, units: set[str], file: str) -> list[Problem]:
     """The header's own kodes: each used once, each atasan a unit, no chain of atasan a loop."""
-    problems = _unique(header.missions, "misi", "misi", document, file)
-    problems += _unique(header.units, "unit_kerja", "unit kerja", document, file)
+    problems = _unique(header.missions, "misi", document, file)
+    problems += _unique(header.units, "unit_kerja", document, file)
     by_code = {u.code: u for u in header.units}
     for i, unit in enumerate(header.units):
         if unit.parent is not None and unit.parent not in by_code:
             pos = locate(document, ("unit_kerja", i, "atasan"))
-            problems.append(_unknown(pos, "unit kerja", unit.parent, units, file))
+            problems.append(_unknown(pos, "unit_kerja", unit.parent, units, file))
     # a chain of atasan must end
     for i, unit in enumerate(header.units):
         seen = {unit.code}
@@ -382,8 +419,8 @@ def _header_kodes(header: Header, document: YMap, units: set[str], file: str) ->
                         file,
                         locate(document, ("unit_kerja", i, "atasan")),
                         CYCLE,
-                        f"the atasan of `{unit.code}` lead back to `{unit.code}`",
-                        "the chain of atasan must end at a unit without one",
+                        _("the atasan of `{kode}` lead back to `{kode}`", kode=unit.code),
+                        _("the chain of atasan must end at a unit without one"),
                     )
                 )
                 break
@@ -395,7 +432,7 @@ def _header_kodes(header: Header, document: YMap, units: set[str], file: str) ->
 
 
 def _unique(
-    entries: Sequence[Mission | Unit], key: str, what: str, document: YMap, file: str
+    entries: Sequence[Mission | Unit], key: str, document: YMap, file: str
 ) -> list[Problem]:
     problems: list[Problem] = []
     first: dict[str, int] = {}
@@ -407,7 +444,17 @@ def _unique(
                     file,
                     locate(document, (key, i, "kode")),
                     DUPLICATE_KODE,
-                    f"the {what} kode `{entry.code}` is used twice: first on line {line}",
+                    _(
+                        "the misi kode `{kode}` is used twice: first on line {line}",
+                        kode=entry.code,
+                        line=line,
+                    )
+                    if key == "misi"
+                    else _(
+                        "the unit kerja kode `{kode}` is used twice: first on line {line}",
+                        kode=entry.code,
+                        line=line,
+                    ),
                 )
             )
         else:
@@ -416,10 +463,18 @@ def _unique(
 
 
 def _unknown(pos: Pos, what: str, kode: str, known: set[str], file: str) -> Problem:
+    """``kode`` names no ``what``: ``misi``, ``misi_induk`` (a misi of the file or of its
+    induk) or ``unit_kerja``."""
     hint = did_you_mean(kode, known)
     if hint is None and known and len(known) <= 12:
-        hint = "use one of " + ", ".join(f"`{k}`" for k in sorted(known))
+        hint = _("use one of {kodes}", kodes=", ".join(f"`{k}`" for k in sorted(known)))
     elif hint is None:
-        hint = f"declare it under `{'unit_kerja' if what == 'unit kerja' else 'misi'}`"
-    where = "" if what.endswith("induk") else " of this file"
-    return error_at(file, pos, UNKNOWN_REFERENCE, f"`{kode}` is not a {what}{where}", hint)
+        key = "unit_kerja" if what == "unit_kerja" else "misi"
+        hint = _("declare it under `{key}`", key=key)
+    if what == "misi":
+        message = _("`{kode}` is not a misi of this file", kode=kode)
+    elif what == "misi_induk":
+        message = _("`{kode}` is not a misi of this file or of its induk", kode=kode)
+    else:
+        message = _("`{kode}` is not a unit kerja of this file", kode=kode)
+    return error_at(file, pos, UNKNOWN_REFERENCE, message, hint)

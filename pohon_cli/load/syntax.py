@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pohon_cli.i18n import _
+from pohon_cli.load import yaml_words
 from pohon_cli.source import Pos
 
 # `key:value`: a key, a colon, then no space (a plain key: no quote, no flow bracket)
@@ -47,10 +49,18 @@ def word(error: YamlError, text: str) -> tuple[Pos, str, str | None]:
     found = _recognise(error, lines, pos)
     if found is not None:
         return found
-    message = f"YAML syntax: {error.problem}" + (f" ({error.context})" if error.context else "")
+    said = yaml_words.problem(error.problem)
+    if error.context:
+        message = _(
+            "YAML syntax: {problem} ({context})",
+            problem=said,
+            context=yaml_words.context(error.context),
+        )
+    else:
+        message = _("YAML syntax: {problem}", problem=said)
     hint = None
     if "found unexpected end of stream" in error.problem:
-        hint = "a quote or bracket is not closed"
+        hint = _("a quote or bracket is not closed")
     return pos, message, hint
 
 
@@ -101,9 +111,12 @@ def _unclosed_quote(start: Pos, lines: list[str]) -> tuple[Pos, str, str | None]
     quote = _line(lines, start[0])[start[1] - 1 : start[1]] or '"'
     return (
         start,
-        f"the quote {quote} opened here is never closed: YAML reads the rest of the file as "
-        "one text",
-        f"close the text with {quote} where it ends, on the same line",
+        _(
+            "the quote {quote} opened here is never closed: YAML reads the rest of the file "
+            "as one text",
+            quote=quote,
+        ),
+        _("close the text with {quote} where it ends, on the same line", quote=quote),
     )
 
 
@@ -111,18 +124,22 @@ def _quote_spans_lines(start: Pos, at: Pos, lines: list[str]) -> tuple[Pos, str,
     quote = _line(lines, start[0])[start[1] - 1 : start[1]] or '"'
     return (
         start,
-        f"the quote {quote} opened here is closed only on line {at[0]}: YAML reads every line "
-        "in between as one text",
-        f"close the text with {quote} where it ends, on the same line",
+        _(
+            "the quote {quote} opened here is closed only on line {line}: YAML reads every "
+            "line in between as one text",
+            quote=quote,
+            line=at[0],
+        ),
+        _("close the text with {quote} where it ends, on the same line", quote=quote),
     )
 
 
 def _tab(line: str, pos: Pos) -> Words:
     if line[: pos[1] - 1].strip(" \t") == "":
-        return "a tab in the indentation: YAML indents with spaces only", (
+        return _("a tab in the indentation: YAML indents with spaces only"), _(
             "indent with spaces, not tabs"
         )
-    return "a tab here: YAML allows only spaces between a key and its value", (
+    return _("a tab here: YAML allows only spaces between a key and its value"), _(
         "replace the tab with a space"
     )
 
@@ -133,19 +150,30 @@ def _flow(start: Pos, at: Pos, lines: list[str]) -> tuple[Pos, str, str | None]:
     if at[0] > start[0] or _at_end(lines, at):
         return (
             start,
-            f"the `{opening}` opened here is not closed on its line",
-            f"add the missing `{closing}` at the end of the value, or a `,` between its items",
+            _("the `{opening}` opened here is not closed on its line", opening=opening),
+            _(
+                "add the missing `{closing}` at the end of the value, or a `,` between its items",
+                closing=closing,
+            ),
         )
     # libyaml stops at the `:` of `{2024: 80 2025: 85}`: the item starts after the space
     before = _line(lines, at[0])[: at[1] - 1].rstrip()
-    head, _, word = before.rpartition(" ")
-    if head.rstrip() and head.rstrip()[-1] not in ",[{:" and word:
+    head, _space, last = before.rpartition(" ")
+    if head.rstrip() and head.rstrip()[-1] not in ",[{:" and last:
         at = (at[0], len(head) + 2)
     return (
         at,
-        f"a `,` seems to be missing before this item of the `{opening} ... {closing}` that "
-        f"opens in column {start[1]}",
-        f"separate the items with a comma and a space, or close the `{opening}` before this",
+        _(
+            "a `,` seems to be missing before this item of the `{opening} ... {closing}` "
+            "that opens in column {column}",
+            opening=opening,
+            closing=closing,
+            column=start[1],
+        ),
+        _(
+            "separate the items with a comma and a space, or close the `{opening}` before this",
+            opening=opening,
+        ),
     )
 
 
@@ -163,14 +191,20 @@ def _no_colon(key_at: Pos, lines: list[str]) -> tuple[Pos, str, str | None]:
         key, value = found.group(1), written[found.end(1) + 1 :]
         return (
             (key_at[0], key_at[1] + found.end(1)),
-            f"no space after the colon in `{written}`: YAML reads it as a text, not as a key "
-            "and its value",
-            f"write a space after the colon: `{key}: {value}`",
+            _(
+                "no space after the colon in `{written}`: YAML reads it as a text, not as a "
+                "key and its value",
+                written=written,
+            ),
+            _("write a space after the colon: `{key}: {value}`", key=key, value=value),
         )
     return (
         key_at,
-        f"`{written}` has no `:` after it: YAML expected a key here, as on the lines around it",
-        "write `key: value`, or indent the line as more of the text above it",
+        _(
+            "`{written}` has no `:` after it: YAML expected a key here, as on the lines around it",
+            written=written,
+        ),
+        _("write `key: value`, or indent the line as more of the text above it"),
     )
 
 
@@ -209,16 +243,28 @@ def _value_in_value(at: Pos, lines: list[str]) -> tuple[Pos, str, str | None] | 
         key, over = _key_of(above), _key_column(above)
         return (
             (at[0], start),
-            f"`{_key_of(line)}` is indented more than `{key}` on line {number} "
-            f"(column {start}, not {over}): YAML reads this line as more of `{key}`'s text",
-            f"indent `{_key_of(line)}` by {over - 1} spaces, as `{key}`",
+            _(
+                "`{this}` is indented more than `{key}` on line {number} "
+                "(column {start}, not {over}): YAML reads this line as more of `{key}`'s text",
+                this=_key_of(line),
+                key=key,
+                number=number,
+                start=start,
+                over=over,
+            ),
+            _(
+                "indent `{this}` by {spaces} spaces, as `{key}`",
+                this=_key_of(line),
+                spaces=over - 1,
+                key=key,
+            ),
         )
     if deeper and line[start - 1 :].startswith("- "):
         return (at[0], start), *_forgotten_key(at[0], start, above, lines)
     return (
         at,
-        "a second `: ` in this line: YAML cannot read a key and a value inside a value",
-        "quote a value that contains ': ', or check the indentation",
+        _("a second `: ` in this line: YAML cannot read a key and a value inside a value"),
+        _("quote a value that contains ': ', or check the indentation"),
     )
 
 
@@ -232,11 +278,32 @@ def _forgotten_key(number: int, start: int, above: str, lines: list[str]) -> Wor
     node = any(k.startswith(_NODE_KEYS) for k in keys)
     indicator = any(k.startswith(_INDICATOR_KEYS) for k in keys)
     missing = "anak" if node and not indicator else "indikator" if indicator else ""
-    named = f"`{missing}:`" if missing else "a key such as `anak:` or `indikator:`"
+    key = _key_of(above)
+    if missing:
+        return (
+            _(
+                "a list under `{key}`, which already has its value: a line `{missing}:` "
+                "seems to be missing above this one",
+                key=key,
+                missing=missing,
+            ),
+            _(
+                "write `{missing}:` on its own line above this list, indented as `{key}`",
+                missing=missing,
+                key=key,
+            ),
+        )
     return (
-        f"a list under `{_key_of(above)}`, which already has its value: a line {named} "
-        "seems to be missing above this one",
-        f"write {named} on its own line above this list, indented as `{_key_of(above)}`",
+        _(
+            "a list under `{key}`, which already has its value: a line a key such as "
+            "`anak:` or `indikator:` seems to be missing above this one",
+            key=key,
+        ),
+        _(
+            "write a key such as `anak:` or `indikator:` on its own line above this list, "
+            "indented as `{key}`",
+            key=key,
+        ),
     )
 
 
@@ -246,20 +313,40 @@ def _out_of_step(at: Pos, start: Pos, lines: list[str], *, list_item: bool) -> W
     if block is not None:
         number, header = block
         return (
-            f"this line is indented less than the block text `{header.strip()}` on line "
-            f"{number} above: YAML ends the text before it, and cannot read the line",
-            "indent every line of a block text (after `|` or `>`) at least as far as its "
-            "first line",
+            _(
+                "this line is indented less than the block text `{header}` on line "
+                "{number} above: YAML ends the text before it, and cannot read the line",
+                header=header.strip(),
+                number=number,
+            ),
+            _(
+                "indent every line of a block text (after `|` or `>`) at least as far as "
+                "its first line"
+            ),
         )
     opened = _line(lines, start[0])
     column = _key_column(opened) if list_item else start[1]
-    what = "the keys of the list item" if list_item else "the keys of the mapping"
     key = _key_of(line) or line.strip()
-    return (
-        f"`{key}` is indented {at[1] - 1} spaces, but {what} on line {start[0]} by "
-        f"{column - 1}: YAML cannot tell where it belongs",
-        f"indent `{key}` by {column - 1} spaces, as the keys beside it",
-    )
+    hint = _("indent `{key}` by {spaces} spaces, as the keys beside it", key=key, spaces=column - 1)
+    if list_item:
+        message = _(
+            "`{key}` is indented {spaces} spaces, but the keys of the list item on line "
+            "{line} by {expected}: YAML cannot tell where it belongs",
+            key=key,
+            spaces=at[1] - 1,
+            line=start[0],
+            expected=column - 1,
+        )
+    else:
+        message = _(
+            "`{key}` is indented {spaces} spaces, but the keys of the mapping on line "
+            "{line} by {expected}: YAML cannot tell where it belongs",
+            key=key,
+            spaces=at[1] - 1,
+            line=start[0],
+            expected=column - 1,
+        )
+    return message, hint
 
 
 def _block_text_above(at: Pos, lines: list[str]) -> tuple[int, str] | None:
@@ -277,7 +364,11 @@ def _block_text_above(at: Pos, lines: list[str]) -> tuple[int, str] | None:
 def _item_at_wrong_depth(at: Pos, start: Pos, lines: list[str]) -> tuple[Pos, str, str | None]:
     return (
         at,
-        f"a list item `- ` in column {at[1]}, where the mapping on line {start[0]} "
-        f"expects a key: the item is at the wrong depth",
-        "line up its `-` with the other items of its list",
+        _(
+            "a list item `- ` in column {column}, where the mapping on line {line} "
+            "expects a key: the item is at the wrong depth",
+            column=at[1],
+            line=start[0],
+        ),
+        _("line up its `-` with the other items of its list"),
     )

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from pohon_cli.i18n import _
 from pohon_cli.model import (
     Collaboration,
     Header,
@@ -42,15 +43,6 @@ _CONTAINERS: dict[str, type[BaseModel]] = {
     "induk": ParentOrganisation,
     "periode": Period,
     "kolaborasi": Collaboration,
-}
-_NAMES = {
-    "indikator": "indicator",
-    "misi": "misi",
-    "unit_kerja": "unit kerja",
-    "instansi": "`instansi`",
-    "induk": "`induk`",
-    "periode": "`periode`",
-    "kolaborasi": "`kolaborasi` item",
 }
 
 # `awal:2025` in braces: a key, its colon and its value, read as one key
@@ -87,8 +79,16 @@ def problems_from(
                 file,
                 locate(raw, prefix + at + (written,), key=True),
                 UNKNOWN_KEY,
-                f"no space after the colon in `{written}`: YAML reads it as one key with no value",
-                f"write a space after the colon: `{key}: {written[len(key) + 1 :]}`",
+                _(
+                    "no space after the colon in `{written}`: YAML reads it as one key with no "
+                    "value",
+                    written=written,
+                ),
+                _(
+                    "write a space after the colon: `{key}: {value}`",
+                    key=key,
+                    value=written[len(key) + 1 :],
+                ),
             )
         )
     return problems
@@ -106,13 +106,13 @@ def problem_from(
     kind = detail["type"]
     key = loc[-1] if loc else ""
     if kind == "missing":
-        container, _ = _container(loc, what)
+        container = _container(loc, what)[0]
         return error_at(
             file,
             locate(raw, loc[:-1]),
             MISSING_KEY,
-            f"this {container} has no `{key}`",
-            f"add `{key}: ...`",
+            _missing(container, key),
+            _("add `{key}: ...`", key=key),
         )
     if kind == "extra_forbidden":
         container, model = _container(loc, what)
@@ -120,12 +120,14 @@ def problem_from(
         if model is Header:
             # the tree is read apart from the header, but it is a top-level key all the same
             allowed.append("pohon")
-        suggestion = did_you_mean(str(key), allowed) or "allowed keys: " + ", ".join(allowed)
+        suggestion = did_you_mean(str(key), allowed) or _(
+            "allowed keys: {keys}", keys=", ".join(allowed)
+        )
         return error_at(
             file,
             locate(raw, loc, key=True),
             UNKNOWN_KEY,
-            f"unknown key `{key}` in this {container}",
+            _unknown(container, key),
             suggestion,
         )
     if loc and loc[-1] == "[key]":
@@ -133,8 +135,8 @@ def problem_from(
             file,
             locate(raw, loc[:-1], key=True),
             WRONG_VALUE,
-            f"`{loc[-2]}` is not a year",
-            "a year is four digits, e.g. 2024",
+            _("`{value}` is not a year", value=loc[-2]),
+            _("a year is four digits, e.g. 2024"),
         )
     words = _WORDS.get(kind, _as_pydantic_says)
     message, hint = words(_Error(kind, loc, key, _label(loc, key), detail.get("input"), detail))
@@ -142,14 +144,51 @@ def problem_from(
 
 
 def _container(loc: tuple[str | int, ...], what: str) -> tuple[str, type[BaseModel]]:
-    """What holds the key in error, in words, and its model: the innermost model on the way."""
+    """What holds the key in error (``what``, or the key of the innermost model on the
+    way: ``indikator``, ``misi``...) and its model."""
     container = what
     model: type[BaseModel] = NodeDocument if what == "node" else Header
     for step in loc[:-1]:
         if isinstance(step, str) and step in _CONTAINERS:
             model = _CONTAINERS[step]
-            container = _NAMES[step]
+            container = step
     return container, model
+
+
+def _missing(container: str, key: object) -> str:
+    """ "this node has no `kode`", for each kind of container (see ``_container``)."""
+    said = {
+        "node": lambda: _("this node has no `{key}`", key=key),
+        "top level": lambda: _("this top level has no `{key}`", key=key),
+        "reference": lambda: _("this reference has no `{key}`", key=key),
+        "carried indicator": lambda: _("this carried indicator has no `{key}`", key=key),
+        "indikator": lambda: _("this indicator has no `{key}`", key=key),
+        "misi": lambda: _("this misi has no `{key}`", key=key),
+        "unit_kerja": lambda: _("this unit kerja has no `{key}`", key=key),
+        "instansi": lambda: _("this `instansi` has no `{key}`", key=key),
+        "induk": lambda: _("this `induk` has no `{key}`", key=key),
+        "periode": lambda: _("this `periode` has no `{key}`", key=key),
+        "kolaborasi": lambda: _("this `kolaborasi` item has no `{key}`", key=key),
+    }
+    return said[container]()
+
+
+def _unknown(container: str, key: object) -> str:
+    """ "unknown key `x` in this node", for each kind of container (see ``_container``)."""
+    said = {
+        "node": lambda: _("unknown key `{key}` in this node", key=key),
+        "top level": lambda: _("unknown key `{key}` in this top level", key=key),
+        "reference": lambda: _("unknown key `{key}` in this reference", key=key),
+        "carried indicator": lambda: _("unknown key `{key}` in this carried indicator", key=key),
+        "indikator": lambda: _("unknown key `{key}` in this indicator", key=key),
+        "misi": lambda: _("unknown key `{key}` in this misi", key=key),
+        "unit_kerja": lambda: _("unknown key `{key}` in this unit kerja", key=key),
+        "instansi": lambda: _("unknown key `{key}` in this `instansi`", key=key),
+        "induk": lambda: _("unknown key `{key}` in this `induk`", key=key),
+        "periode": lambda: _("unknown key `{key}` in this `periode`", key=key),
+        "kolaborasi": lambda: _("unknown key `{key}` in this `kolaborasi` item", key=key),
+    }
+    return said[container]()
 
 
 # the keys that map a year to a value: a message names the year
@@ -159,9 +198,9 @@ _YEAR_MAPS = ("target", "target_induk", "realisasi", "anggaran", "realisasi_angg
 def _label(loc: tuple[str | int, ...], key: str | int) -> str:
     """How a message names the value: `kode`, `target` for 2024, item 2 of `misi`."""
     if len(loc) >= 2 and loc[-2] in _YEAR_MAPS and isinstance(loc[-1], str):
-        return f"`{loc[-2]}` for {loc[-1]}"
+        return _("`{key}` for {year}", key=loc[-2], year=loc[-1])
     if len(loc) >= 2 and isinstance(key, int):
-        return f"item {key + 1} of `{loc[-2]}`"
+        return _("item {number} of `{key}`", number=key + 1, key=loc[-2])
     return f"`{key}`"
 
 
@@ -183,7 +222,8 @@ class _Error:
 
 def _reason(error: _Error) -> Words:
     """A validator of pohon's own said why (``value_error``): its words are the message."""
-    return f"{error.label}: {error.ctx.get('error', error.detail['msg'])!s}", None
+    reason = error.ctx.get("error", error.detail["msg"])
+    return _("{label}: {reason}", label=error.label, reason=str(reason)), None
 
 
 def _not_a_choice(error: _Error) -> Words:
@@ -192,21 +232,41 @@ def _not_a_choice(error: _Error) -> Words:
     value = error.value
     suggestion = did_you_mean(str(value), choices) if isinstance(value, str) else None
     return (
-        f"{error.label} must be {expected.replace(chr(39), '')}, not {describe(value)}",
+        _(
+            "{label} must be {choices}, not {value}",
+            label=error.label,
+            choices=_one_of(choices) if choices else expected.replace(chr(39), ""),
+            value=describe(value),
+        ),
         suggestion,
     )
 
 
+def _one_of(choices: list[str]) -> str:
+    """``a, b or c``, as Pydantic lists the values a literal takes."""
+    if len(choices) == 1:
+        return choices[0]
+    return _("{choices} or {last}", choices=", ".join(choices[:-1]), last=choices[-1])
+
+
 def _not_text(error: _Error) -> Words:
-    return f"{error.label} must be text, not {describe(error.value)}", None
+    return _(
+        "{label} must be text, not {value}", label=error.label, value=describe(error.value)
+    ), None
 
 
 def _not_a_list(error: _Error) -> Words:
-    return f"{error.label} must be a list, not {describe(error.value)}", None
+    return _(
+        "{label} must be a list, not {value}", label=error.label, value=describe(error.value)
+    ), None
 
 
 def _not_a_mapping(error: _Error) -> Words:
-    return f"{error.label} must be a mapping (key: value lines), not {describe(error.value)}", None
+    return _(
+        "{label} must be a mapping (key: value lines), not {value}",
+        label=error.label,
+        value=describe(error.value),
+    ), None
 
 
 def _bad_text(error: _Error) -> Words:
@@ -215,15 +275,23 @@ def _bad_text(error: _Error) -> Words:
     if error.key == "jenjang" or (len(loc) >= 2 and loc[-2] == "jenjang"):
         written = value if isinstance(value, str) else ""
         fixed = level_name(written)
-        hint = "a level name is one word of letters, digits and _"
+        hint = _("a level name is one word of letters, digits and _")
         if fixed and fixed != written:
-            hint = f"write `{fixed}`, here and in each node's `jenjang`: {hint}"
-        return f"{error.label} is not a level name: {describe(value)}", hint
+            hint = _(
+                "write `{fixed}`, here and in each node's `jenjang`: a level name is one word "
+                "of letters, digits and _",
+                fixed=fixed,
+            )
+        return _(
+            "{label} is not a level name: {value}", label=error.label, value=describe(value)
+        ), hint
     if error.kind == "string_too_long":
-        reason = "is too long"
-    else:
-        reason = "cannot be empty, or start or end with a space"
-    return f"{error.label} {reason}: {describe(value)}", None
+        return _("{label} is too long: {value}", label=error.label, value=describe(value)), None
+    return _(
+        "{label} cannot be empty, or start or end with a space: {value}",
+        label=error.label,
+        value=describe(value),
+    ), None
 
 
 def _wrong_length(error: _Error) -> Words:
@@ -232,24 +300,43 @@ def _wrong_length(error: _Error) -> Words:
     too_short = error.kind == "too_short"
     if isinstance(value, str):
         if too_short and not value:
-            return f"{label} cannot be empty", None
-        bound = (
-            f"at least {ctx.get('min_length')}" if too_short else f"at most {ctx.get('max_length')}"
-        )
-        return f"{label} is {len(value)} characters long; {bound}", None
+            return _("{label} cannot be empty", label=label), None
+        if too_short:
+            return _(
+                "{label} is {length} characters long; at least {limit}",
+                label=label,
+                length=len(value),
+                limit=ctx.get("min_length"),
+            ), None
+        return _(
+            "{label} is {length} characters long; at most {limit}",
+            label=label,
+            length=len(value),
+            limit=ctx.get("max_length"),
+        ), None
     limit = ctx.get("min_length" if too_short else "max_length")
     count = ctx.get("actual_length")
     if count == 0 and limit == 1:
-        reason = "cannot be an empty list"
-    elif too_short:
-        reason = f"needs at least {limit} items, not {count}"
-    else:
-        reason = f"holds {count} items; at most {limit}"
-    return f"{label} {reason}", None
+        return _("{label} cannot be an empty list", label=label), None
+    if too_short:
+        return _(
+            "{label} needs at least {limit} items, not {count}",
+            label=label,
+            limit=limit,
+            count=count,
+        ), None
+    return _(
+        "{label} holds {count} items; at most {limit}", label=label, count=count, limit=limit
+    ), None
 
 
 def _as_pydantic_says(error: _Error) -> Words:
-    return f"{error.label}: {error.detail['msg']}, not {describe(error.value)}", None
+    return _(
+        "{label}: {reason}, not {value}",
+        label=error.label,
+        reason=error.detail["msg"],
+        value=describe(error.value),
+    ), None
 
 
 # Pydantic's kind of error -> its wording (WRONG_VALUE, at the value).
@@ -280,14 +367,14 @@ def level_name(text: str) -> str:
 def describe(value: Any) -> str:
     """A value as a message names it: "a mapping", "the number 1.10", "the text `...`"."""
     if isinstance(value, YMap | dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, YList | list):
-        return "a list"
+        return _("a list")
     if value is None:
-        return "an empty value"
+        return _("an empty value")
     if isinstance(value, Decimal):
-        return f"the number {number_text(value)}"
-    return f"the text `{_clip(str(value))}`"
+        return _("the number {number}", number=number_text(value))
+    return _("the text `{text}`", text=_clip(str(value)))
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -309,13 +396,42 @@ def node_among_indicators(item: Any, node: YMap, file: str, index: int) -> Probl
     if not keys:
         return None
     kode, parent = item.get("kode"), node.get("kode")
-    what = f"`{kode}`" if isinstance(kode, str | Decimal) else "this item"
-    under = f" of `{parent}`" if isinstance(parent, str | Decimal) else ""
     return error_at(
         file,
         node["indikator"].item_pos(index),
         UNKNOWN_KEY,
-        f"{what} has `{keys[0]}`, a key of a node, yet it stands among the indicators"
-        f"{under}: an `anak:` line seems to be missing above it",
-        "write `anak:` on its own line above this node, indented as `indikator:`",
+        _node_among(kode, parent, keys[0]),
+        _("write `anak:` on its own line above this node, indented as `indikator:`"),
+    )
+
+
+def _node_among(kode: Any, parent: Any, key: str) -> str:
+    named = isinstance(kode, str | Decimal)
+    under = isinstance(parent, str | Decimal)
+    if named and under:
+        return _(
+            "`{kode}` has `{key}`, a key of a node, yet it stands among the indicators of "
+            "`{parent}`: an `anak:` line seems to be missing above it",
+            kode=kode,
+            key=key,
+            parent=parent,
+        )
+    if named:
+        return _(
+            "`{kode}` has `{key}`, a key of a node, yet it stands among the indicators: an "
+            "`anak:` line seems to be missing above it",
+            kode=kode,
+            key=key,
+        )
+    if under:
+        return _(
+            "this item has `{key}`, a key of a node, yet it stands among the indicators of "
+            "`{parent}`: an `anak:` line seems to be missing above it",
+            key=key,
+            parent=parent,
+        )
+    return _(
+        "this item has `{key}`, a key of a node, yet it stands among the indicators: an "
+        "`anak:` line seems to be missing above it",
+        key=key,
     )

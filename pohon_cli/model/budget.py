@@ -15,6 +15,7 @@ from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 
+from pohon_cli.i18n import _
 from pohon_cli.model.document import Indicator, Node
 from pohon_cli.model.tree import Tree
 from pohon_cli.model.values import number_text
@@ -45,7 +46,7 @@ def rupiah(value: Decimal) -> str:
     """An amount for people, the Indonesian way: ``Rp 31.704.046.735``, cents after a
     comma (``Rp 1.500,50``). For human text only; files and programs get the digits."""
     text = number_text(value)
-    whole, _, cents = text.partition(".")
+    whole, _dot, cents = text.partition(".")
     sign = "-" if whole.startswith("-") else ""
     digits = whole.lstrip("-")
     groups: list[str] = []
@@ -184,10 +185,14 @@ def budget_text(item: Node | Indicator, year: int) -> str | None:
     pagu, spent = item.budget.get(year), item.spent.get(year)
     if pagu is None and spent is None:
         return None
-    parts = [f"pagu {year} {rupiah(pagu)}" if pagu is not None else f"no pagu for {year}"]
+    parts = [
+        _("pagu {year} {amount}", year=year, amount=rupiah(pagu))
+        if pagu is not None
+        else _("no pagu for {year}", year=year)
+    ]
     if spent is not None:
-        parts.append(f"realisasi {rupiah(spent)}")
+        parts.append(_("realisasi {amount}", amount=rupiah(spent)))
     share = serapan(pagu, spent)
     if share is not None:
-        parts.append(f"serapan {number_text(share)}%")
+        parts.append(_("serapan {share}%", share=number_text(share)))
     return "; ".join(parts)

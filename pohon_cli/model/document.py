@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from pohon_cli.i18n import _
 from pohon_cli.model.values import (
     Actual,
     Amount,
@@ -106,7 +107,13 @@ class Period(_Model):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.start > self.end:
-            raise ValueError(f"the period starts ({self.start}) after it ends ({self.end})")
+            raise ValueError(
+                _(
+                    "the period starts ({start}) after it ends ({end})",
+                    start=self.start,
+                    end=self.end,
+                )
+            )
         return self
 
     def years(self) -> range:
@@ -207,8 +214,10 @@ class Indicator(_Model):
             isinstance(v, dict) for v in value.values()
         ):
             raise ValueError(
-                "quarters (tw1..tw4) need `konsolidasi` on the indicator: "
-                "jumlah (sum), rata_rata (average) or terakhir (the last quarter)"
+                _(
+                    "quarters (tw1..tw4) need `konsolidasi` on the indicator: "
+                    "jumlah (sum), rata_rata (average) or terakhir (the last quarter)"
+                )
             )
         return value
 
@@ -448,7 +457,12 @@ class Header(_Model):
     @classmethod
     def _known_version(cls, value: Any) -> Any:
         if value != FORMAT_VERSION:
-            raise ValueError(f"this pohon reads format version {FORMAT_VERSION}: write versi: 1")
+            raise ValueError(
+                _(
+                    "this pohon reads format version {version}: write versi: 1",
+                    version=FORMAT_VERSION,
+                )
+            )
         return FORMAT_VERSION
 
     @field_validator("levels")
@@ -456,7 +470,7 @@ class Header(_Model):
     def _unique_levels(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         seen = {name for i, name in enumerate(value) if name in value[:i]}
         if seen:
-            raise ValueError(f"a level is named twice: {', '.join(sorted(seen))}")
+            raise ValueError(_("a level is named twice: {levels}", levels=", ".join(sorted(seen))))
         return value
 
 

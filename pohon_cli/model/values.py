@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, ValidationInfo, WithJsonSchema
 
+from pohon_cli.i18n import _, n_
 from pohon_cli.model.numbers import plain_number
 
 
@@ -40,12 +41,12 @@ def _as_text(value: Any) -> Any:
 
 def _as_year(value: Any) -> Any:
     if isinstance(value, bool):
-        raise ValueError("a year is four digits, e.g. 2024")
+        raise ValueError(_("a year is four digits, e.g. 2024"))
     if isinstance(value, int | Decimal) and value == int(value) and 1000 <= value <= 9999:
         return int(value)
     if isinstance(value, str) and re.fullmatch(r"[0-9]{4}", value):
         return int(value)
-    raise ValueError("a year is four digits, e.g. 2024")
+    raise ValueError(_("a year is four digits, e.g. 2024"))
 
 
 def _as_bool(value: Any) -> Any:
@@ -53,7 +54,7 @@ def _as_bool(value: Any) -> Any:
         return value
     if value in ("true", "false"):
         return value == "true"
-    raise ValueError("write true or false")
+    raise ValueError(_("write true or false"))
 
 
 def _as_value(value: Any) -> Any:
@@ -67,13 +68,17 @@ def _as_value(value: Any) -> Any:
             low, high = value
             if low > high:
                 raise ValueError(
-                    f"a range is [low, high]: {number_text(low)} is above {number_text(high)}"
+                    _(
+                        "a range is [low, high]: {low} is above {high}",
+                        low=number_text(low),
+                        high=number_text(high),
+                    )
                 )
             return (low, high)
-        raise ValueError("a range is two numbers [low, high], e.g. [80, 90]")
+        raise ValueError(_("a range is two numbers [low, high], e.g. [80, 90]"))
     if value is None:
-        raise ValueError("the value is empty: write a number or a text, or remove the year")
-    raise ValueError("write a number, a text, or a range [low, high]")
+        raise ValueError(_("the value is empty: write a number or a text, or remove the year"))
+    raise ValueError(_("write a number, a text, or a range [low, high]"))
 
 
 def _as_actual(value: Any) -> Any:
@@ -95,19 +100,30 @@ def _as_planned(value: Any, info: ValidationInfo) -> Any:
     how = info.data["consolidation"]
     if how is None:
         raise ValueError(
-            "quarters (tw1..tw4) need `konsolidasi` on the indicator: "
-            "jumlah (sum), rata_rata (average) or terakhir (the last quarter)"
+            _(
+                "quarters (tw1..tw4) need `konsolidasi` on the indicator: "
+                "jumlah (sum), rata_rata (average) or terakhir (the last quarter)"
+            )
         )
     if combine(found, how, complete=True) is None:
-        needed = ("tw4",) if how == "terakhir" else QUARTERS
-        absent = [q for q in needed if q not in found]
-        verb = "is" if len(absent) == 1 else "are"
-        last = how == "terakhir"
+        if how == "terakhir":
+            raise ValueError(
+                _(
+                    "a target written per quarter plans the whole year, and with "
+                    "`konsolidasi: terakhir` the year's target is tw4's: tw4 is missing; "
+                    "write tw4, or one value for the year"
+                )
+            )
+        absent = [q for q in QUARTERS if q not in found]
         raise ValueError(
-            "a target written per quarter plans the whole year"
-            + (", and with `konsolidasi: terakhir` the year's target is tw4's" if last else "")
-            + f": {', '.join(absent)} {verb} missing; write {'tw4' if last else 'tw1..tw4'}, "
-            "or one value for the year"
+            n_(
+                "a target written per quarter plans the whole year: {quarters} is missing; "
+                "write tw1..tw4, or one value for the year",
+                "a target written per quarter plans the whole year: {quarters} are missing; "
+                "write tw1..tw4, or one value for the year",
+                len(absent),
+                quarters=", ".join(absent),
+            )
         )
     return found
 
@@ -117,7 +133,7 @@ def _value_or_quarters(value: Any, what: str) -> Any:
     if not isinstance(value, dict):
         return _as_value(value)
     if not value:
-        raise ValueError("no quarter is written: write tw1..tw4, or one value for the year")
+        raise ValueError(_("no quarter is written: write tw1..tw4, or one value for the year"))
     found: dict[str, Decimal] = {}
     wrong: list[str] = []
     for key, quarter_value in value.items():
@@ -126,21 +142,34 @@ def _value_or_quarters(value: Any, what: str) -> Any:
             wrong.append(f"`{name}`")
             continue
         if quarter_value is None:
-            raise ValueError(f"{name} is empty: write a number, or leave the quarter out")
+            raise ValueError(
+                _("{quarter} is empty: write a number, or leave the quarter out", quarter=name)
+            )
         if not isinstance(quarter_value, Decimal):
             kind = (
-                "a list"
+                _("a list")
                 if isinstance(quarter_value, list | tuple)
-                else "a mapping"
+                else _("a mapping")
                 if isinstance(quarter_value, dict)
-                else f"the text `{str(quarter_value)[:40]}`"
+                else _("the text `{text}`", text=str(quarter_value)[:40])
             )
-            raise ValueError(f"{name}: a quarter's {what} is a number, not {kind}")
+            raise ValueError(
+                _(
+                    "{quarter}: a quarter's {what} is a number, not {value}",
+                    quarter=name,
+                    what=what,
+                    value=kind,
+                )
+            )
         found[name] = quarter_value
     if wrong:
-        verb = "is not a quarter" if len(wrong) == 1 else "are not quarters"
         raise ValueError(
-            f"{', '.join(wrong)} {verb} (triwulan): write tw1, tw2, tw3 or tw4, in small letters"
+            n_(
+                "{keys} is not a quarter (triwulan): write tw1, tw2, tw3 or tw4, in small letters",
+                "{keys} are not quarters (triwulan): write tw1, tw2, tw3 or tw4, in small letters",
+                len(wrong),
+                keys=", ".join(wrong),
+            )
         )
     return {q: found[q] for q in QUARTERS if q in found}
 
@@ -153,24 +182,32 @@ def _as_amount(value: Any) -> Any:
     the digits to write."""
     if isinstance(value, Decimal):
         if value < 0:
-            raise ValueError(f"an amount in rupiah cannot be negative: {number_text(value)}")
+            raise ValueError(
+                _("an amount in rupiah cannot be negative: {number}", number=number_text(value))
+            )
         return value
     if isinstance(value, str):
         bare = re.sub(r"^Rp\.?\s*", "", value.strip())
         digits = plain_number(bare, whole=True)
         if digits is not None:
             raise ValueError(
-                f"`{value}` is text (YAML reads no thousands dots, decimal commas or `Rp`): "
-                f"write the rupiah as digits, {digits}"
+                _(
+                    "`{value}` is text (YAML reads no thousands dots, decimal commas or `Rp`): "
+                    "write the rupiah as digits, {digits}",
+                    value=value,
+                    digits=digits,
+                )
             )
-        raise ValueError(f"an amount in rupiah is a number, not the text `{value[:40]}`")
+        raise ValueError(
+            _("an amount in rupiah is a number, not the text `{text}`", text=value[:40])
+        )
     if value is None:
-        raise ValueError("the amount is empty: write a number in rupiah, or remove the year")
+        raise ValueError(_("the amount is empty: write a number in rupiah, or remove the year"))
     if isinstance(value, dict):
-        raise ValueError("an amount is written once for the year, not per quarter")
+        raise ValueError(_("an amount is written once for the year, not per quarter"))
     if isinstance(value, list | tuple):
-        raise ValueError("an amount is one number in rupiah, not a range or a list")
-    raise ValueError("an amount in rupiah is a number")
+        raise ValueError(_("an amount is one number in rupiah, not a range or a list"))
+    raise ValueError(_("an amount in rupiah is a number"))
 
 
 def _as_owners(value: Any) -> Any:
@@ -182,20 +219,25 @@ def _as_owners(value: Any) -> Any:
         return ()
     if isinstance(value, dict):
         raise ValueError(
-            "write a unit kode, or a list of unit kodes with the lead first "
-            "([LEAD, OTHER]), not a mapping"
+            _(
+                "write a unit kode, or a list of unit kodes with the lead first "
+                "([LEAD, OTHER]), not a mapping"
+            )
         )
     if not isinstance(value, list | tuple):
         return (value,)
     if not value:
         raise ValueError(
-            "the list names no unit: write a unit kode, or leave `penanggung_jawab` out"
+            _("the list names no unit: write a unit kode, or leave `penanggung_jawab` out")
         )
     kodes = [number_text(v) if isinstance(v, Decimal) else v for v in value]
     twice = [v for i, v in enumerate(kodes) if isinstance(v, str) and v in kodes[:i]]
     if twice:
         raise ValueError(
-            f"the unit `{twice[0]}` is named twice: name each unit once, the lead first"
+            _(
+                "the unit `{kode}` is named twice: name each unit once, the lead first",
+                kode=twice[0],
+            )
         )
     return tuple(value)
 
@@ -203,13 +245,13 @@ def _as_owners(value: Any) -> Any:
 def _as_scale(value: Any) -> Any:
     """An ordered scale of text values, worst first: ``[TMP, TW, WDP, WTP]``."""
     if not isinstance(value, list | tuple):
-        raise ValueError("a scale is a list of values, worst first, e.g. [TMP, TW, WDP, WTP]")
+        raise ValueError(_("a scale is a list of values, worst first, e.g. [TMP, TW, WDP, WTP]"))
     steps = [number_text(v) if isinstance(v, Decimal) else v for v in value]
     if len(steps) < 2 or not all(isinstance(v, str) and v.strip() for v in steps):
-        raise ValueError("a scale lists at least two values (texts), worst first")
+        raise ValueError(_("a scale lists at least two values (texts), worst first"))
     twice = sorted({v for i, v in enumerate(steps) if v in steps[:i]})
     if twice:
-        raise ValueError(f"a value is on the scale twice: {', '.join(twice)}")
+        raise ValueError(_("a value is on the scale twice: {values}", values=", ".join(twice)))
     return tuple(steps)
 
 
@@ -244,7 +286,7 @@ ASSUMED = " (assumed)"
 def polarity_label(polarity: Polarity, written: bool) -> str:
     """A polaritas as printed: ``naik``, or ``naik (assumed)`` when the file does not say
     it, so nobody takes pohon's reading for the file's."""
-    return polarity if written else polarity + ASSUMED
+    return polarity if written else _("{polarity} (assumed)", polarity=polarity)
 
 
 Quarter = Literal["tw1", "tw2", "tw3", "tw4"]
