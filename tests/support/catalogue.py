@@ -98,7 +98,6 @@ def updated(language: str, extra: dict[str, str | tuple[str, ...]] | None = None
             string = key
         elif given:
             string = given
-            string = key
         elif before is not None and not before.fuzzy and before.string is not None:
             string = before.string if isinstance(before.string, str) else tuple(before.string)
         else:
