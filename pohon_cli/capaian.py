@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 
+from pohon_cli.i18n import _
 from pohon_cli.model import Polarity, Value, number_text, value_text
 
 # An explicit context: the result never depends on the caller's decimal settings.
@@ -115,16 +116,26 @@ def explain(
     if isinstance(target, str):
         if scale is None:
             return NoCapaian(
-                f"the target `{target}` is text: declare the order of its values "
-                "(skala: {satuan: [worst, ..., best]}) to compare it"
+                _(
+                    "the target `{target}` is text: declare the order of its values "
+                    "(skala: {{satuan: [worst, ..., best]}}) to compare it",
+                    target=target,
+                )
             )
         if not isinstance(realisasi, str):
-            return NoCapaian(f"the target `{target}` is text but the realisasi is a number")
+            return NoCapaian(
+                _("the target `{target}` is text but the realisasi is a number", target=target)
+            )
         return on_scale(target, realisasi, scale)
     if isinstance(realisasi, str):
-        return NoCapaian(f"the realisasi `{realisasi}` is text but the target is a number")
+        return NoCapaian(
+            _(
+                "the realisasi `{realisasi}` is text but the target is a number",
+                realisasi=realisasi,
+            )
+        )
     if isinstance(realisasi, tuple):
-        return NoCapaian("a realisasi is one value, not a range")
+        return NoCapaian(_("a realisasi is one value, not a range"))
     value = capaian(target, realisasi, polaritas)
     if value is not None:
         return value
@@ -132,17 +143,27 @@ def explain(
         low, high = target
         bound = low if realisasi < low else high
         return NoCapaian(
-            f"the realisasi {number_text(realisasi)} is outside the range "
-            f"{value_text(target)} and its nearer bound is {number_text(bound)}: the "
-            "formulas divide by a positive bound"
+            _(
+                "the realisasi {realisasi} is outside the range {range} and its nearer "
+                "bound is {bound}: the formulas divide by a positive bound",
+                realisasi=number_text(realisasi),
+                range=value_text(target),
+                bound=number_text(bound),
+            )
         )
     if target == 0:
         return NoCapaian(
-            f"the target is 0: realisasi / target divides by zero (the realisasi is "
-            f"{number_text(realisasi)}); only a realisasi of exactly 0 meets it"
+            _(
+                "the target is 0: realisasi / target divides by zero (the realisasi is "
+                "{realisasi}); only a realisasi of exactly 0 meets it",
+                realisasi=number_text(realisasi),
+            )
         )
     return NoCapaian(
-        f"the target {number_text(target)} is below zero: the formulas need a positive target"
+        _(
+            "the target {target} is below zero: the formulas need a positive target",
+            target=number_text(target),
+        )
     )
 
 
@@ -153,7 +174,7 @@ def on_scale(target: str, realisasi: str, scale: Sequence[str]) -> Decimal | NoC
     shown = ", ".join(scale)
     for value in (target, realisasi):
         if value not in scale:
-            return NoCapaian(f"`{value}` is not on the scale ({shown})")
+            return NoCapaian(_("`{value}` is not on the scale ({shown})", value=value, shown=shown))
     reached, wanted = scale.index(realisasi) + 1, scale.index(target) + 1
     if reached >= wanted:
         return _HUNDRED

@@ -19,6 +19,7 @@ from typing import Literal
 
 from pohon_cli.capaian import NoCapaian, capped, explain, rounded
 from pohon_cli.filters import Selection, counted_once
+from pohon_cli.i18n import _
 from pohon_cli.model import (
     QUARTERS,
     Actual,
@@ -287,9 +288,10 @@ def _row(tree: Tree, node: str, indicator: Indicator, year: int, settings: Setti
         target_quarters=compared,
     )
     if target is None:
-        return replace(row, reason=f"no target for {year}")
+        return replace(row, reason=_("no target for {year}", year=year))
     if realisasi is None:
-        return replace(row, status="tanpa_realisasi", reason=gap or f"no realisasi for {year}")
+        reason = gap or _("no realisasi for {year}", year=year)
+        return replace(row, status="tanpa_realisasi", reason=reason)
     scale = settings.scales.get(indicator.unit) if indicator.unit is not None else None
     result = explain(target, realisasi, indicator.polarity_for(target), scale)
     if isinstance(result, NoCapaian):
@@ -314,12 +316,15 @@ def quarters_combined(
     so_far = combine(quarters, how)
     if so_far is None:
         absent = [q for q in QUARTERS[: QUARTERS.index(last)] if q not in quarters]
-        why = (
-            f"{', '.join(absent)} missing before {last}: a missing quarter is not 0, "
-            f"so the {how} of the year so far cannot be made"
+        why = _(
+            "{quarters} missing before {last}: a missing quarter is not 0, "
+            "so the {how} of the year so far cannot be made",
+            quarters=", ".join(absent),
+            last=last,
+            how=how,
         )
         return None, "", True, why
-    return so_far, f"{how} {span}, year in progress", True, None
+    return so_far, _("{how} {span}, year in progress", how=how, span=span), True, None
 
 
 def planned_so_far(
@@ -338,14 +343,19 @@ def planned_so_far(
     if how == "terakhir":
         if last not in planned:
             return None
-        basis = f"terakhir {last} against the target of {last}, year in progress"
+        basis = _("terakhir {last} against the target of {last}, year in progress", last=last)
         return planned[last], (last,), basis
     quarters = QUARTERS[: QUARTERS.index(last) + 1]
     target = combine({q: planned[q] for q in quarters if q in planned}, how)
     if target is None:
         return None
     span = last if len(written) == 1 else f"{written[0]}–{last}"
-    basis = f"{how} {span} against the target up to {last}, year in progress"
+    basis = _(
+        "{how} {span} against the target up to {last}, year in progress",
+        how=how,
+        span=span,
+        last=last,
+    )
     return target, quarters, basis
 
 
@@ -405,7 +415,7 @@ def _by_unit(tree: Tree, rows: Sequence[Row], settings: Settings) -> tuple[Summa
     order = [k for k in names if k in grouped] + [k for k in grouped if k not in names]
     return tuple(
         replace(
-            summarise(k, names.get(k, "(no unit kerja)"), grouped[k], settings),
+            summarise(k, names.get(k, _("(no unit kerja)")), grouped[k], settings),
             partner=partner.get(k, 0),
         )
         for k in order

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
 
 from pohon_cli.capaian import NoCapaian, capped, explain, rounded
+from pohon_cli.i18n import _
 from pohon_cli.load.workspace import Office, Workspace
 from pohon_cli.model import QUARTERS, Indicator, Quarter, Split, Tree, Value
 from pohon_cli.report import (
@@ -258,7 +259,9 @@ def _rolled(
     scales = {**rated.scales, **tree.header.scales}
     rated = Settings(rated.bands, rated.cap, scales)
     if rollup.target is None:
-        return replace(rollup, reason=f"{indicator.code} has no target for {year}")
+        return replace(
+            rollup, reason=_("{kode} has no target for {year}", kode=indicator.code, year=year)
+        )
     if indicator.split is None:
         return _each(rollup, rated)
     return _combined(rollup, indicator.split, rated)
@@ -296,13 +299,20 @@ def _combined(rollup: Rollup, split: Split, settings: Settings) -> Rollup:
     for share in rollup.shares:
         realisasi = None if share.row is None else share.row.realisasi
         if realisasi is None:
-            why = (
-                f"{share.institution} has no realisasi for {rollup.year}: a missing "
-                f"realisasi is not 0, so the {split} cannot be made"
+            why = _(
+                "{office} has no realisasi for {year}: a missing "
+                "realisasi is not 0, so the {split} cannot be made",
+                office=share.institution,
+                year=rollup.year,
+                split=split,
             )
             return replace(rollup, status="tanpa_realisasi", reason=why)
         if not isinstance(realisasi, Decimal):
-            why = f"the realisasi of {share.institution} is not a number: no {split}"
+            why = _(
+                "the realisasi of {office} is not a number: no {split}",
+                office=share.institution,
+                split=split,
+            )
             return replace(rollup, status="tidak_dinilai", reason=why)
     total = Decimal(0)
     for row in rows:
@@ -330,7 +340,7 @@ def _each(rollup: Rollup, settings: Settings) -> Rollup:
     for share in rollup.shares:
         row = share.row
         if row is None or row.realisasi is None:
-            shares.append(replace(share, reason=f"no realisasi for {rollup.year}"))
+            shares.append(replace(share, reason=_("no realisasi for {year}", year=rollup.year)))
             continue
         result = _compared(rollup, row.realisasi, [row], settings)
         if isinstance(result, NoCapaian):
@@ -343,7 +353,7 @@ def _each(rollup: Rollup, settings: Settings) -> Rollup:
             rollup,
             shares=tuple(shares),
             status="tanpa_realisasi",
-            reason=f"no office has a realisasi to compare for {rollup.year}",
+            reason=_("no office has a realisasi to compare for {year}", year=rollup.year),
         )
     return replace(
         rollup,

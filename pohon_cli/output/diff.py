@@ -16,6 +16,8 @@ from itertools import groupby
 from typing import Any, TextIO
 
 from pohon_cli.diff import KINDS, Added, Change, Kind, Shown, count_by_kind
+from pohon_cli.diff.change import Item
+from pohon_cli.i18n import N_, _, n_, tr
 from pohon_cli.model import number_text
 from pohon_cli.output.tables import markdown_cell
 from pohon_cli.output.terminal import RichSegment, Screen, detect, write_rich_lines
@@ -41,23 +43,50 @@ _PROSE = frozenset(
         "induk.misi",
     )
 )
-# The word for each kind in a summary, and the heading of its markdown table.
+# The word for each kind in a summary, and the heading of its markdown table (English,
+# translated where shown).
 LABELS: dict[Kind, tuple[str, str]] = {
-    "changed": ("other", "Other fields changed"),
-    "recoded": ("re-coded", "Looks re-coded (a kode vanished, a nearly identical one appeared)"),
-    "added": ("added", "Added"),
-    "removed": ("removed", "Removed"),
-    "renamed": ("renamed", "Renamed (uraian)"),
-    "moved": ("moved", "Moved to another parent"),
-    "jenjang": ("jenjang", "Jenjang changed"),
-    "penanggung_jawab": ("penanggung jawab", "Penanggung jawab changed"),
-    "satuan": ("satuan", "Satuan changed"),
-    "polaritas": ("polaritas", "Polaritas changed"),
-    "target": ("target", "Targets changed"),
-    "baseline": ("baseline", "Baseline changed"),
-    "realisasi": ("realisasi", "Realisasi changed"),
-    "anggaran": ("anggaran", "Anggaran (pagu, realisasi anggaran) changed"),
-    "order": ("order", "Sibling order changed"),
+    "changed": (N_("other"), N_("Other fields changed")),
+    "recoded": (
+        N_("re-coded"),
+        N_("Looks re-coded (a kode vanished, a nearly identical one appeared)"),
+    ),
+    "added": (N_("added"), N_("Added")),
+    "removed": (N_("removed"), N_("Removed")),
+    "renamed": (N_("renamed"), N_("Renamed (uraian)")),
+    "moved": (N_("moved"), N_("Moved to another parent")),
+    "jenjang": ("jenjang", N_("Jenjang changed")),
+    "penanggung_jawab": ("penanggung jawab", N_("Penanggung jawab changed")),
+    "satuan": ("satuan", N_("Satuan changed")),
+    "polaritas": ("polaritas", N_("Polaritas changed")),
+    "target": ("target", N_("Targets changed")),
+    "baseline": ("baseline", N_("Baseline changed")),
+    "realisasi": ("realisasi", N_("Realisasi changed")),
+    "anggaran": ("anggaran", N_("Anggaran (pagu, realisasi anggaran) changed")),
+    "order": (N_("order"), N_("Sibling order changed")),
+}
+# what was added or removed, by item
+_ADDED: dict[Item, str] = {
+    "file": N_("added file: {uraian}"),
+    "misi": N_("added misi: {uraian}"),
+    "unit": N_("added unit kerja: {uraian}"),
+    "node": N_("added node: {uraian}"),
+    "indicator": N_("added indicator: {uraian}"),
+}
+_REMOVED: dict[Item, str] = {
+    "file": N_("removed file: {uraian}"),
+    "misi": N_("removed misi: {uraian}"),
+    "unit": N_("removed unit kerja: {uraian}"),
+    "node": N_("removed node: {uraian}"),
+    "indicator": N_("removed indicator: {uraian}"),
+}
+# the item in the markdown table of the top of the file
+_ITEMS: dict[Item, str] = {
+    "file": N_("file"),
+    "misi": "misi",
+    "unit": "unit kerja",
+    "node": N_("node"),
+    "indicator": N_("indicator"),
 }
 _STYLES: dict[Kind, str] = {
     "added": "green",
@@ -89,7 +118,7 @@ def value(shown: Shown, field: str | None = None) -> str:
         if field in _VALUES:
             return "[" + ", ".join(map(_plain, shown)) + "]"
         if field == "anak" and not shown:
-            return "(top of the tree)"
+            return _("(top of the tree)")
         return ", ".join(map(_plain, shown)) if shown else "–"
     return _plain(shown)
 
@@ -113,58 +142,64 @@ def describe(change: Change) -> str:
     c = change
     old, new = quoted(c.old, c.field), quoted(c.new, c.field)
     if c.kind == "added":
-        return f"added {_noun(c)}: {quoted(c.new, 'uraian')}"
+        return tr(_ADDED[c.item], uraian=quoted(c.new, "uraian"))
     if c.kind == "removed":
-        return f"removed {_noun(c)}: {quoted(c.old, 'uraian')}"
+        return tr(_REMOVED[c.item], uraian=quoted(c.old, "uraian"))
     if c.kind == "recoded":
-        return f"looks like {c.old} re-coded as {c.new}"
+        return _("looks like {old} re-coded as {new}", old=c.old, new=c.new)
     if c.kind == "moved":
         if c.item == "indicator":
-            return f"moved from {value(c.old)} to {value(c.new)}"
+            return _("moved from {old} to {new}", old=value(c.old), new=value(c.new))
         if c.item == "unit":
             return f"atasan: {value(c.old)} → {value(c.new)}"
-        return f"moved: under {value(c.old, 'anak')} → under {value(c.new, 'anak')}"
+        return _(
+            "moved: under {old} → under {new}", old=value(c.old, "anak"), new=value(c.new, "anak")
+        )
     if c.kind == "penanggung_jawab" and c.item == "indicator":
         # an indicator without its own answers through its node
-        return f"{c.field}: {value(c.old) if c.old else 'the node’s'} → " + (
-            value(c.new) if c.new else "the node’s"
+        nodes = _("the node’s")
+        return f"{c.field}: {value(c.old) if c.old else nodes} → " + (
+            value(c.new) if c.new else nodes
         )
     if c.kind in _PER_YEAR:
         years = f"{c.old_year} → {c.year}" if c.old_year is not None else str(c.year)
         tail = f" ({signed(c.delta)})" if c.delta is not None else ""
         return f"{c.field} {years}: {old} → {new}{tail}"
     if c.kind == "order":
-        return f"order of {c.field}: {old} → {new}"
+        return _("order of {field}: {old} → {new}", field=c.field, old=old, new=new)
     if c.item == "file" and c.kode is not None:
         return f"{c.field} {c.kode}: {old} → {new}"
     return f"{c.field}: {old} → {new}"
-
-
-def _noun(change: Change) -> str:
-    return {"unit": "unit kerja"}.get(change.item, change.item)
 
 
 def lines(change: Change) -> str:
     """Where to look: the line in OLD and in NEW."""
     a, b = change.old_line, change.new_line
     if a is not None and b is not None:
-        return f"line {a} → {b}"
+        return _("line {old} → {new}", old=a, new=b)
     if a is not None:
-        return f"old line {a}"
+        return _("old line {line}", line=a)
     if b is not None:
-        return f"new line {b}"
+        return _("new line {line}", line=b)
     return ""
 
 
 def summary(changes: Sequence[Change]) -> str:
     if not changes:
-        return "no changes"
-    counts = ", ".join(f"{n} {LABELS[kind][0]}" for kind, n in count_by_kind(changes).items())
+        return _("no changes")
+    counts = ", ".join(f"{n} {tr(LABELS[kind][0])}" for kind, n in count_by_kind(changes).items())
     refused = sum(1 for c in changes if c.refused)
-    tail = (
-        f"; {refused} with a value the lint rules refuse (⚠, see pohon validate)" if refused else ""
-    )
-    return f"{len(changes)} change{'s' * (len(changes) != 1)}: {counts}{tail}"
+    if refused:
+        return n_(
+            "{count} change: {counts}; {refused} with a value the lint rules refuse "
+            "(⚠, see pohon validate)",
+            "{count} changes: {counts}; {refused} with a value the lint rules refuse "
+            "(⚠, see pohon validate)",
+            len(changes),
+            counts=counts,
+            refused=refused,
+        )
+    return n_("{count} change: {counts}", "{count} changes: {counts}", len(changes), counts=counts)
 
 
 def details(added: Added) -> str:
@@ -173,7 +208,7 @@ def details(added: Added) -> str:
     if added.targets:
         parts.append("target " + _years(added.targets))
     else:
-        parts.append("no target")
+        parts.append(_("no target"))
     partners = "".join(f" + {kode}" for kode in added.partners)
     parts.append(f"penanggung jawab {added.owner or '–'}{partners}")
     return " · ".join(parts)
@@ -223,7 +258,7 @@ def _text_lines(comparison: Comparison, arrow: str) -> Iterator[list[RichSegment
     for path, group in _groups(comparison.changes):
         width = max(len(_subject(c)) for c in group)
         yield []
-        yield [("top of the file" if path is None else arrow.join(path), "bold")]
+        yield [(_("top of the file") if path is None else arrow.join(path), "bold")]
         for change in group:
             line: list[RichSegment] = [("  ", "")]
             subject = _subject(change)
@@ -248,7 +283,7 @@ def write_text(comparison: Comparison, out: TextIO, screen: Screen | None = None
         # piped, or asked for no colour: plain lines, written without Rich (fast on
         # a diff of a hundred thousand changes)
         plain = _text_lines(comparison, " > ")
-        out.writelines("".join(t for t, _ in line) + "\n" for line in plain)
+        out.writelines("".join(t for t, __ in line) + "\n" for line in plain)
         return
     write_rich_lines(_text_lines(comparison, " › "), out)
 
@@ -307,9 +342,9 @@ def write_markdown(comparison: Comparison, out: TextIO, screen: Screen | None = 
     if top:
         rows = [
             [
-                _cell(_noun(c) if c.item != "file" else "file"),
+                _cell(tr(_ITEMS[c.item])),
                 _code(c.kode),
-                _cell(LABELS[c.kind][0] if c.kind != "changed" else "changed"),
+                _cell(tr(LABELS[c.kind][0]) if c.kind != "changed" else _("changed")),
                 _code(c.field),
                 _md_value(c, c.old),
                 _md_value(c, c.new),
@@ -317,14 +352,16 @@ def write_markdown(comparison: Comparison, out: TextIO, screen: Screen | None = 
             ]
             for c in top
         ]
-        head = ["Item", "Kode", "Change", "Field", "Old", "New", "Line (old → new)"]
-        text += ["", "#### Top of the file", "", *_with_notes(_table(head, rows), top)]
+        head = [_("Item"), _("Kode"), _("Change"), _("Field"), _("Old"), _("New")]
+        head.append(_("Line (old → new)"))
+        top_head = "#### " + _("Top of the file")
+        text += ["", top_head, "", *_with_notes(_table(head, rows), top)]
     tree = [c for c in changes if not c.top_level]
     for kind in KINDS:
         members = [c for c in tree if c.kind == kind]
         if not members:
             continue
-        text += ["", f"#### {LABELS[kind][1]} ({len(members)})", ""]
+        text += ["", f"#### {tr(LABELS[kind][1])} ({len(members)})", ""]
         text += _with_notes(_kind_table(kind, members), members)
     out.write("\n".join(text) + "\n")
 
@@ -337,14 +374,14 @@ def _with_notes(table: list[str], changes: Sequence[Change]) -> list[str]:
         cells = [_cell(details(c.added)) if c.added is not None else "" for c in changes]
         columns.append(("Satuan · target · penanggung jawab", cells))
     if any(c.refused for c in changes):
-        columns.append(("Refused by lint", [_cell(refusal(c)) for c in changes]))
+        columns.append((_("Refused by lint"), [_cell(refusal(c)) for c in changes]))
     if not columns:
         return table
     head, rule, *rows = table
-    head = head + " " + " | ".join(name for name, _ in columns) + " |"
+    head = head + " " + " | ".join(name for name, __ in columns) + " |"
     rule = rule + " --- |" * len(columns)
     rows = [
-        row + " " + " | ".join(cells[i] for _, cells in columns) + " |"
+        row + " " + " | ".join(cells[i] for __, cells in columns) + " |"
         for i, row in enumerate(rows)
     ]
     return [head, rule, *rows]
@@ -353,17 +390,18 @@ def _with_notes(table: list[str], changes: Sequence[Change]) -> list[str]:
 def _kind_table(kind: Kind, changes: Sequence[Change]) -> list[str]:
     def under(c: Change) -> str:
         above = c.path[:-1]
-        return " › ".join(_code(k) for k in above) if above else "(top of the tree)"
+        return " › ".join(_code(k) for k in above) if above else _("(top of the tree)")
 
     def what(c: Change) -> str:
-        return "indicator" if c.item == "indicator" else "node"
+        return _("indicator") if c.item == "indicator" else _("node")
 
-    lines_head = "Line (old → new)"
+    lines_head = _("Line (old → new)")
+    kode, under_head, old, new = _("Kode"), _("Under"), _("Old"), _("New")
     if kind in _PER_YEAR:
         # anggaran holds two keys (pagu and realisasi anggaran): its table names the field
         field = kind == "anggaran"
-        head = ["Kode", "Under", *(["Field"] if field else []), "Year", "Old", "New"]
-        head += ["Difference", lines_head]
+        head = [kode, under_head, *([_("Field")] if field else []), _("Year"), old, new]
+        head += [_("Difference"), lines_head]
         rows = [
             [
                 _code(c.kode),
@@ -378,7 +416,7 @@ def _kind_table(kind: Kind, changes: Sequence[Change]) -> list[str]:
             for c in changes
         ]
     elif kind in ("added", "removed"):
-        head = ["Kode", "What", "Under", "Uraian", lines_head]
+        head = [kode, _("What"), under_head, _("Uraian"), lines_head]
         rows = [
             [
                 _code(c.kode),
@@ -390,7 +428,7 @@ def _kind_table(kind: Kind, changes: Sequence[Change]) -> list[str]:
             for c in changes
         ]
     else:
-        head = ["Kode", "What", "Under", "Field", "Old", "New", lines_head]
+        head = [kode, _("What"), under_head, _("Field"), old, new, lines_head]
         rows = [
             [
                 _code(c.kode),

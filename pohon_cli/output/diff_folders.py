@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from pohon_cli.diff import Change
+from pohon_cli.i18n import N_, _, n_, tr
 from pohon_cli.output import diff as single
 from pohon_cli.output.tables import json_text, markdown_cell
 from pohon_cli.output.terminal import Screen, detect
@@ -41,19 +42,28 @@ class FolderComparison:
 def summary(result: FolderComparison) -> str:
     changed = sum(1 for f in result.files if f.changes)
     total = sum(len(f.changes) for f in result.files)
-    return (
-        f"{len(result.files)} file{'s' * (len(result.files) != 1)} in both: {changed} changed "
-        f"({total} change{'s' * (total != 1)}), {len(result.files) - changed} unchanged; "
-        f"{len(result.added)} added, {len(result.removed)} removed"
+    return n_(
+        "{count} file in both: {changed} changed ({changes}), {unchanged} unchanged; "
+        "{added} added, {removed} removed",
+        "{count} files in both: {changed} changed ({changes}), {unchanged} unchanged; "
+        "{added} added, {removed} removed",
+        len(result.files),
+        changed=changed,
+        changes=n_("{count} change", "{count} changes", total),
+        unchanged=len(result.files) - changed,
+        added=len(result.added),
+        removed=len(result.removed),
     )
 
 
 def write_text(result: FolderComparison, out: TextIO, screen: Screen | None = None) -> None:
     screen = screen or detect(out)
-    out.write(screen.paint(f"pohon diff {result.old} → {result.new} (folders)", "header") + "\n")
-    for word, names in (("added", result.added), ("removed", result.removed)):
-        for name in names:
-            out.write(f"  {word}: {name}\n")
+    title = _("pohon diff {old} → {new} (folders)", old=result.old, new=result.new)
+    out.write(screen.paint(title, "header") + "\n")
+    for name in result.added:
+        out.write("  " + _("added: {name}", name=name) + "\n")
+    for name in result.removed:
+        out.write("  " + _("removed: {name}", name=name) + "\n")
     for file in result.files:
         if not file.changes:
             continue
@@ -65,9 +75,12 @@ def write_text(result: FolderComparison, out: TextIO, screen: Screen | None = No
 def write_markdown(result: FolderComparison, out: TextIO, screen: Screen | None = None) -> None:
     old, new = single.code_span(result.old), single.code_span(result.new)
     out.write(f"## pohon diff: {old} → {new}\n\n**{markdown_cell(summary(result))}**\n")
-    for word, names in (("added", result.added), ("removed", result.removed)):
+    for heading, names in (
+        (N_("Files added ({count})"), result.added),
+        (N_("Files removed ({count})"), result.removed),
+    ):
         if names:
-            out.write(f"\n#### Files {word} ({len(names)})\n\n")
+            out.write(f"\n#### {tr(heading, count=len(names))}\n\n")
             out.write("".join(f"- {single.code_span(n)}\n" for n in names))
     for file in result.files:
         if file.changes:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pohon_cli.i18n import _
 from pohon_cli.problem import InputError
 
 
@@ -39,8 +40,8 @@ def save(path: str, data: bytes | str) -> None:
     except OSError as error:
         reason = error.strerror or str(error)
         if isinstance(error, FileNotFoundError):
-            reason = "no such folder"
-        raise InputError(f"{path}: cannot write: {reason}") from None
+            reason = _("no such folder")
+        raise InputError(_("{path}: cannot write: {reason}", path=path, reason=reason)) from None
 
 
 def write_all_atomic(files: Sequence[tuple[str | Path, bytes | str]]) -> None:
@@ -101,7 +102,7 @@ def _resolve(target: Path) -> tuple[Path, int | None, bool]:
     except FileNotFoundError:
         return target, None, False
     if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "a folder is in the way", str(target))
+        raise IsADirectoryError(errno.EISDIR, _("a folder is in the way"), str(target))
     if not stat.S_ISREG(info.st_mode):
         return target, None, True
     return target, info.st_mode & 0o7777, False
@@ -163,7 +164,7 @@ def _write_in_place(target: Path, payload: bytes) -> None:
         fd = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         if error.errno == errno.ENXIO:
-            raise OSError(errno.ENXIO, "a named pipe that nothing reads from") from None
+            raise OSError(errno.ENXIO, _("a named pipe that nothing reads from")) from None
         raise
     os.set_blocking(fd, True)
     _write_all(fd, payload)
@@ -190,7 +191,9 @@ def same_file(a: str | Path, b: str | Path) -> bool:
 def refuse_input(target: str | Path, source: str | Path) -> None:
     """Stop before an output would overwrite the file read: pohon never writes its input."""
     if same_file(target, source):
-        raise InputError(f"{target}: is the input file; pohon never writes to its input")
+        raise InputError(
+            _("{path}: is the input file; pohon never writes to its input", path=target)
+        )
 
 
 def refuse_input_inside(folder: str | Path, source: str | Path) -> None:
@@ -198,7 +201,11 @@ def refuse_input_inside(folder: str | Path, source: str | Path) -> None:
     inside = Path(source).resolve()
     if inside.is_relative_to(Path(folder).resolve()):
         raise InputError(
-            f"{folder}: holds the input file {source}; pohon never writes to its input"
+            _(
+                "{path}: holds the input file {source}; pohon never writes to its input",
+                path=folder,
+                source=source,
+            )
         )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from pohon_cli.i18n import _
 from pohon_cli.output.files import refuse_input, safe_name, write_all_atomic
 from pohon_cli.problem import InputError
 
@@ -23,13 +24,21 @@ def page_targets(output: str, pages: Sequence[Page], fmt: str, source: Path) -> 
         return [None]
     if len(pages) == 1 and pages[0].key is None:
         if Path(output).is_dir():
-            raise InputError(f"{output}: is a folder; name the file to write, or use --split misi")
+            raise InputError(
+                _(
+                    "{path}: is a folder; name the file to write, or use --split misi",
+                    path=output,
+                )
+            )
         targets = [Path(output)]
     else:
         folder = Path(output)
         if folder.exists() and not folder.is_dir():
             raise InputError(
-                f"{output}: exists and is not a folder (--split writes one file per page)"
+                _(
+                    "{path}: exists and is not a folder (--split writes one file per page)",
+                    path=output,
+                )
             )
         names: set[str] = set()
         targets = []
@@ -56,15 +65,22 @@ def write_pages(
         stdout.flush()
         return []
     files = [(t, data) for t, data in zip(targets, drawn, strict=True) if t is not None]
-    for target, _ in files:
+    for target, __ in files:
         above = next((p for p in target.parents if p.exists()), None)
         if above is not None and not above.is_dir():
-            raise InputError(f"{target}: cannot write: {above} is a file, not a folder")
+            raise InputError(
+                _(
+                    "{path}: cannot write: {above} is a file, not a folder",
+                    path=target,
+                    above=above,
+                )
+            )
     try:
-        for target, _ in files:
+        for target, __ in files:
             target.parent.mkdir(parents=True, exist_ok=True)
         write_all_atomic(files)
     except OSError as error:
         where = error.filename or files[0][0]
-        raise InputError(f"{where}: cannot write: {error.strerror or error}") from None
-    return [target for target, _ in files]
+        reason = error.strerror or error
+        raise InputError(_("{path}: cannot write: {reason}", path=where, reason=reason)) from None
+    return [target for target, __ in files]

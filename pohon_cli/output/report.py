@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
 
+from pohon_cli.i18n import _
 from pohon_cli.model import QUARTERS, Actual, Indicator, number_text, polarity_label
 from pohon_cli.model.budget import serapan
 from pohon_cli.output import report_budget, tables
@@ -192,27 +193,46 @@ def summary_table(
 
 def settings_text(settings: Settings) -> str:
     ordered = sorted(settings.bands, key=lambda b: b.lowest, reverse=True)
-    bands = ", ".join(f"{b.name} ≥ {number_text(b.lowest)}" for b in ordered[:-1])
-    bands += f", {ordered[-1].name} below" if len(ordered) > 1 else ordered[0].name
-    cap = f"capped at {number_text(settings.cap)}" if settings.cap is not None else "not capped"
-    return f"predikat: {bands}; averages of capaian {cap} (and at 0)"
+    bands = ordered[0].name
+    if len(ordered) > 1:
+        bands = _(
+            "{bands}, {last} below",
+            bands=", ".join(f"{b.name} ≥ {number_text(b.lowest)}" for b in ordered[:-1]),
+            last=ordered[-1].name,
+        )
+    if settings.cap is None:
+        return _("predikat: {bands}; averages of capaian not capped (and at 0)", bands=bands)
+    return _(
+        "predikat: {bands}; averages of capaian capped at {cap} (and at 0)",
+        bands=bands,
+        cap=number_text(settings.cap),
+    )
 
 
 def overall_text(report: Report) -> str:
     s = report.overall
     average = f"{number_text(s.average)} ({s.band})" if s.average is not None else "—"
     extra = [
-        f"{n} {what}"
-        for n, what in (
-            (s.missing, "without realisasi (not counted as 0)"),
-            (s.unrated, "that cannot be rated"),
-            (s.no_target, f"without a target for {report.year}"),
-            (s.partial, "of a year in progress"),
+        said
+        for n, said in (
+            (s.missing, _("{count} without realisasi (not counted as 0)", count=s.missing)),
+            (s.unrated, _("{count} that cannot be rated", count=s.unrated)),
+            (
+                s.no_target,
+                _("{count} without a target for {year}", count=s.no_target, year=report.year),
+            ),
+            (s.partial, _("{count} of a year in progress", count=s.partial)),
         )
         if n
     ]
-    tail = f"; {', '.join(extra)}" if extra else ""
-    return f"overall: {average} over {s.rated} rated indicators{tail}"
+    if extra:
+        return _(
+            "overall: {average} over {rated} rated indicators; {notes}",
+            average=average,
+            rated=s.rated,
+            notes=", ".join(extra),
+        )
+    return _("overall: {average} over {rated} rated indicators", average=average, rated=s.rated)
 
 
 def _budget_text(report: Report, printer: Printer, screen: Screen, out: TextIO) -> None:
@@ -241,7 +261,7 @@ def write_text(request: ReportRequest, out: TextIO, screen: Screen | None = None
     screen = screen or detect(out)
     report = request.report
     printer = Printer(out, screen)
-    title = f"Capaian kinerja {report.year} — {request.institution}"
+    title = _("Capaian kinerja {year} — {office}", year=report.year, office=request.institution)
     printer.line(screen.paint(title, "header"))
     printer.line(settings_text(report.settings))
     printer.line("")
@@ -250,7 +270,7 @@ def write_text(request: ReportRequest, out: TextIO, screen: Screen | None = None
     notes = [(row.indicator.code, _note(row)) for row in report.rows if _note(row)]
     if notes:
         printer.line("")
-        width = max(len(kode) for kode, _ in notes)
+        width = max(len(kode) for kode, __ in notes)
         for kode, note in notes:
             printer.line(f"{screen.paint(kode.ljust(width), 'kode')}  {note}")
     for heading, title_word, summaries in _sections(report):
@@ -270,7 +290,9 @@ def write_text(request: ReportRequest, out: TextIO, screen: Screen | None = None
 
 def write_markdown(request: ReportRequest, out: TextIO, screen: Screen | None = None) -> None:
     report = request.report
-    out.write(f"## Capaian kinerja {report.year} — {tables.markdown_cell(request.institution)}\n\n")
+    office = tables.markdown_cell(request.institution)
+    out.write("## " + _("Capaian kinerja {year} — {office}", year=report.year, office=office))
+    out.write("\n\n")
     out.write(tables.markdown_cell(settings_text(report.settings)) + "\n\n")
     tables.write_markdown(rows_table(report), out)
     for heading, title_word, summaries in _sections(report):

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from pohon_cli.i18n import _
 from pohon_cli.model import Indicator, Node, number_text
 from pohon_cli.model.budget import Line, Sum, rupiah, serapan
 from pohon_cli.output import tables
@@ -70,14 +71,18 @@ def office_text(budget: Budget, year: int) -> str:
     """The office's line: what its pagu holds, what was spent, the serapan."""
     office = budget.office
     if office is None:
-        return f"anggaran {year}: no pagu written for the nodes reported"
+        return _("anggaran {year}: no pagu written for the nodes reported", year=year)
     parts = [f"anggaran {year}: pagu {rupiah(office.pagu)}"]
     if office.serapan is not None:
         parts.append(f"realisasi {rupiah(office.spent)}, serapan {number_text(office.serapan)}%")
     if office.without:
         parts.append(
-            f"{office.without} of {office.counted} without realisasi anggaran "
-            "(not counted as 0: serapan is over the others)"
+            _(
+                "{without} of {counted} without realisasi anggaran "
+                "(not counted as 0: serapan is over the others)",
+                without=office.without,
+                counted=office.counted,
+            )
         )
     return "; ".join(parts)
 

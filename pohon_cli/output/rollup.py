@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
 
+from pohon_cli.i18n import _
 from pohon_cli.model import number_text
 from pohon_cli.output import tables
 from pohon_cli.output.report import STATUS_TEXT, written_json
@@ -70,7 +71,9 @@ def rolled_text(rollup: Rollup) -> str:
     if rollup.split is None:
         if not rollup.compared:
             return ""
-        return f"{rollup.reached} of {rollup.compared} reach it"
+        return _(
+            "{reached} of {compared} reach it", reached=rollup.reached, compared=rollup.compared
+        )
     if rollup.value is None:
         return ""
     return number_text(rollup.value) + (" (rata-rata)" if rollup.split == "rata_rata" else "")
@@ -88,10 +91,10 @@ def note(rollup: Rollup) -> str:
     not the rolled-up value."""
     parts = []
     if rollup.partial:
-        parts.append("year in progress")
+        parts.append(_("year in progress"))
     if rollup.differs and rollup.own is not None:
         own = tables.value_text(rollup.own.realisasi)
-        parts.append(f"differs from the parent's own realisasi {own}")
+        parts.append(_("differs from the parent's own realisasi {value}", value=own))
     if rollup.reason:
         parts.append(rollup.reason)
     return "; ".join(parts)
@@ -191,7 +194,7 @@ def write_text(request: CascadeRequest, out: TextIO, screen: Screen | None = Non
         tables.write_text(table, out, screen)
     if not request.cascade.rollups:
         printer.line("")
-        printer.line("no office carries an indicator of its parent (mendukung: KODE)")
+        printer.line(_("no office carries an indicator of its parent (mendukung: KODE)"))
     printer.flush()
 
 

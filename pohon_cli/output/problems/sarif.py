@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from pohon_cli import __version__
+from pohon_cli.i18n import _, tr
 from pohon_cli.output.terminal import Screen
 from pohon_cli.rules import LOADER_CHECK_HELP, LOADER_CHECKS, RULES
 from pohon_cli.rules.lint import CheckedFile
@@ -25,29 +26,34 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 def _rules() -> list[dict[str, Any]]:
     described: list[dict[str, Any]] = []
     for code, summary in LOADER_CHECKS.items():
-        full = LOADER_CHECK_HELP[code]
-        markdown = f"{full}\n\nA loader check: always an error, never ignored or silenced."
+        full = tr(LOADER_CHECK_HELP[code])
+        markdown = _(
+            "{help}\n\nA loader check: always an error, never ignored or silenced.", help=full
+        )
         described.append(
             {
                 "id": code,
-                "shortDescription": {"text": summary},
+                "shortDescription": {"text": tr(summary)},
                 "fullDescription": {"text": full},
                 "help": {"text": full, "markdown": markdown},
                 "defaultConfiguration": {"level": "error"},
             }
         )
     for rule in RULES.values():
-        markdown = (
-            f"{rule.rationale}\n\nBad:\n\n```yaml\n{rule.bad}```\n\n"
-            f"Good:\n\n```yaml\n{rule.good}```"
+        rationale = tr(rule.rationale)
+        markdown = _(
+            "{rationale}\n\nBad:\n\n```yaml\n{bad}```\n\nGood:\n\n```yaml\n{good}```",
+            rationale=rationale,
+            bad=rule.bad,
+            good=rule.good,
         )
         described.append(
             {
                 "id": rule.code,
                 "name": rule.name,
-                "shortDescription": {"text": rule.summary},
-                "fullDescription": {"text": rule.rationale},
-                "help": {"text": rule.rationale, "markdown": markdown},
+                "shortDescription": {"text": tr(rule.summary)},
+                "fullDescription": {"text": rationale},
+                "help": {"text": rationale, "markdown": markdown},
                 "defaultConfiguration": {"level": _LEVEL[rule.severity]},
             }
         )

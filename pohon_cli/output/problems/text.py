@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
+from pohon_cli.i18n import _, n_
+from pohon_cli.output import counts as said
 from pohon_cli.output.terminal import RichSegment, Screen, detect, write_rich_lines
 from pohon_cli.problem import Problem, Severity, printable
 from pohon_cli.rules.lint import RANK, CheckedFile
@@ -41,17 +43,18 @@ def summary(reports: Sequence[CheckedFile]) -> str:
         for problem in report.problems:
             counts[problem.severity] += 1
     hidden = sum(report.hidden for report in reports)
-    errors = _plural(counts["error"], "error")
+    errors = said.errors(counts["error"])
     if counts["error"]:
         errors += f" ({error_places(reports)})"
     parts = [errors]
     if counts["warning"] or not hidden:
-        parts.append(_plural(counts["warning"], "warning"))
+        parts.append(said.warnings(counts["warning"]))
     if counts["info"]:
-        parts.append(f"{counts['info']} info")
-    text = f"{', '.join(parts)} in {_plural(len(reports), 'file')}"
+        parts.append(n_("{count} info", "{count} info", counts["info"]))
+    files = n_("{count} file", "{count} files", len(reports))
+    text = _("{problems} in {files}", problems=", ".join(parts), files=files)
     if hidden:
-        text += f"; {hidden} below --fail-on not shown (--quiet)"
+        text += "; " + _("{hidden} below --fail-on not shown (--quiet)", hidden=hidden)
     return text
 
 
@@ -68,11 +71,9 @@ def error_places(reports: Sequence[CheckedFile], limit: int = PLACES_NAMED) -> s
         files.setdefault(path, []).append(str(line))
     named = "; ".join(f"{printable(path)}:{', '.join(lines)}" for path, lines in files.items())
     more = len(places) - limit
-    return named + (f" and {_plural(more, 'more line')}" if more > 0 else "")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
+    if more <= 0:
+        return named
+    return named + " " + n_("and {count} more line", "and {count} more lines", more)
 
 
 def _write_plain(reports: Sequence[CheckedFile], out: TextIO) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from pohon_cli.export import Sheet
+from pohon_cli.i18n import _
 from pohon_cli.output import tables
 from pohon_cli.output.sheets.request import SheetsRequest, cell_text
 from pohon_cli.output.terminal import Screen
@@ -36,7 +37,7 @@ def csv_files(sheets: Sequence[Sheet]) -> dict[str, str]:
 
 def write(request: SheetsRequest, out: TextIO, screen: Screen | None = None) -> None:
     if request.path is None or request.path == "-":
-        raise InputError("--format csv writes one file per sheet: give -o FOLDER")
+        raise InputError(_("--format csv writes one file per sheet: give -o FOLDER"))
     files = csv_files(request.sheets)
     write_folder(request.path, {name: text.encode("utf-8") for name, text in files.items()})
 
@@ -48,19 +49,23 @@ def write_folder(path: str | Path, files: Mapping[str, bytes]) -> None:
     that nothing the export did not write is lost."""
     target = Path(path)
     if target.exists() and not target.is_dir():
-        raise InputError(f"{path} is a file: --format csv writes a folder")
+        raise InputError(_("{path} is a file: --format csv writes a folder", path=path))
     if target.is_dir():
         foreign = sorted(
             e.name for e in target.iterdir() if not (e.is_file() and e.suffix == ".csv")
         )
         if foreign:
             raise InputError(
-                f"{path} holds more than CSV files ({', '.join(foreign[:3])}): "
-                "export replaces the whole folder, so give a new or empty one"
+                _(
+                    "{path} holds more than CSV files ({names}): "
+                    "export replaces the whole folder, so give a new or empty one",
+                    path=path,
+                    names=", ".join(foreign[:3]),
+                )
             )
     parent = target.absolute().parent
     if not parent.is_dir():
-        raise InputError(f"{parent}: no such folder")
+        raise InputError(_("{path}: no such folder", path=parent))
     token = secrets.token_hex(4)
     temp = parent / f".{target.name}.{token}.tmp"
     old = parent / f".{target.name}.{token}.old"
@@ -79,7 +84,10 @@ def write_folder(path: str | Path, files: Mapping[str, bytes]) -> None:
             shutil.rmtree(temp)
         if old.exists() and not target.exists():
             os.rename(old, target)
-        raise InputError(f"{path}: cannot write the folder: {error.strerror or error}") from None
+        reason = error.strerror or error
+        raise InputError(
+            _("{path}: cannot write the folder: {reason}", path=path, reason=reason)
+        ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             shutil.rmtree(temp)

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from pohon_cli.export import Cell, Column, Cover, Sheet
+from pohon_cli.i18n import _
 from pohon_cli.model import number_text
 from pohon_cli.output.files import save
 from pohon_cli.output.sheets.request import Paper, SheetsRequest
@@ -47,7 +48,7 @@ def number_format(value: Decimal) -> str:
 
 def write(request: SheetsRequest, out: TextIO, screen: Screen | None = None) -> None:
     if request.path is None or request.path == "-":
-        raise InputError("an xlsx workbook is a file: give -o OUT.xlsx")
+        raise InputError(_("an xlsx workbook is a file: give -o OUT.xlsx"))
     save(request.path, xlsx_bytes(request.sheets, request.cover, request.paper))
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from pohon_cli.i18n import _
 from pohon_cli.offices import Branch, Cascade, Counts, Problems, common_folder, shown_path
-from pohon_cli.output import tables
+from pohon_cli.output import counts, tables
 from pohon_cli.output.terminal import Item, Printer, Screen, Segment, detect, flat
 from pohon_cli.output.views.units import Account, UnitsRequest, cascade
 from pohon_cli.output.writer import Writer
@@ -23,21 +24,24 @@ class OfficesRequest:
     cascade: Cascade
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
-
-
 def _problems_text(problems: Problems | None) -> str:
     if problems is None:
-        return "not given: not checked"
-    said = [(problems.errors, "error"), (problems.warnings, "warning")]
-    return ", ".join(_plural(n, word) for n, word in said if n) or "no problem"
+        return _("not given: not checked")
+    said = [
+        counts.errors(problems.errors) if problems.errors else "",
+        counts.warnings(problems.warnings) if problems.warnings else "",
+    ]
+    return ", ".join(s for s in said if s) or _("no problem")
 
 
 def _counts_text(found: Counts) -> str:
-    return (
-        f"{_plural(found.nodes, 'node')}, {_plural(found.indicators, 'indicator')}, "
-        f"{found.supports} mendukung, {found.carried} carried, {found.partners} kolaborasi"
+    return _(
+        "{nodes}, {indicators}, {supports} mendukung, {carried} carried, {partners} kolaborasi",
+        nodes=counts.nodes(found.nodes),
+        indicators=counts.indicators(found.indicators),
+        supports=found.supports,
+        carried=found.carried,
+        partners=found.partners,
     )
 
 
@@ -59,7 +63,7 @@ def _office_item(branch: Branch, folder: str) -> Item:
     parts = _name_parts(branch, folder)
     found = branch.counts
     parts.append((" · ", "guide"))
-    parts.append(("did not load" if found is None else _counts_text(found), "figures"))
+    parts.append((_("did not load") if found is None else _counts_text(found), "figures"))
     parts.append((" · ", "guide"))
     style = "note" if branch.problems is None or not branch.problems.total else "header"
     parts.append((_problems_text(branch.problems), style))
@@ -83,9 +87,12 @@ def _totals(tree: Cascade) -> tuple[int, int, int, Problems, int]:
 def _totals_text(tree: Cascade) -> str:
     totals = _totals(tree)
     problems = totals[3]
-    return (
-        f"{_offices_text(totals)}; {_plural(problems.total, 'problem')} "
-        f"({_plural(problems.errors, 'error')}, {_plural(problems.warnings, 'warning')})"
+    return _(
+        "{offices}; {problems} ({errors}, {warnings})",
+        offices=_offices_text(totals),
+        problems=counts.problems(problems.total),
+        errors=counts.errors(problems.errors),
+        warnings=counts.warnings(problems.warnings),
     )
 
 
@@ -96,11 +103,14 @@ def _units_totals_text(tree: Cascade) -> str:
 def _offices_text(totals: tuple[int, int, int, Problems, int]) -> str:
     """``7 offices (1 not given): 33 nodes, 36 indicators``."""
     offices, nodes, indicators, _problems, linked = totals
-    not_given = f" ({linked} not given)" if linked else ""
-    return (
-        f"{_plural(offices, 'office')}{not_given}: {_plural(nodes, 'node')}, "
-        f"{_plural(indicators, 'indicator')}"
-    )
+    values = {
+        "offices": counts.offices(offices),
+        "nodes": counts.nodes(nodes),
+        "indicators": counts.indicators(indicators),
+    }
+    if linked:
+        return _("{offices} ({linked} not given): {nodes}, {indicators}", linked=linked, **values)
+    return _("{offices}: {nodes}, {indicators}", **values)
 
 
 def _items(request: OfficesRequest, entry: Any, totals: Any = _totals_text) -> list[Item]:
@@ -110,7 +120,7 @@ def _items(request: OfficesRequest, entry: Any, totals: Any = _totals_text) -> l
     folder = common_folder([b.office.path for b in tree.walk()])
     items: list[Item] = []
     if folder:
-        items.append(Item([(f"offices under {folder}/", "header")]))
+        items.append(Item([(_("offices under {folder}/", folder=folder), "header")]))
     made: dict[int, Item] = {}
     for branch in tree.walk():
         made[id(branch)] = entry(branch, folder)
@@ -194,16 +204,20 @@ def _accounts(branch: Branch) -> tuple[list[Account], Account]:
 
 def _account_parts(account: Account) -> list[Segment]:
     unit = account.unit
-    counted = f" ({_plural(account.nodes, 'node')}, {_plural(account.indicators, 'indicator')})"
+    values = {
+        "nodes": counts.nodes(account.nodes),
+        "indicators": counts.indicators(account.indicators),
+    }
+    counted = " " + _("({nodes}, {indicators})", **values)
     if unit is None:
-        return [("no unit kerja", "kode"), (counted, "unit")]
-    idle = not (account.nodes or account.indicators or account.below)
-    quiet = ": answers for nothing" if idle else ""
+        return [(_("no unit kerja"), "kode"), (counted, "unit")]
+    if not (account.nodes or account.indicators or account.below):
+        counted = " " + _("({nodes}, {indicators}): answers for nothing", **values)
     return [
         (unit.code, "kode"),
-        (" [unit] ", "note"),
+        (" " + _("[unit]") + " ", "note"),
         (flat(unit.name), ""),
-        (counted + quiet, "unit"),
+        (counted, "unit"),
     ]
 
 
@@ -214,11 +228,14 @@ def _units_item(branch: Branch, folder: str) -> Item:
     found = branch.counts
     parts.append((" · ", "guide"))
     if found is None:
-        parts.append(("did not load", "figures"))
+        parts.append((_("did not load"), "figures"))
         return Item(parts)
-    parts.append(
-        (f"{_plural(found.nodes, 'node')}, {_plural(found.indicators, 'indicator')}", "figures")
+    shown = _(
+        "{nodes}, {indicators}",
+        nodes=counts.nodes(found.nodes),
+        indicators=counts.indicators(found.indicators),
     )
+    parts.append((shown, "figures"))
     item = Item(parts)
     tops, nobody = _accounts(branch)
     stack: list[tuple[Account, Item]] = []
@@ -233,7 +250,7 @@ def _units_item(branch: Branch, folder: str) -> Item:
             above.children.append(child)
             stack.append((below, child))
     if not tops and not nobody.duties:
-        item.children.append(Item([("declares no unit kerja", "note")]))
+        item.children.append(Item([(_("declares no unit kerja"), "note")]))
     return item
 
 

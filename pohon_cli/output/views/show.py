@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from pohon_cli.capaian import capaian, rounded
 from pohon_cli.filters import Filter, Selection, select
+from pohon_cli.i18n import _
 from pohon_cli.model import Indicator, Mission, Node, Tree, polarity_label
 from pohon_cli.model.budget import budget_text
 from pohon_cli.output import tables
@@ -195,11 +196,13 @@ def figures(indicator: Indicator, year: int) -> str:
     target = indicator.targets.get(year)
     satuan = indicator.unit
     if target is None:
-        text = f"no target for {year}"
+        text = _("no target for {year}", year=year)
     elif isinstance(target, str):
-        text = f"target {year}: {target}" + (f" ({satuan})" if satuan else "")
+        shown = target + (f" ({satuan})" if satuan else "")
+        text = _("target {year}: {value}", year=year, value=shown)
     else:
-        text = f"target {year}: {value_text(target)}" + (f" {satuan}" if satuan else "")
+        shown = value_text(target) + (f" {satuan}" if satuan else "")
+        text = _("target {year}: {value}", year=year, value=shown)
     planned = indicator.written_targets.get(year)
     if isinstance(planned, dict):
         text += f" ({tables.quarters_text(planned)})"
@@ -208,11 +211,11 @@ def figures(indicator: Indicator, year: int) -> str:
         text += f", {polarity_label(polarity, indicator.polarity_written)}"
     actual = indicator.actuals.get(year)
     if actual is not None:
-        text += f"; realisasi {value_text(actual)}"
+        text += "; " + _("realisasi {value}", value=value_text(actual))
         if target is not None:
             achieved = capaian(target, actual, polarity)
             if achieved is not None:
-                text += f"; capaian {rounded(achieved)}%"
+                text += "; " + _("capaian {value}%", value=rounded(achieved))
     money = budget_text(indicator, year)
     return text if money is None else f"{text}; {money}"
 
@@ -275,7 +278,7 @@ def indicator_item(
         parts.append((f" ({owners_text(owners)})", "unit"))
     home = tree.carried_from(node, indicator)
     if home is not None:
-        parts.append((f" {g.up} carried from {home}", "ref"))
+        parts.append((" " + _("{arrow} carried from {kode}", arrow=g.up, kode=home), "ref"))
     more = [[(figures(indicator, year), "figures")]]
     if detail:
         more += manual_lines(indicator)
@@ -301,7 +304,8 @@ class _TextView:
     def branch(self, branch: Branch) -> Item:
         parts = self.node_parts(branch.node)
         if not branch.first:
-            parts.append((f" {self.g.up} see above, under {branch.under}", "ref"))
+            see = _("{arrow} see above, under {kode}", arrow=self.g.up, kode=branch.under)
+            parts.append((" " + see, "ref"))
             return Item(parts, dim=True)
         children = [self.indicator(branch.node, i) for i in branch.indicators]
         children.extend(self.branch(b) for b in branch.children)
@@ -327,7 +331,7 @@ class _TextView:
         if not group.branches:
             if not show_empty:
                 return None
-            item.children.append(Item([("no node serves this misi", "note")]))
+            item.children.append(Item([(_("no node serves this misi"), "note")]))
         return item
 
     def items(self) -> list[Item]:
@@ -348,7 +352,7 @@ class _TextView:
             if item is not None:
                 visi.children.append(item)
         if not request.selection.kept and not visi.children:
-            visi.children.append(Item([("nothing matches these filters", "note")]))
+            visi.children.append(Item([(_("nothing matches these filters"), "note")]))
         # a perangkat daerah has no visi of its own: its misi (or nodes) are the tops
         return [visi] if vision and vision.strip() else visi.children
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TextIO
 
-from pohon_cli.output import tables
+from pohon_cli.i18n import _, n_
+from pohon_cli.output import counts, tables
 from pohon_cli.output.terminal import Screen, detect
 from pohon_cli.output.writer import Writer
 from pohon_cli.stats import Stats
@@ -19,46 +20,68 @@ class StatsRequest:
     stats: Stats
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
-
-
 def summary(request: StatsRequest) -> list[str]:
     """The headline and the few numbers that need no table."""
     s = request.stats
     lines = [
         f"{request.file}: {request.office}, {s.year}",
-        f"{_plural(s.nodes, 'node')}, {_plural(s.indicators, 'indicator')}, "
-        f"{len(s.units)} unit kerja, {len(s.missions)} misi",
+        _(
+            "{nodes}, {indicators}, {units} unit kerja, {missions} misi",
+            nodes=counts.nodes(s.nodes),
+            indicators=counts.indicators(s.indicators),
+            units=len(s.units),
+            missions=len(s.missions),
+        ),
     ]
-    spread = ", ".join(f"{n} on {_plural(k, 'node')}" for n, k in s.indicators_per_node)
+    spread = ", ".join(
+        n_("{indicators} on {count} node", "{indicators} on {count} nodes", k, indicators=n)
+        for n, k in s.indicators_per_node
+    )
     if spread:
-        lines.append(f"indicators per node: {spread}")
+        lines.append(_("indicators per node: {spread}", spread=spread))
     if s.shared:
-        shared = ", ".join(f"{kode} ({parents} parents)" for kode, parents in s.shared)
-        lines.append(f"shared by several parents: {shared}")
+        shared = ", ".join(
+            _("{kode} ({parents} parents)", kode=kode, parents=parents)
+            for kode, parents in s.shared
+        )
+        lines.append(_("shared by several parents: {shared}", shared=shared))
     served = sum(m.nodes > 0 for m in s.missions)
-    lines.append(f"misi served: {served} of {len(s.missions)}" + _unserved(s))
+    missing = [m.kode for m in s.missions if m.nodes == 0]
+    if missing:
+        lines.append(
+            _(
+                "misi served: {served} of {total} (none serves {missing})",
+                served=served,
+                total=len(s.missions),
+                missing=", ".join(missing),
+            )
+        )
+    else:
+        lines.append(_("misi served: {served} of {total}", served=served, total=len(s.missions)))
     lines.append(
-        f"without a unit: {_plural(s.nodes_without_unit, 'node')}, "
-        f"{_plural(s.indicators_without_unit, 'indicator')}"
+        _(
+            "without a unit: {nodes}, {indicators}",
+            nodes=counts.nodes(s.nodes_without_unit),
+            indicators=counts.indicators(s.indicators_without_unit),
+        )
     )
     lines.append(
-        f"{s.year}: {s.indicators - s.without_target} of {s.indicators} indicators "
-        f"with a target, {s.with_realisasi} with a realisasi"
+        _(
+            "{year}: {targeted} of {total} indicators with a target, {actual} with a realisasi",
+            year=s.year,
+            targeted=s.indicators - s.without_target,
+            total=s.indicators,
+            actual=s.with_realisasi,
+        )
     )
     return lines
 
 
-def _unserved(s: Stats) -> str:
-    missing = [m.kode for m in s.missions if m.nodes == 0]
-    return f" (none serves {', '.join(missing)})" if missing else ""
-
-
 def sections(stats: Stats) -> list[tuple[str, tables.Table]]:
     """The small tables: per level, per unit kerja, per misi."""
+    nodes, indicators = _("nodes"), _("indicators")
     levels = tables.Table(
-        ("jenjang", "nodes", "indicators", "nodes without indicators"),
+        ("jenjang", nodes, indicators, _("nodes without indicators")),
         [
             (c.level, str(c.nodes), str(c.indicators), str(c.without_indicators))
             for c in stats.levels
@@ -66,16 +89,20 @@ def sections(stats: Stats) -> list[tuple[str, tables.Table]]:
         numeric=frozenset({1, 2, 3}),
     )
     units = tables.Table(
-        ("unit kerja", "nodes", "indicators"),
+        ("unit kerja", nodes, indicators),
         [(u.kode, str(u.nodes), str(u.indicators)) for u in stats.units],
         numeric=frozenset({1, 2}),
     )
     missions = tables.Table(
-        ("misi", "nodes", "indicators"),
+        ("misi", nodes, indicators),
         [(m.kode, str(m.nodes), str(m.indicators)) for m in stats.missions],
         numeric=frozenset({1, 2}),
     )
-    return [("per level", levels), ("per unit kerja", units), ("per misi", missions)]
+    return [
+        (_("per level"), levels),
+        (_("per unit kerja"), units),
+        (_("per misi"), missions),
+    ]
 
 
 def write_text(request: StatsRequest, out: TextIO, screen: Screen | None = None) -> None:

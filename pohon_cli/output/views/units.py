@@ -8,8 +8,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from pohon_cli.i18n import _
 from pohon_cli.model import Indicator, Node, Tree, Unit
-from pohon_cli.output import tables
+from pohon_cli.output import counts, tables
 from pohon_cli.output.terminal import Item, Printer, Screen, detect, flat
 from pohon_cli.output.views.show import indicator_item, node_parts, result_line
 from pohon_cli.output.writer import Writer
@@ -88,8 +89,8 @@ def cascade(request: UnitsRequest) -> tuple[list[Account], Account]:
 
 
 def _counts(account: Account) -> str:
-    nodes, indicators = account.nodes, account.indicators
-    return f" ({nodes} node{'s' * (nodes != 1)}, {indicators} indicator{'s' * (indicators != 1)})"
+    nodes, indicators = counts.nodes(account.nodes), counts.indicators(account.indicators)
+    return " " + _("({nodes}, {indicators})", nodes=nodes, indicators=indicators)
 
 
 class _TextView:
@@ -105,11 +106,11 @@ class _TextView:
         if duty.owns and len(node.owners) > 1:
             # shared: the lead sees its partners, a partner sees the lead
             with_ = (
-                f"partner of {node.owner}"
+                _("(partner of {kode})", kode=node.owner)
                 if duty.partner
-                else f"lead, with {', '.join(node.owners[1:])}"
+                else _("(lead, with {kodes})", kodes=", ".join(node.owners[1:]))
             )
-            item.parts.append((f" ({with_})", "unit"))
+            item.parts.append((f" {with_}", "unit"))
         item.more = result_line(node)
         if request.indicators:
             item.children = [
@@ -122,7 +123,7 @@ class _TextView:
         """A unit's entry with its duties and nodes, without the units under it."""
         unit = account.unit
         if unit is None:
-            item = Item([("no unit kerja", "kode"), (_counts(account), "unit")])
+            item = Item([(_("no unit kerja"), "kode"), (_counts(account), "unit")])
         else:
             item = Item([(unit.code, "kode"), (" ", ""), (flat(unit.name), "")])
             item.parts.append((_counts(account), "unit"))
