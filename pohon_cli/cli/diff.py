@@ -21,28 +21,32 @@ if TYPE_CHECKING:
     from pohon_cli.problem import Problem
 
 
+OldArg = Annotated[
+    str,
+    typer.Argument(
+        help=N_(
+            "The earlier tree: a file, or REV:PATH as in git show "
+            "(e.g. v2024:data/pohon_kinerja.yaml); or a folder of offices' files "
+            "(a directory, or REV:DIR)."
+        ),
+        metavar="OLD",
+        show_default=False,
+    ),
+]
+NewArg = Annotated[
+    str,
+    typer.Argument(
+        help=N_("The later tree: a file, or REV:PATH; or a folder (a directory, or REV:DIR)."),
+        metavar="NEW",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def diff(
-    old: Annotated[
-        str,
-        typer.Argument(
-            help=N_(
-                "The earlier tree: a file, or REV:PATH as in git show "
-                "(e.g. v2024:data/pohon_kinerja.yaml); or a folder of offices' files "
-                "(a directory, or REV:DIR)."
-            ),
-            metavar="OLD",
-            show_default=False,
-        ),
-    ],
-    new: Annotated[
-        str,
-        typer.Argument(
-            help=N_("The later tree: a file, or REV:PATH; or a folder (a directory, or REV:DIR)."),
-            metavar="NEW",
-            show_default=False,
-        ),
-    ],
+    old: OldArg,
+    new: NewArg,
     *,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help=N_("Output format: text, markdown or json."))

@@ -20,32 +20,36 @@ from pohon_cli.cli.options import (
 )
 from pohon_cli.i18n import N_, _, n_
 
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help=N_(
+            "The workbook (.xlsx), the folder of CSV files (a name ending in /), or "
+            "the Markdown file (default for markdown: stdout)."
+        ),
+        show_default=False,
+    ),
+]
+
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=N_("xlsx, csv or markdown (default: from the extension of -o; csv for a folder)."),
+        show_default=False,
+    ),
+]
+
 
 @app.command()
 def export(
     path: FileArg,
     *,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help=N_(
-                "The workbook (.xlsx), the folder of CSV files (a name ending in /), or "
-                "the Markdown file (default for markdown: stdout)."
-            ),
-            show_default=False,
-        ),
-    ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=N_("xlsx, csv or markdown (default: from the extension of -o; csv for a folder)."),
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOpt = None,
+    output_format: FormatOpt = None,
     year: Annotated[
         int | None,
         typer.Option(

@@ -14,16 +14,31 @@ from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
 from pohon_cli.cli.options import LangOpt
 from pohon_cli.i18n import N_, _
 
+SheetArg = Annotated[
+    str,
+    typer.Argument(
+        help=N_("The workbook (.xlsx, .xls, .ods), CSV file, or folder of CSV files."),
+        show_default=False,
+    ),
+]
+
+MapOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--map",
+        help=N_(
+            "COLUMN=field: the header (or column letter) holds field (tujuan, sasaran, "
+            "program, kegiatan, sub_kegiatan, indikator, satuan, target_2025, baseline, "
+            "penanggung_jawab, anggaran_2025, kode_program..., kode_indikator, or - to skip)."
+        ),
+        show_default=False,
+    ),
+]
+
 
 @app.command("import")
 def import_(
-    sheet: Annotated[
-        str,
-        typer.Argument(
-            help=N_("The workbook (.xlsx, .xls, .ods), CSV file, or folder of CSV files."),
-            show_default=False,
-        ),
-    ],
+    sheet: SheetArg,
     *,
     output: Annotated[
         str,
@@ -32,18 +47,7 @@ def import_(
     force: Annotated[
         bool, typer.Option("--force", help=N_("Replace the output file when it is there."))
     ] = False,
-    mapping: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--map",
-            help=N_(
-                "COLUMN=field: the header (or column letter) holds field (tujuan, sasaran, "
-                "program, kegiatan, sub_kegiatan, indikator, satuan, target_2025, baseline, "
-                "penanggung_jawab, anggaran_2025, kode_program..., kode_indikator, or - to skip)."
-            ),
-            show_default=False,
-        ),
-    ] = None,
+    mapping: MapOpt = None,
     instansi: Annotated[
         str | None,
         typer.Option(

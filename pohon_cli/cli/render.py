@@ -154,6 +154,47 @@ def render(
     from pohon_cli.output.pages import page_targets, write_pages
     from pohon_cli.render.paper import Sheet
 
+    fmt = _checked(
+        output, output_format, split_by=split_by, chosen=chosen, units=units, paper=paper,
+        landscape=landscape,
+    )  # fmt: skip
+
+    tree = load_tree(path[0])
+    # a year the file never names would draw every target as "—": refused, as show does
+    the_year = choose_year(tree, year)
+    pages = _pages(tree, chosen, the_year, split_by, units)
+    for page in pages:
+        hint = draw.advice(tree, page, split_by)
+        if hint is not None:
+            typer.echo(_("pohon: warning: {hint}", hint=hint), err=True)
+
+    sheet = None if paper is None else Sheet(paper.upper(), landscape)
+    pages, sources = _on_paper(
+        tree, pages, sheet, fmt=fmt, dpi=dpi, timeout=timeout, split_by=split_by, year=the_year
+    )
+    targets = page_targets(output, pages, fmt, path[0])
+    drawn = [_drawn(FORMATS[fmt], source, timeout) for source in sources]
+    written = write_pages(targets, drawn, sys.stdout.buffer)
+    # nothing written when the one page went to stdout
+    for target, page in zip(written, pages, strict=False):
+        said = n_("wrote {target} ({count} box)", "wrote {target} ({count} boxes)", page.nodes,
+                  target=target)  # fmt: skip
+        typer.echo(said, err=True)
+
+
+def _checked(
+    output: str,
+    output_format: str | None,
+    *,
+    split_by: str | None,
+    chosen: Filter,
+    units: bool,
+    paper: str | None,
+    landscape: bool,
+) -> str:
+    """The format of the posters, after refusing (exit 2) options that do not go together."""
+    from pohon_cli import render as draw
+
     if split_by is not None and split_by not in draw.SPLITS:
         fail(
             _(
@@ -191,27 +232,7 @@ def render(
             )
         )
 
-    tree = load_tree(path[0])
-    # a year the file never names would draw every target as "—": refused, as show does
-    the_year = choose_year(tree, year)
-    pages = _pages(tree, chosen, the_year, split_by, units)
-    for page in pages:
-        hint = draw.advice(tree, page, split_by)
-        if hint is not None:
-            typer.echo(_("pohon: warning: {hint}", hint=hint), err=True)
-
-    sheet = None if paper is None else Sheet(paper.upper(), landscape)
-    pages, sources = _on_paper(
-        tree, pages, sheet, fmt=fmt, dpi=dpi, timeout=timeout, split_by=split_by, year=the_year
-    )
-    targets = page_targets(output, pages, fmt, path[0])
-    drawn = [_drawn(FORMATS[fmt], source, timeout) for source in sources]
-    written = write_pages(targets, drawn, sys.stdout.buffer)
-    # nothing written when the one page went to stdout
-    for target, page in zip(written, pages, strict=False):
-        said = n_("wrote {target} ({count} box)", "wrote {target} ({count} boxes)", page.nodes,
-                  target=target)  # fmt: skip
-        typer.echo(said, err=True)
+    return fmt
 
 
 def _office_map(

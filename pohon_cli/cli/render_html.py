@@ -85,7 +85,7 @@ def write_html(path: Path, output: str, chosen: Filter, year: int | None, timeou
         name=str(path),
         start={"misi": chosen.misi or "", "unit": chosen.unit or ""},
     )
-    _write(path, output, (page, n_("{count} simpul", "{count} simpul", len(tree.nodes))))
+    _write(path, output, (page, _("{count} simpul", count=len(tree.nodes))))
 
 
 def _write(source: Path, output: str, page: tuple[str, str]) -> None:
