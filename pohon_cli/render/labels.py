@@ -254,10 +254,10 @@ def _owners_name(owners: tuple[str, ...], units: dict[str, Unit]) -> str:
 def context_label(tree: Tree, node: Node) -> str:
     """A node drawn only so the selection reads in context: grey, without indicators."""
     style = LevelStyle("white", 1, "dashed")
+    kind = level_title(node.level) + " · " + _("konteks")
     rows = [
         f'<TR><TD ALIGN="LEFT"><B>{escape(node.code)}</B></TD>'
-        f'<TD ALIGN="RIGHT">{small(escape(level_title(node.level) + " · " + _("konteks")), 8)}'
-        "</TD></TR>",
+        f'<TD ALIGN="RIGHT">{small(escape(kind), 8)}</TD></TR>',
         f'<TR><TD COLSPAN="2">{wrapped(node.description, NODE_LINE)}</TD></TR>',
         *result_row(node),
     ]
@@ -266,9 +266,10 @@ def context_label(tree: Tree, node: Node) -> str:
 
 def misi_label(misi: Mission) -> str:
     """A misi's box in the misi band: its kode and its words, as the posters head a page."""
+    kind = escape(_("MISI"))
     rows = [
         f'<TR><TD ALIGN="LEFT"><B>{escape(misi.code)}</B></TD>'
-        f'<TD ALIGN="RIGHT">{small(escape(_("MISI")), 8)}</TD></TR>',
+        f'<TD ALIGN="RIGHT">{small(kind, 8)}</TD></TR>',
         f'<TR><TD COLSPAN="2">{wrapped(misi.description, NODE_LINE)}</TD></TR>',
     ]
     return table(MISI_STYLE, MISI_STYLE.fill, rows)
