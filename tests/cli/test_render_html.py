@@ -15,6 +15,7 @@ import pytest
 from browser import chromium, console, missing, open_page, requests
 from conftest import CASES, DATA, run
 
+from pohon_cli.render import html
 from pohon_cli.render.html import json_block
 
 REALISASI = CASES / "report" / "pohon_realisasi.yaml"
@@ -405,9 +406,7 @@ def _page_json(page: str) -> dict[str, Any]:
 def test_the_page_says_its_words_in_the_language_of_the_run(tmp_path: Path) -> None:
     """Every word page.js says is in the page's ``words`` (a missing one would stop the
     script), translated; the template has no slot left; the English page is as before."""
-    script = (Path(json_block.__code__.co_filename).parent / "web" / "page.js").read_text(
-        encoding="utf-8"
-    )
+    script = (Path(html.__file__).parent / "web" / "page.js").read_text(encoding="utf-8")
     said = set(re.findall(r'say\("(\w+)"', script)) | {"target", "realisasi", "capaian"}
     for lang in ("id", "en"):
         page = tmp_path / f"{lang}.html"
