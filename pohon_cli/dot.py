@@ -11,16 +11,26 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pohon_cli.i18n import N_, _, tr
+
 DEFAULT_TIMEOUT = 60.0
 
-INSTALL_HINT = (
-    "install Graphviz, which provides `dot`:\n"
-    "  Debian/Ubuntu: sudo apt-get install graphviz\n"
-    "  macOS:         brew install graphviz\n"
-    "  Windows:       winget install graphviz   (or: choco install graphviz)\n"
-    "  elsewhere:     https://graphviz.org/download/\n"
+# the commands as they are typed; the words around them are translated where shown
+INSTALL_HINT = N_(
+    "Graphviz's `dot` program is not on PATH; install Graphviz, which provides `dot`:\n"
+    "  Debian/Ubuntu: {debian}\n"
+    "  macOS:         {macos}\n"
+    "  Windows:       {windows}   (or: {choco})\n"
+    "  elsewhere:     {url}\n"
     "--format dot writes the DOT source and works without Graphviz."
 )
+_INSTALL = {
+    "debian": "sudo apt-get install graphviz",
+    "macos": "brew install graphviz",
+    "windows": "winget install graphviz",
+    "choco": "choco install graphviz",
+    "url": "https://graphviz.org/download/",
+}
 
 
 class DotError(Exception):
@@ -42,7 +52,7 @@ class Drawn:
 def find_dot() -> str:
     found = shutil.which("dot")
     if found is None:
-        raise DotMissing("Graphviz's `dot` program is not on PATH; " + INSTALL_HINT)
+        raise DotMissing(tr(INSTALL_HINT, **_INSTALL))
     return found
 
 
@@ -60,17 +70,22 @@ def run_dot(source: str, fmt: str, timeout: float = DEFAULT_TIMEOUT) -> Drawn:
         )
     except subprocess.TimeoutExpired:
         raise DotError(
-            f"dot took longer than {timeout:g} s and was stopped: the page is too big to "
-            "lay out; split it (--split misi, --root KODE, --depth N) or raise --timeout"
+            _(
+                "dot took longer than {seconds} s and was stopped: the page is too big to "
+                "lay out; split it (--split misi, --root KODE, --depth N) or raise --timeout",
+                seconds=format(timeout, "g"),
+            )
         ) from None
     except OSError as error:
-        raise DotError(f"cannot run {program}: {error.strerror or error}") from None
+        raise DotError(
+            _("cannot run {program}: {reason}", program=program, reason=error.strerror or error)
+        ) from None
     messages = tuple(
         line for line in done.stderr.decode("utf-8", "replace").splitlines() if line.strip()
     )
     if done.returncode != 0 or not done.stdout:
-        detail = "; ".join(messages[-3:]) or f"exit status {done.returncode}"
-        raise DotError(f"dot could not draw {fmt}: {detail}")
+        detail = "; ".join(messages[-3:]) or _("exit status {code}", code=done.returncode)
+        raise DotError(_("dot could not draw {format}: {detail}", format=fmt, detail=detail))
     return Drawn(done.stdout, messages)
 
 
@@ -81,7 +96,7 @@ def natural_size(source: str, timeout: float = DEFAULT_TIMEOUT) -> tuple[float, 
     try:
         return float(first[2]), float(first[3])
     except (IndexError, ValueError):
-        raise DotError(f"dot gave no page size: {first!r}") from None
+        raise DotError(_("dot gave no page size: {first}", first=repr(first))) from None
 
 
 def _source(source: str, timeout: float) -> Drawn:

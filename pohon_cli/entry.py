@@ -28,5 +28,23 @@ def main() -> None:
 
         run_app()
     except Interrupted:
-        sys.stderr.write("pohon: interrupted\n")
+        sys.stderr.write(_interrupted() + "\n")
         sys.exit(EXIT_INTERRUPTED)
+
+
+def _interrupted() -> str:
+    """The line Ctrl-C ends with, in the language of the run (the command has left it by
+    now: it is chosen again, as the command chose it, English when that fails)."""
+    import os
+    from pathlib import Path
+
+    from pohon_cli.i18n import _, speaking
+
+    try:
+        from pohon_cli.cli.language import choose
+
+        chosen = choose(sys.argv[1:], os.environ, Path.cwd())
+    except (Exception, Interrupted):  # a configuration that cannot be read, a second Ctrl-C
+        chosen = "en"
+    with speaking(chosen):
+        return _("pohon: interrupted")

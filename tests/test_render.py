@@ -871,3 +871,23 @@ def test_a_name_or_statement_of_only_white_space_still_draws(tmp_path: Path, bla
     out = tmp_path / "kosong.svg"
     run("render", path, "-o", out)
     assert "T1" in out.read_text(encoding="utf-8")
+
+
+def test_the_posters_words_in_indonesian() -> None:
+    """The poster's own words are Indonesian in both languages; what the English poster
+    says in English (an indicator carried down) is said in Indonesian with --lang id."""
+    kominfo = CASES / "carried" / "dinas_kominfo.yaml"
+    dot = run("render", "-f", "dot", kominfo, "-o", "-", "--lang", "id").stdout
+    assert '<B>IKK1</B><FONT POINT-SIZE="8"> · dibawa dari K1</FONT>' in dot
+    assert "carried" not in dot
+    for said in ("POHON KINERJA", "<B>INDIKATOR</B>", "Target tahun "):
+        assert said in dot
+    units = run("render", "-f", "dot", "--units", DATA, "-o", "-", "--lang", "id").stdout
+    assert "CASCADING AKUNTABILITAS KINERJA" in units and "penanggung jawab: " in units
+
+
+def test_a_page_refused_for_its_paper_is_said_in_indonesian(tmp_path: Path) -> None:
+    done = run("render", DATA, "--paper", "A4", "-o", tmp_path / "x.svg", "--lang", "id", expect=1)
+    assert done.stderr.startswith("pohon: halaman (") and "tidak muat di A4" in done.stderr
+    assert "gunakan --paper A2 --landscape, atau gambar lebih sedikit" in done.stderr
+    assert not list(tmp_path.iterdir())

@@ -12,6 +12,7 @@ import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
 from pohon_cli.cli.options import LangOpt, MisiOpt, RootOpt, UnitOpt, pick, present
+from pohon_cli.i18n import N_, _
 
 if TYPE_CHECKING:
     from pohon_cli.diff import Change
@@ -20,38 +21,44 @@ if TYPE_CHECKING:
     from pohon_cli.problem import Problem
 
 
+OldArg = Annotated[
+    str,
+    typer.Argument(
+        help=N_(
+            "The earlier tree: a file, or REV:PATH as in git show "
+            "(e.g. v2024:data/pohon_kinerja.yaml); or a folder of offices' files "
+            "(a directory, or REV:DIR)."
+        ),
+        metavar="OLD",
+        show_default=False,
+    ),
+]
+NewArg = Annotated[
+    str,
+    typer.Argument(
+        help=N_("The later tree: a file, or REV:PATH; or a folder (a directory, or REV:DIR)."),
+        metavar="NEW",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def diff(
-    old: Annotated[
-        str,
-        typer.Argument(
-            help="The earlier tree: a file, or REV:PATH as in git show "
-            "(e.g. v2024:data/pohon_kinerja.yaml); or a folder of offices' files "
-            "(a directory, or REV:DIR).",
-            metavar="OLD",
-            show_default=False,
-        ),
-    ],
-    new: Annotated[
-        str,
-        typer.Argument(
-            help="The later tree: a file, or REV:PATH; or a folder (a directory, or REV:DIR).",
-            metavar="NEW",
-            show_default=False,
-        ),
-    ],
+    old: OldArg,
+    new: NewArg,
     *,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, markdown or json.")
+        str, typer.Option("--format", "-f", help=N_("Output format: text, markdown or json."))
     ] = "text",
     exit_code: Annotated[
         bool,
         typer.Option(
-            "--exit-code", help="Exit 1 when there are changes, 0 when none (as git diff)."
+            "--exit-code", help=N_("Exit 1 when there are changes, 0 when none (as git diff).")
         ),
     ] = False,
     order: Annotated[
-        bool, typer.Option("--order", help="Also report siblings whose order changed.")
+        bool, typer.Option("--order", help=N_("Also report siblings whose order changed."))
     ] = False,
     misi: MisiOpt = None,
     unit: UnitOpt = None,
@@ -144,8 +151,12 @@ def _revision_without_path(old: str, new: str) -> None:
         prefix = _git(folder, "rev-parse", "--show-prefix")
         if found is not None and prefix is not None:
             fail(
-                f"`{spec}` is a revision, not a file: did you mean `{spec}:{prefix}{file.name}`? "
-                "(REV:PATH, the path from the top of the repository)"
+                _(
+                    "`{spec}` is a revision, not a file: did you mean `{spec}:{path}`? "
+                    "(REV:PATH, the path from the top of the repository)",
+                    spec=spec,
+                    path=prefix + file.name,
+                )
             )
 
 

@@ -17,6 +17,7 @@ import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, fail
 from pohon_cli.cli.options import pick, present
+from pohon_cli.i18n import _
 from pohon_cli.problem import InputError
 
 if TYPE_CHECKING:
@@ -71,11 +72,16 @@ def diff_folders(
     if before is None or after is None:
         folder, other = specs if before is not None else specs[::-1]
         raise InputError(
-            f"`{folder}` is a folder but `{other}` is not: compare two folders (a directory, "
-            "or REV:DIR at a revision; the index, :PATH, holds files only) or two files"
+            _(
+                "`{folder}` is a folder but `{other}` is not: compare two folders (a "
+                "directory, or REV:DIR at a revision; the index, :PATH, holds files only) or "
+                "two files",
+                folder=folder,
+                other=other,
+            )
         )
     if not chosen.is_empty():
-        fail("--misi, --unit and --root choose within one file: compare two files to filter")
+        fail(_("--misi, --unit and --root choose within one file: compare two files to filter"))
     paired = [name for name in before.files if name in after.files]
     reads = [(before.files[n], after.files[n]) for n in paired]
     loaded = [(load_bytes(gitfile.read(a), a), load_bytes(gitfile.read(b), b)) for a, b in reads]

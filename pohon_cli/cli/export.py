@@ -18,36 +18,43 @@ from pohon_cli.cli.options import (
     present,
     report_settings,
 )
+from pohon_cli.i18n import N_, _, n_
+
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help=N_(
+            "The workbook (.xlsx), the folder of CSV files (a name ending in /), or "
+            "the Markdown file (default for markdown: stdout)."
+        ),
+        show_default=False,
+    ),
+]
+
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=N_("xlsx, csv or markdown (default: from the extension of -o; csv for a folder)."),
+        show_default=False,
+    ),
+]
 
 
 @app.command()
 def export(
     path: FileArg,
     *,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="The workbook (.xlsx), the folder of CSV files (a name ending in /), or "
-            "the Markdown file (default for markdown: stdout).",
-            show_default=False,
-        ),
-    ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="xlsx, csv or markdown (default: from the extension of -o; csv for a folder).",
-            show_default=False,
-        ),
-    ] = None,
+    output: OutputOpt = None,
+    output_format: FormatOpt = None,
     year: Annotated[
         int | None,
         typer.Option(
             "--year",
-            help="The year of the achievement sheets (default: the file's tahun).",
+            help=N_("The year of the achievement sheets (default: the file's tahun)."),
             show_default=False,
         ),
     ] = None,
@@ -55,7 +62,7 @@ def export(
         str,
         typer.Option(
             "--paper",
-            help="The paper the workbook prints on, landscape: A4 or F4 (215 x 330 mm).",
+            help=N_("The paper the workbook prints on, landscape: A4 or F4 (215 x 330 mm)."),
         ),
     ] = "A4",
     lang: LangOpt = None,
@@ -74,7 +81,9 @@ def export(
     writer = pick(view.FORMATS, name)
     chosen = next((p for p in PAPERS if p == paper.upper()), None)
     if chosen is None:
-        fail(f"unknown paper `{paper}`: use one of {', '.join(PAPERS)}")
+        fail(
+            _("unknown paper `{paper}`: use one of {papers}", paper=paper, papers=", ".join(PAPERS))
+        )
     if output is not None and output != "-":
         # a workbook or Markdown file replaces its target, a CSV folder the whole folder
         refuse = refuse_input_inside if name == "csv" else refuse_input
@@ -89,9 +98,16 @@ def export(
     request = view.SheetsRequest(sheets, output, sheets_of.cover(tree), chosen)
     present(writer, request)
     if output is not None and output != "-":
-        what = {"xlsx": "sheet", "csv": "file", "markdown": "table"}[name]
-        many = "s" * (len(sheets) != 1)
-        typer.echo(f"wrote {output} ({len(sheets)} {what}{many})", err=True)
+        count = len(sheets)
+        said = {
+            "xlsx": n_("wrote {output} ({count} sheet)", "wrote {output} ({count} sheets)",
+                       count, output=output),
+            "csv": n_("wrote {output} ({count} file)", "wrote {output} ({count} files)",
+                      count, output=output),
+            "markdown": n_("wrote {output} ({count} table)", "wrote {output} ({count} tables)",
+                           count, output=output),
+        }  # fmt: skip
+        typer.echo(said[name], err=True)
 
 
 def _format_of(output: str | None, by_extension: dict[str, str]) -> str:
@@ -103,4 +119,4 @@ def _format_of(output: str | None, by_extension: dict[str, str]) -> str:
         found = by_extension.get(Path(output).suffix.lower())
         if found is not None:
             return found
-    fail("say --format xlsx, csv or markdown (or give -o a .xlsx or .md name, or a folder/)")
+    fail(_("say --format xlsx, csv or markdown (or give -o a .xlsx or .md name, or a folder/)"))

@@ -12,45 +12,56 @@ import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
 from pohon_cli.cli.options import LangOpt
+from pohon_cli.i18n import N_, _
+
+SheetArg = Annotated[
+    str,
+    typer.Argument(
+        help=N_("The workbook (.xlsx, .xls, .ods), CSV file, or folder of CSV files."),
+        show_default=False,
+    ),
+]
+
+MapOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--map",
+        help=N_(
+            "COLUMN=field: the header (or column letter) holds field (tujuan, sasaran, "
+            "program, kegiatan, sub_kegiatan, indikator, satuan, target_2025, baseline, "
+            "penanggung_jawab, anggaran_2025, kode_program..., kode_indikator, or - to skip)."
+        ),
+        show_default=False,
+    ),
+]
 
 
 @app.command("import")
 def import_(
-    sheet: Annotated[
-        str,
-        typer.Argument(
-            help="The workbook (.xlsx, .xls, .ods), CSV file, or folder of CSV files.",
-            show_default=False,
-        ),
-    ],
+    sheet: SheetArg,
     *,
     output: Annotated[
         str,
-        typer.Option("--output", "-o", help="The pohon file to write.", show_default=False),
+        typer.Option("--output", "-o", help=N_("The pohon file to write."), show_default=False),
     ],
     force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file when it is there.")
+        bool, typer.Option("--force", help=N_("Replace the output file when it is there."))
     ] = False,
-    mapping: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--map",
-            help="COLUMN=field: the header (or column letter) holds field (tujuan, sasaran, "
-            "program, kegiatan, sub_kegiatan, indikator, satuan, target_2025, baseline, "
-            "penanggung_jawab, anggaran_2025, kode_program..., kode_indikator, or - to skip).",
-            show_default=False,
-        ),
-    ] = None,
+    mapping: MapOpt = None,
     instansi: Annotated[
         str | None,
         typer.Option(
-            "--instansi", help="The office's name (default: the file's name).", show_default=False
+            "--instansi",
+            help=N_("The office's name (default: the file's name)."),
+            show_default=False,
         ),
     ] = None,
     tahun: Annotated[
         int | None,
         typer.Option(
-            "--tahun", help="The plan year (default: the first target year).", show_default=False
+            "--tahun",
+            help=N_("The plan year (default: the first target year)."),
+            show_default=False,
         ),
     ] = None,
     lang: LangOpt = None,
@@ -65,30 +76,39 @@ def import_(
 
     target = Path(output)
     if target.exists() and not force:
-        fail(f"{output} is there already: add --force to replace it")
+        fail(_("{output} is there already: add --force to replace it", output=output))
     if target.exists() and same_file(output, sheet):
-        fail(f"{output} is the table being read: give another -o")
+        fail(_("{output} is the table being read: give another -o", output=output))
     try:
         columns = importer.parse_map(mapping or [])
     except ValueError as error:
-        fail(f"--map {error}: say COLUMN=field, e.g. --map 'Uraian IKU=indikator'")
+        fail(_("--map {error}: say COLUMN=field, e.g. --map 'Uraian IKU=indikator'", error=error))
     tables = importer.read(sheet)
     name = instansi or Path(sheet.rstrip("/")).stem
     try:
         done = importer.convert(tables, columns, name, tahun)
     except LookupError as error:
-        fail(f"{sheet}: {error}; say which column holds what with --map COLUMN=field")
+        fail(
+            _(
+                "{sheet}: {error}; say which column holds what with --map COLUMN=field",
+                sheet=sheet,
+                error=error,
+            )
+        )
     try:
         text = dump(done.document)
     except ValueError as error:  # pragma: no cover - the builders write plain data
-        fail(f"{sheet}: cannot write the tree: {error}")
+        fail(_("{sheet}: cannot write the tree: {error}", sheet=sheet, error=error))
     save(output, text)
     failed = any(n.severity == "error" for n in done.notes)
     for note in done.notes:
         typer.echo(f"{note.place}: {note.severity}: {note.message}", err=True)
     failed |= _validate(output, text, done.origins)
-    verdict = "written; problems are left to fix (above)" if failed else "written"
-    typer.echo(f"{output}: {verdict}", err=True)
+    if failed:
+        said = _("{output}: written; problems are left to fix (above)", output=output)
+    else:
+        said = _("{output}: written", output=output)
+    typer.echo(said, err=True)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
@@ -100,16 +120,16 @@ def _validate(output: str, text: str, origins: dict[str, str]) -> bool:
     from pohon_cli.rules.lint import check_files
 
     places = importer.origin_lines(text, origins)
-    lines = [line for line, _ in places]
+    lines = [line for line, _cell in places]
     failed = False
     for checked in check_files([(output, Finder(Overrides()).settings_for(Path(output)))], 1):
         for p in checked.problems:
             at = bisect_right(lines, p.line) - 1
-            cell = f" (from {places[at][1]})" if at >= 0 else ""
+            cell = _(" (from {cell})", cell=places[at][1]) if at >= 0 else ""
             typer.echo(
                 f"{p.file}:{p.line}:{p.column}: {p.severity} {p.code} {p.message}{cell}", err=True
             )
             if p.hint:
-                typer.echo(f"  hint: {p.hint}", err=True)
+                typer.echo(_("  hint: {hint}", hint=p.hint), err=True)
             failed |= p.severity == "error"
     return failed

@@ -38,7 +38,7 @@ def indicators(
     detail: DetailOpt = False,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="Output format: text, csv, markdown or json."),
+        typer.Option("--format", "-f", help=N_("Output format: text, csv, markdown or json.")),
     ] = "text",
     lang: LangOpt = None,
 ) -> None:

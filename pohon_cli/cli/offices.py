@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pohon_cli.cli.app import fail
+from pohon_cli.i18n import _, n_
 
 if TYPE_CHECKING:
     from pohon_cli.load.workspace import Workspace
@@ -28,7 +29,7 @@ def office_files(paths: Sequence[Path]) -> list[Path] | None:
 
     files = once(yaml_files(paths))
     if not files:
-        fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
+        fail(_("no *.yaml or *.yml files found in {paths}", paths=", ".join(map(str, paths))))
     return files
 
 
@@ -45,10 +46,19 @@ def refuse_for_offices(command: str, given: dict[str, bool]) -> None:
     """Exit 2 naming the options given that only make sense for one file's tree."""
     named = [option for option, on in given.items() if on]
     if named:
+        options = named[0]
+        for option in named[1:]:
+            options = _("{options} and {option}", options=options, option=option)
         fail(
-            f"{' and '.join(named)} choose{'s' * (len(named) == 1)} within one file's tree: "
-            f"`pohon {command}` of a directory or several files shows the offices; give one "
-            "file to use them"
+            n_(
+                "{options} chooses within one file's tree: `pohon {command}` of a directory "
+                "or several files shows the offices; give one file to use them",
+                "{options} choose within one file's tree: `pohon {command}` of a directory "
+                "or several files shows the offices; give one file to use them",
+                len(named),
+                options=options,
+                command=command,
+            )
         )
 
 

@@ -17,6 +17,7 @@ import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, emit, fail
 from pohon_cli.cli.language import LANG_HELP
+from pohon_cli.i18n import N_, _
 from pohon_cli.problem import InputError
 
 if TYPE_CHECKING:
@@ -32,13 +33,15 @@ R = TypeVar("R")
 LangOpt = Annotated[
     str | None, typer.Option("--lang", help=LANG_HELP, show_default=False, metavar="id|en")
 ]
-FileArg = Annotated[Path, typer.Argument(help="The pohon file.", show_default=False)]
+FileArg = Annotated[Path, typer.Argument(help=N_("The pohon file."), show_default=False)]
 # show, units and render: one file, or a directory (or several files) for the offices
 FilesArg = Annotated[
     list[Path],
     typer.Argument(
-        help="The pohon file; a directory (every *.yaml / *.yml under it) or several files "
-        "for the offices under their parents.",
+        help=N_(
+            "The pohon file; a directory (every *.yaml / *.yml under it) or several files "
+            "for the offices under their parents."
+        ),
         show_default=False,
     ),
 ]
@@ -47,45 +50,53 @@ FilesArg = Annotated[
 # filter means the same everywhere (filters.py).
 MisiOpt = Annotated[
     str | None,
-    typer.Option("--misi", help="Only what serves this misi (its poster).", show_default=False),
+    typer.Option("--misi", help=N_("Only what serves this misi (its poster)."), show_default=False),
 ]
 UnitOpt = Annotated[
     str | None,
     typer.Option(
         "--unit",
-        help="Only the nodes and indicators this unit kerja answers for.",
+        help=N_("Only the nodes and indicators this unit kerja answers for."),
         show_default=False,
     ),
 ]
 RootOpt = Annotated[
     str | None,
-    typer.Option("--root", help="Only the subtree under this node.", show_default=False),
+    typer.Option("--root", help=N_("Only the subtree under this node."), show_default=False),
 ]
 DepthOpt = Annotated[
     int | None,
-    typer.Option("--depth", help="At most this many levels (the top is 1).", show_default=False),
+    typer.Option(
+        "--depth", help=N_("At most this many levels (the top is 1)."), show_default=False
+    ),
 ]
 LevelOpt = Annotated[
     str | None,
     typer.Option(
-        "--level", help="Only nodes of this jenjang, with the path above them.", show_default=False
+        "--level",
+        help=N_("Only nodes of this jenjang, with the path above them."),
+        show_default=False,
     ),
 ]
 YearOpt = Annotated[
     int | None,
     typer.Option(
-        "--year", help="Year of the targets shown (default: the file's tahun).", show_default=False
+        "--year",
+        help=N_("Year of the targets shown (default: the file's tahun)."),
+        show_default=False,
     ),
 ]
 NoIndicatorsOpt = Annotated[
-    bool, typer.Option("--no-indicators", help="Nodes only, without their indicators.")
+    bool, typer.Option("--no-indicators", help=N_("Nodes only, without their indicators."))
 ]
 DetailOpt = Annotated[
     bool,
     typer.Option(
         "--detail",
-        help="The indicator manual (manual IKU) under each indicator: definisi, formula, "
-        "sumber_data.",
+        help=N_(
+            "The indicator manual (manual IKU) under each indicator: definisi, formula, "
+            "sumber_data."
+        ),
     ),
 ]
 
@@ -117,7 +128,13 @@ def choose_year(tree: Tree, year: int | None) -> int:
         known.update(header.period.years())
     if year not in known:
         listed = ", ".join(str(y) for y in sorted(known))
-        raise InputError(f"no target or realisasi for {year} in this file; its years: {listed}")
+        raise InputError(
+            _(
+                "no target or realisasi for {year} in this file; its years: {listed}",
+                year=year,
+                listed=listed,
+            )
+        )
     return year
 
 
@@ -138,7 +155,13 @@ def pick(formats: dict[str, T], name: str) -> T:
     """The writer for ``--format``; an unknown name is a usage error (exit 2)."""
     writer = formats.get(name)
     if writer is None:
-        fail(f"unknown format `{name}`: use one of {', '.join(formats)}")
+        fail(
+            _(
+                "unknown format `{name}`: use one of {formats}",
+                name=name,
+                formats=", ".join(formats),
+            )
+        )
     return writer
 
 

@@ -25,6 +25,7 @@ from pohon_cli.cli.options import (
     pick,
 )
 from pohon_cli.dot import DEFAULT_TIMEOUT, FORMATS, DotError, Drawn  # stdlib only: light
+from pohon_cli.i18n import N_, _, n_
 
 # pohon_cli.render.paper's, not imported to keep --help light
 _PAPERS = ("A4", "A3", "A2", "A1", "A0", "F4")
@@ -49,8 +50,10 @@ _STDOUT = "-"
 PathArg = Annotated[
     list[Path],
     typer.Argument(
-        help="The pohon file to draw; a directory (every *.yaml / *.yml under it) or "
-        "several files: the office map (with --format html, the offices' page).",
+        help=N_(
+            "The pohon file to draw; a directory (every *.yaml / *.yml under it) or "
+            "several files: the office map (with --format html, the offices' page)."
+        ),
     ),
 ]
 OutputOpt = Annotated[
@@ -58,7 +61,7 @@ OutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="The file to write (- for stdout); with --split, the folder for the pages.",
+        help=N_("The file to write (- for stdout); with --split, the folder for the pages."),
     ),
 ]
 FormatOpt = Annotated[
@@ -66,35 +69,43 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="svg, png, pdf, dot, or html (one offline page to search and click through). "
-        "Default: from -o's extension, else svg.",
+        help=N_(
+            "svg, png, pdf, dot, or html (one offline page to search and click through). "
+            "Default: from -o's extension, else svg."
+        ),
     ),
 ]
 SplitOpt = Annotated[
     str | None,
     typer.Option(
         "--split",
-        help="One page per misi or per unit kerja, named after its kode; paper: as many "
-        "pages as --paper needs. With --paper, a page too large is cut into its subtrees.",
+        help=N_(
+            "One page per misi or per unit kerja, named after its kode; paper: as many "
+            "pages as --paper needs. With --paper, a page too large is cut into its subtrees."
+        ),
     ),
 ]
 UnitsOpt = Annotated[
     bool,
     typer.Option(
-        "--units", help="Draw the Cascading Akuntabilitas Kinerja chart of the unit kerja."
+        "--units", help=N_("Draw the Cascading Akuntabilitas Kinerja chart of the unit kerja.")
     ),
 ]
 PaperOpt = Annotated[
     str | None,
     typer.Option(
         "--paper",
-        help="Fit each page to a sheet: A4, A3, A2, A1, A0 or F4 (215 × 330 mm); refused "
-        "when its text would print below 5 pt.",
+        help=N_(
+            "Fit each page to a sheet: A4, A3, A2, A1, A0 or F4 (215 × 330 mm); refused "
+            "when its text would print below 5 pt."
+        ),
     ),
 ]
-LandscapeOpt = Annotated[bool, typer.Option("--landscape", help="Turn the --paper sheet.")]
-DpiOpt = Annotated[int, typer.Option("--dpi", min=36, max=1200, help="Pixels per inch of a PNG.")]
-TimeoutOpt = Annotated[float, typer.Option(min=0.01, help="Stop dot after this many seconds.")]
+LandscapeOpt = Annotated[bool, typer.Option("--landscape", help=N_("Turn the --paper sheet."))]
+DpiOpt = Annotated[
+    int, typer.Option("--dpi", min=36, max=1200, help=N_("Pixels per inch of a PNG."))
+]
+TimeoutOpt = Annotated[float, typer.Option(min=0.01, help=N_("Stop dot after this many seconds."))]
 
 
 @app.command()
@@ -143,22 +154,10 @@ def render(
     from pohon_cli.output.pages import page_targets, write_pages
     from pohon_cli.render.paper import Sheet
 
-    if split_by is not None and split_by not in draw.SPLITS:
-        fail(f"unknown --split `{split_by}`: use one of {', '.join(draw.SPLITS)}")
-    if units and (split_by is not None or not chosen.is_empty()):
-        fail("--units draws every unit kerja: it takes no --split, --misi, --unit, --root, ...")
-    if output_format is not None and output_format not in FORMATS:
-        fail(f"unknown format `{output_format}`: use one of {', '.join([*FORMATS, _HTML])}")
-    fmt = _format(output, output_format, folder=split_by is not None)
-    if paper is not None and paper.upper() not in _PAPERS:
-        fail(f"unknown --paper `{paper}`: use one of {', '.join(_PAPERS)}")
-    if landscape and paper is None:
-        fail("--landscape turns the sheet of --paper: name one (e.g. --paper A3)")
-    if split_by == "paper" and (paper is None or fmt == "dot"):
-        fail(
-            "--split paper cuts the tree into pages that fit --paper: name a sheet, and a "
-            "drawing format (svg, png or pdf; the DOT source has no size yet)"
-        )
+    fmt = _checked(
+        output, output_format, split_by=split_by, chosen=chosen, units=units, paper=paper,
+        landscape=landscape,
+    )  # fmt: skip
 
     tree = load_tree(path[0])
     # a year the file never names would draw every target as "—": refused, as show does
@@ -167,7 +166,7 @@ def render(
     for page in pages:
         hint = draw.advice(tree, page, split_by)
         if hint is not None:
-            typer.echo(f"pohon: warning: {hint}", err=True)
+            typer.echo(_("pohon: warning: {hint}", hint=hint), err=True)
 
     sheet = None if paper is None else Sheet(paper.upper(), landscape)
     pages, sources = _on_paper(
@@ -178,7 +177,62 @@ def render(
     written = write_pages(targets, drawn, sys.stdout.buffer)
     # nothing written when the one page went to stdout
     for target, page in zip(written, pages, strict=False):
-        typer.echo(f"wrote {target} ({page.nodes} box{'es' * (page.nodes != 1)})", err=True)
+        said = n_("wrote {target} ({count} box)", "wrote {target} ({count} boxes)", page.nodes,
+                  target=target)  # fmt: skip
+        typer.echo(said, err=True)
+
+
+def _checked(
+    output: str,
+    output_format: str | None,
+    *,
+    split_by: str | None,
+    chosen: Filter,
+    units: bool,
+    paper: str | None,
+    landscape: bool,
+) -> str:
+    """The format of the posters, after refusing (exit 2) options that do not go together."""
+    from pohon_cli import render as draw
+
+    if split_by is not None and split_by not in draw.SPLITS:
+        fail(
+            _(
+                "unknown --split `{split}`: use one of {splits}",
+                split=split_by,
+                splits=", ".join(draw.SPLITS),
+            )
+        )
+    if units and (split_by is not None or not chosen.is_empty()):
+        fail(_("--units draws every unit kerja: it takes no --split, --misi, --unit, --root, ..."))
+    if output_format is not None and output_format not in FORMATS:
+        fail(
+            _(
+                "unknown format `{name}`: use one of {formats}",
+                name=output_format,
+                formats=", ".join([*FORMATS, _HTML]),
+            )
+        )
+    fmt = _format(output, output_format, folder=split_by is not None)
+    if paper is not None and paper.upper() not in _PAPERS:
+        fail(
+            _(
+                "unknown --paper `{paper}`: use one of {papers}",
+                paper=paper,
+                papers=", ".join(_PAPERS),
+            )
+        )
+    if landscape and paper is None:
+        fail(_("--landscape turns the sheet of --paper: name one (e.g. --paper A3)"))
+    if split_by == "paper" and (paper is None or fmt == "dot"):
+        fail(
+            _(
+                "--split paper cuts the tree into pages that fit --paper: name a sheet, and a "
+                "drawing format (svg, png or pdf; the DOT source has no size yet)"
+            )
+        )
+
+    return fmt
 
 
 def _office_map(
@@ -211,11 +265,15 @@ def _office_map(
     written = write_pages(targets, [_drawn(FORMATS[fmt], source, timeout)], sys.stdout.buffer)
     offices = page.source.count("subgraph cluster_")
     for target in written:
-        typer.echo(
-            f"wrote {target} ({offices} office{'s' * (offices != 1)}, "
-            f"{page.nodes} linked node{'s' * (page.nodes != 1)})",
-            err=True,
+        # two counts in one sentence: each its own plural, the sentence whole
+        said = n_(
+            "wrote {target} ({count} office, {nodes})",
+            "wrote {target} ({count} offices, {nodes})",
+            offices,
+            target=target,
+            nodes=n_("{count} linked node", "{count} linked nodes", page.nodes),
         )
+        typer.echo(said, err=True)
 
 
 def _pages(tree: Tree, chosen: Filter, year: int, split_by: str | None, units: bool) -> list[Page]:
@@ -224,21 +282,26 @@ def _pages(tree: Tree, chosen: Filter, year: int, split_by: str | None, units: b
 
     if units:
         if not tree.header.units:
-            fail("the file declares no unit_kerja: there is no chart to draw", EXIT_PROBLEMS)
+            fail(_("the file declares no unit_kerja: there is no chart to draw"), EXIT_PROBLEMS)
         return [draw.draw_units(tree)]
     if split_by is None:
         pages = [draw.draw(tree, chosen, year=year)]
         if pages[0].nodes == 0:
-            fail("nothing to draw: no node matches the filters", EXIT_PROBLEMS)
+            fail(_("nothing to draw: no node matches the filters"), EXIT_PROBLEMS)
         return pages
     pages, empty = draw.split(tree, split_by, chosen, year=year)
     for key in empty:
-        typer.echo(f"pohon: no page for {key}: no node of the selection serves it", err=True)
+        typer.echo(
+            _("pohon: no page for {key}: no node of the selection serves it", key=key), err=True
+        )
     if not pages and not empty:
         declared = "unit_kerja" if split_by == "unit" else split_by
-        fail(f"the file declares no {declared}: there is no page to draw", EXIT_PROBLEMS)
+        fail(
+            _("the file declares no {declared}: there is no page to draw", declared=declared),
+            EXIT_PROBLEMS,
+        )
     if not pages:
-        fail("nothing to draw: no node matches the filters", EXIT_PROBLEMS)
+        fail(_("nothing to draw: no node matches the filters"), EXIT_PROBLEMS)
     return pages
 
 
@@ -296,8 +359,8 @@ def _on_paper(
                 waiting.extend(reversed(parts))
                 continue
             named = page.key not in (None, WHOLE_TREE)
-            where = f"the page for {page.key}" if named else "the page"
-            fail(paper.refusal(sheet, *size, where, split_by is not None), EXIT_PROBLEMS)
+            key = page.key if named else None
+            fail(paper.refusal(sheet, *size, key, split_by is not None), EXIT_PROBLEMS)
         fitted.append(page)
         sources.append(paper.fitted(page.source, paper.attributes(sheet, fmt, dpi, size)))
     return fitted, sources
@@ -317,20 +380,34 @@ def _format(output: str, chosen: str | None, *, folder: bool) -> str:
     implied = _EXTENSIONS.get(suffix)
     if folder:
         if output == _STDOUT:
-            fail("--split writes one file per page: -o must name a folder, not -")
+            fail(_("--split writes one file per page: -o must name a folder, not -"))
         if implied is not None:
-            fail(f"--split writes one file per page: -o must name a folder, not `{output}`")
+            fail(
+                _(
+                    "--split writes one file per page: -o must name a folder, not `{output}`",
+                    output=output,
+                )
+            )
         return chosen or "svg"
     if chosen is not None:
         if implied is not None and implied != chosen:
-            fail(f"--format {chosen} does not match the extension of `{output}`")
+            fail(
+                _(
+                    "--format {name} does not match the extension of `{output}`",
+                    name=chosen,
+                    output=output,
+                )
+            )
         return chosen
     if implied is not None:
         return implied
     if suffix and output != _STDOUT:
         fail(
-            f"cannot tell the format from `.{suffix}`: use --format "
-            + " | ".join(sorted({*_EXTENSIONS.values(), _HTML}))
+            _(
+                "cannot tell the format from `.{suffix}`: use --format {formats}",
+                suffix=suffix,
+                formats=" | ".join(sorted({*_EXTENSIONS.values(), _HTML})),
+            )
         )
     return "svg"
 

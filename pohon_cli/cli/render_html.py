@@ -15,6 +15,7 @@ import typer
 
 from pohon_cli.cli.app import fail
 from pohon_cli.cli.options import choose_year, load_tree, report_settings
+from pohon_cli.i18n import _, n_
 
 if TYPE_CHECKING:
     from pohon_cli.filters import Filter
@@ -38,12 +39,14 @@ def page_command(
     the posters), then writes the page of one file or of one folder of offices."""
     if used:
         fail(
-            "--format html writes one page of the whole tree, to search and fold: it "
-            "takes --misi, --unit and --year as its first view, not --split, --units, "
-            "--root, --depth, --level or --paper"
+            _(
+                "--format html writes one page of the whole tree, to search and fold: it "
+                "takes --misi, --unit and --year as its first view, not --split, --units, "
+                "--root, --depth, --level or --paper"
+            )
         )
     if len(paths) != 1:
-        fail("--format html writes the page of one file, or of one folder of offices")
+        fail(_("--format html writes the page of one file, or of one folder of offices"))
     write_html(paths[0], output, chosen, year, timeout)
 
 
@@ -57,12 +60,14 @@ def write_html(path: Path, output: str, chosen: Filter, year: int | None, timeou
 
     suffix = "" if output == _STDOUT else Path(output).suffix.lower()
     if suffix not in ("", ".html", ".htm"):
-        fail(f"--format html does not match the extension of `{output}`")
+        fail(_("--format html does not match the extension of `{output}`", output=output))
     if path.is_dir():
         if not chosen.is_empty() or year is not None:
             fail(
-                "a folder's page opens each office in its own tahun, unfiltered: it takes "
-                "no --misi, --unit or --year (choose them on the page)"
+                _(
+                    "a folder's page opens each office in its own tahun, unfiltered: it takes "
+                    "no --misi, --unit or --year (choose them on the page)"
+                )
             )
         _write(path, output, _offices(path, timeout))
         return
@@ -80,7 +85,7 @@ def write_html(path: Path, output: str, chosen: Filter, year: int | None, timeou
         name=str(path),
         start={"misi": chosen.misi or "", "unit": chosen.unit or ""},
     )
-    _write(path, output, (page, f"{len(tree.nodes)} simpul"))
+    _write(path, output, (page, _("{count} simpul", count=len(tree.nodes))))
 
 
 def _write(source: Path, output: str, page: tuple[str, str]) -> None:
@@ -94,7 +99,7 @@ def _write(source: Path, output: str, page: tuple[str, str]) -> None:
         refuse_input(target, source)
     write_pages([target], [page[0].encode("utf-8")], sys.stdout.buffer)
     if target is not None:
-        typer.echo(f"wrote {target} ({page[1]})", err=True)
+        typer.echo(_("wrote {target} ({what})", target=target, what=page[1]), err=True)
 
 
 def _offices(folder: Path, timeout: float) -> tuple[str, str]:
@@ -109,7 +114,7 @@ def _offices(folder: Path, timeout: float) -> tuple[str, str]:
 
     files = once(yaml_files([folder]))
     if not files:
-        fail(f"no *.yaml or *.yml files found in {folder}")
+        fail(_("no *.yaml or *.yml files found in {paths}", paths=folder))
     trees = [load_tree(path) for path in files]
     problems = _problems(files)
     linked = web_links.links(workspace((str(p), t) for p, t in zip(files, trees, strict=True)),
@@ -124,7 +129,10 @@ def _offices(folder: Path, timeout: float) -> tuple[str, str]:
             html.Office(tree, reports, problems[str(path)], posters, str(path), files=named)
         )
     nodes = sum(len(t.nodes) for t in trees)
-    return html.build_offices(pages), f"{len(files)} kantor, {nodes} simpul"
+    said = n_(
+        "{count} kantor, {nodes} simpul", "{count} kantor, {nodes} simpul", len(files), nodes=nodes
+    )
+    return html.build_offices(pages), said
 
 
 def _problems(paths: list[Path]) -> dict[str, list[Problem]]:
@@ -157,11 +165,14 @@ def _posters(tree: Tree, year: int, timeout: float) -> list[Poster]:
         if page.key is None:
             continue
         if page.nodes > draw.BIG_PAGE:
-            typer.echo(
-                f"pohon: no poster for {page.key} in the page: {page.nodes:,} boxes "
-                f"(above {draw.BIG_PAGE}); search and fold the tree instead",
-                err=True,
+            said = _(
+                "pohon: no poster for {key} in the page: {count} boxes (above {most}); "
+                "search and fold the tree instead",
+                key=page.key,
+                count=format(page.nodes, ","),
+                most=draw.BIG_PAGE,
             )
+            typer.echo(said, err=True)
             continue
         try:
             drawn = run_dot(page.source, "svg", timeout)

@@ -23,6 +23,7 @@ from pohon_cli.cli.options import (
     present,
     report_settings,
 )
+from pohon_cli.i18n import N_
 
 
 @app.command()
@@ -30,8 +31,10 @@ def report(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="The pohon file; several files or a directory (every *.yaml / *.yml "
-            "under it) roll capaian up from the offices to their parents.",
+            help=N_(
+                "The pohon file; several files or a directory (every *.yaml / *.yml "
+                "under it) roll capaian up from the offices to their parents."
+            ),
             show_default=False,
         ),
     ],
@@ -39,7 +42,7 @@ def report(
     year: Annotated[
         int | None,
         typer.Option(
-            "--year", help="The year to report (default: the file's tahun).", show_default=False
+            "--year", help=N_("The year to report (default: the file's tahun)."), show_default=False
         ),
     ] = None,
     misi: MisiOpt = None,
@@ -49,7 +52,7 @@ def report(
     level: LevelOpt = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="Output format: text, markdown, json or csv."),
+        typer.Option("--format", "-f", help=N_("Output format: text, markdown, json or csv.")),
     ] = "text",
     lang: LangOpt = None,
 ) -> None:

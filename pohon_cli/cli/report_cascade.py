@@ -14,6 +14,7 @@ import typer
 
 from pohon_cli.cli.app import EXIT_PROBLEMS, fail
 from pohon_cli.cli.options import pick, present, report_settings
+from pohon_cli.i18n import _
 
 
 def report_cascade(paths: list[Path], year: int | None, filtered: bool, output_format: str) -> None:
@@ -27,12 +28,14 @@ def report_cascade(paths: list[Path], year: int | None, filtered: bool, output_f
     writer = pick(view.FORMATS, output_format)
     if filtered:
         fail(
-            "--misi, --unit, --root, --depth and --level choose within one file: "
-            "give one file to filter its report"
+            _(
+                "--misi, --unit, --root, --depth and --level choose within one file: "
+                "give one file to filter its report"
+            )
         )
     files = once(yaml_files(paths))
     if not files:
-        fail(f"no *.yaml or *.yml file in {', '.join(str(p) for p in paths)}")
+        fail(_("no *.yaml or *.yml file in {paths}", paths=", ".join(str(p) for p in paths)))
     loaded = [load_path(path) for path in files]
     broken = [side for side in loaded if side.tree is None or not side.ok]
     if broken:

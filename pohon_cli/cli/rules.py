@@ -8,13 +8,16 @@ import typer
 
 from pohon_cli.cli.app import app, fail
 from pohon_cli.cli.options import LangOpt, present
+from pohon_cli.i18n import N_
 
 
 @app.command("rules")
 def rules_command(
     code: Annotated[
         str | None,
-        typer.Argument(help="A rule's code or name (e.g. PK108, other-institution): explain it."),
+        typer.Argument(
+            help=N_("A rule's code or name (e.g. PK108, other-institution): explain it.")
+        ),
     ] = None,
     lang: LangOpt = None,
 ) -> None:

@@ -25,6 +25,7 @@ from pohon_cli.cli.options import (
     pick,
     present,
 )
+from pohon_cli.i18n import N_, _
 
 
 @app.command()
@@ -40,7 +41,7 @@ def show(
     no_indicators: NoIndicatorsOpt = False,
     detail: DetailOpt = False,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text or json.")
+        str, typer.Option("--format", "-f", help=N_("Output format: text or json."))
     ] = "text",
     lang: LangOpt = None,
 ) -> None:
@@ -80,7 +81,7 @@ def show(
     present(writer, request)
     if tree.nodes and not selection.matched:
         # an empty view is still a view (and valid JSON), but never a silent one
-        typer.echo("pohon: no node matches the filters", err=True)
+        typer.echo(_("pohon: no node matches the filters"), err=True)
 
 
 def _show_offices(files: list[Path], chosen: dict[str, bool], output_format: str) -> None:

@@ -22,6 +22,7 @@ from pohon_cli.cli.options import (
     pick,
     present,
 )
+from pohon_cli.i18n import N_
 
 
 @app.command()
@@ -35,7 +36,7 @@ def stats(
     level: LevelOpt = None,
     year: YearOpt = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, markdown or json.")
+        str, typer.Option("--format", "-f", help=N_("Output format: text, markdown or json."))
     ] = "text",
     lang: LangOpt = None,
 ) -> None:

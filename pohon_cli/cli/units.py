@@ -23,6 +23,7 @@ from pohon_cli.cli.options import (
     pick,
     present,
 )
+from pohon_cli.i18n import N_
 
 
 @app.command()
@@ -32,7 +33,9 @@ def units(
     misi: MisiOpt = None,
     unit: Annotated[
         str | None,
-        typer.Option("--unit", help="Only this unit kerja and those under it.", show_default=False),
+        typer.Option(
+            "--unit", help=N_("Only this unit kerja and those under it."), show_default=False
+        ),
     ] = None,
     root: RootOpt = None,
     depth: DepthOpt = None,
@@ -40,7 +43,7 @@ def units(
     year: YearOpt = None,
     no_indicators: NoIndicatorsOpt = False,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text or json.")
+        str, typer.Option("--format", "-f", help=N_("Output format: text or json."))
     ] = "text",
     lang: LangOpt = None,
 ) -> None:

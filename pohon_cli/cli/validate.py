@@ -11,6 +11,7 @@ import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, app, fail
 from pohon_cli.cli.options import LangOpt, pick, present
+from pohon_cli.i18n import N_, _
 
 if TYPE_CHECKING:
     from pohon_cli.problem import Severity
@@ -18,43 +19,45 @@ if TYPE_CHECKING:
 
 PathsArg = Annotated[
     list[Path],
-    typer.Argument(help="Files to check; a directory means every *.yaml / *.yml under it."),
+    typer.Argument(help=N_("Files to check; a directory means every *.yaml / *.yml under it.")),
 ]
 FormatOpt = Annotated[
     str | None,
     typer.Option(
         "--format",
         "-f",
-        help="text (default), json, github, sarif or junit. With GITHUB_ACTIONS=true "
-        "and no --format: text and GitHub annotations.",
+        help=N_(
+            "text (default), json, github, sarif or junit. With GITHUB_ACTIONS=true "
+            "and no --format: text and GitHub annotations."
+        ),
     ),
 ]
 SelectOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--select",
-        help="Run only these rules: codes or names, repeated or separated by commas.",
+        help=N_("Run only these rules: codes or names, repeated or separated by commas."),
     ),
 ]
 IgnoreOpt = Annotated[
     list[str] | None,
-    typer.Option("--ignore", help="Do not run these rules: codes or names."),
+    typer.Option("--ignore", help=N_("Do not run these rules: codes or names.")),
 ]
 FailOnOpt = Annotated[
     str | None,
     typer.Option(
         "--fail-on",
-        help="Exit 1 on a problem of this severity or worse: error (default), warning, info.",
+        help=N_("Exit 1 on a problem of this severity or worse: error (default), warning, info."),
     ),
 ]
 StrictOpt = Annotated[
-    bool, typer.Option("--strict", help="Fail on warnings too: --fail-on warning.")
+    bool, typer.Option("--strict", help=N_("Fail on warnings too: --fail-on warning."))
 ]
 NoInlineSuppressOpt = Annotated[
     bool,
     typer.Option(
         "--no-inline-suppress",
-        help="Ignore every `# pohon: disable=` comment (for an audit).",
+        help=N_("Ignore every `# pohon: disable=` comment (for an audit)."),
     ),
 ]
 QuietOpt = Annotated[
@@ -62,7 +65,9 @@ QuietOpt = Annotated[
     typer.Option(
         "--quiet",
         "-q",
-        help="Show only the problems at or above --fail-on (errors by default), in every format.",
+        help=N_(
+            "Show only the problems at or above --fail-on (errors by default), in every format."
+        ),
     ),
 ]
 JobsOpt = Annotated[
@@ -71,15 +76,17 @@ JobsOpt = Annotated[
         "--jobs",
         "-j",
         min=0,
-        help="Files checked at once: 0 (default) for one per CPU core, 1 for one at a time.",
+        help=N_("Files checked at once: 0 (default) for one per CPU core, 1 for one at a time."),
     ),
 ]
 NoCacheOpt = Annotated[
     bool,
     typer.Option(
         "--no-cache",
-        help="Check every file again: neither read nor write the cache "
-        "(.pohon_cache, or $POHON_CACHE_DIR).",
+        help=N_(
+            "Check every file again: neither read nor write the cache "
+            "(.pohon_cache, or $POHON_CACHE_DIR)."
+        ),
     ),
 ]
 
@@ -119,7 +126,7 @@ def validate(
         threshold = severity_word(fail_on, "--fail-on")
     if strict:
         if threshold not in (None, "warning"):
-            fail("--strict means --fail-on warning: give one or the other")
+            fail(_("--strict means --fail-on warning: give one or the other"))
         threshold = "warning"
     overrides = Overrides(
         select=None if select is None else rule_codes(_split(select), "--select"),
@@ -129,7 +136,7 @@ def validate(
     )
     files = once(yaml_files(paths))
     if not files:
-        fail("no *.yaml or *.yml files found in " + ", ".join(map(str, paths)))
+        fail(_("no *.yaml or *.yml files found in {paths}", paths=", ".join(map(str, paths))))
     finder = Finder(overrides)
     work = [(str(path), finder.settings_for(path)) for path in files]
     from pohon_cli.rules.cache import Cache, folder_for

@@ -7,6 +7,11 @@ type="application/json">`` block with ``<``, ``>`` and ``&`` written as ``\\u003
 so no text of the file can close the block; the page's script puts every text in with
 ``textContent``, never as markup. The script and styles are the package files in
 ``render/web/``, inlined when the page is built.
+
+The page's own words are said in the language of the run: the template's through its
+slots, the script's from the ``words`` of the JSON block (``page_words``), with their
+``{placeholders}`` filled by the script. They are the words the page has always shown,
+Indonesian, in both languages (the page is ``lang="id"``, as the posters are).
 """
 
 from __future__ import annotations
@@ -20,7 +25,17 @@ from importlib.resources import files
 from typing import Any
 
 from pohon_cli.filters import Filter, select
-from pohon_cli.model import QUARTERS, Actual, Indicator, Node, Tree, number_text, value_text
+from pohon_cli.i18n import N_, _, tr
+from pohon_cli.model import (
+    QUARTERS,
+    Actual,
+    Indicator,
+    Node,
+    Tree,
+    number_text,
+    polarity_label,
+    value_text,
+)
 from pohon_cli.problem import Problem
 from pohon_cli.render.labels import LEVEL_STYLES, MISI_STYLE, level_style, level_title
 from pohon_cli.report import Report, Row
@@ -30,12 +45,12 @@ _UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", 
 _UNSAFE_RE = re.compile("[<>&\u2028\u2029]")
 # the XML prolog and doctype of dot's SVG: the page is HTML, the SVG goes in as an element
 _PROLOG = re.compile(r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.S)
-_SLOT = re.compile(r"\{\{([A-Z]+)\}\}")
+_SLOT = re.compile(r"\{\{([A-Z_]+)\}\}")
 _STATUS_TEXT = {
     "dinilai": "",
-    "tanpa_realisasi": "tanpa realisasi",
-    "tanpa_target": "tanpa target",
-    "tidak_dinilai": "tidak dinilai",
+    "tanpa_realisasi": N_("tanpa realisasi"),
+    "tanpa_target": N_("tanpa target"),
+    "tidak_dinilai": N_("tidak dinilai"),
 }
 
 
@@ -103,7 +118,7 @@ def build_offices(offices: Sequence[Office]) -> str:
         data["berkas"] = dict(office.files)
         figures.extend(office.posters)
         shown.append(data)
-    return _template({"offices": shown}, figures)
+    return _template({"offices": shown, "words": page_words()}, figures)
 
 
 def page_data(
@@ -113,7 +128,7 @@ def page_data(
     to by their index in ``nodes`` and ``indicators``."""
     header = tree.header
     node_index = {kode: i for i, kode in enumerate(tree.nodes)}
-    indicators = [i for _, i in tree.indicators()]
+    indicators = [i for _node, i in tree.indicators()]
     indicator_index = {i.code: n for n, i in enumerate(indicators)}
     placed = _place_problems(tree, list(problems))
     missions = tree.all_missions()
@@ -200,7 +215,7 @@ def _indicator(
         "k": indicator.code,
         "u": indicator.description,
         "s": indicator.unit or "",
-        "pol": indicator.overall_polarity + ("" if indicator.polarity_written else " (assumed)"),
+        "pol": polarity_label(indicator.overall_polarity, indicator.polarity_written),
         "base": "" if indicator.baseline is None else value_text(indicator.baseline),
         "t": {str(y): _written(v) for y, v in sorted(indicator.written_targets.items())},
         "r": {str(y): _written(v) for y, v in sorted(indicator.realisations.items())},
@@ -246,7 +261,7 @@ def _capaian(row: Row | None) -> dict[str, str] | None:
             "raw": "" if row.raw is None else number_text(row.raw),
             "capped": "" if row.capped is None else number_text(row.capped),
             "band": row.band or "",
-            "status": _STATUS_TEXT[row.status],
+            "status": tr(_STATUS_TEXT[row.status]) if _STATUS_TEXT[row.status] else "",
             "note": "; ".join(p for p in (row.basis, row.reason) if p),
         }
     )
@@ -280,7 +295,7 @@ def _place_problems(tree: Tree, problems: list[Problem]) -> dict[str, list[dict[
         for kode in [*tree.nodes, *tree.indicator_node]
         if (line := tree.line_of(kode)) is not None
     )
-    lines = [line for line, _ in starts]
+    lines = [line for line, _kode in starts]
     placed: dict[str, list[dict[str, Any]]] = {}
     for problem in sorted(problems):
         at = bisect_right(lines, problem.line) - 1
@@ -297,6 +312,76 @@ def _place_problems(tree: Tree, problems: list[Problem]) -> dict[str, list[dict[
             }
         )
     return placed
+
+
+def page_words() -> dict[str, str]:
+    """The words the page's script writes, by the name it uses, in the language of the run
+    (``{name}``: what the script fills in)."""
+    return {
+        "count": _("{count} simpul"),
+        "carried": _("dari {kode}"),
+        "reference": _("→ {uraian} (lihat di bawah induk pertamanya)"),
+        "problems": _("Masalah (pohon validate)"),
+        "none": _("Tidak ada."),
+        "uraian": _("Uraian"),
+        "hasil": _("Hasil"),
+        "misi": _("Misi"),
+        "unit": _("Unit kerja"),
+        "catatan": _("Catatan"),
+        "baris": _("Baris"),
+        "mendukung": _("Mendukung (induk)"),
+        "kolaborasi": _("Kolaborasi"),
+        "indikator": _("Indikator"),
+        "indicatorTitle": _("Indikator {kode}"),
+        "simpul": _("Simpul"),
+        "satuan": _("Satuan"),
+        "polaritas": _("Polaritas"),
+        "baseline": _("Baseline"),
+        "capaianTitle": _("Capaian {year} (pohon report)"),
+        "target": _("Target"),
+        "realisasi": _("Realisasi"),
+        "capaian": _("Capaian (%)"),
+        "dibatasi": _("Dibatasi (%)"),
+        "predikat": _("Predikat"),
+        "notRated": _("Tidak dinilai di tahun ini."),
+        "targets": _("Target dan realisasi"),
+        "tahun": _("Tahun"),
+        "manual": _("Manual IKU"),
+        "definisi": _("Definisi"),
+        "formula": _("Formula"),
+        "sumber": _("Sumber data"),
+        "notWritten": _("Tidak ditulis."),
+        "viewMisi": _("Misi {kode}"),
+        "viewUnit": _("Unit kerja {unit}"),
+        "viewSearch": _("Cari: {q}"),
+        "viewYear": _("Tahun {year}"),
+        "visi": _("Visi: {visi}"),
+        "summary": _("pohon validate: {count} masalah (tanda ! pada simpul). "),
+        "figureTarget": _("T {target}"),
+    }
+
+
+def _template_words() -> dict[str, str]:
+    """The template's words (its ``{{T_...}}`` slots), escaped for text and attributes."""
+    words = {
+        "T_MISI": _("Misi"),
+        "T_OFFICE": _("Kantor"),
+        "T_SEARCH": _("Cari kode, uraian, indikator, unit…"),
+        "T_SEARCH_LABEL": _("Cari kode, uraian, indikator atau unit kerja"),
+        "T_ALL": _("semua"),
+        "T_UNIT": _("Unit kerja"),
+        "T_YEAR": _("Tahun"),
+        "T_DEPTH": _("Kedalaman"),
+        "T_EXPAND": _("Buka semua"),
+        "T_COLLAPSE": _("Tutup semua"),
+        "T_POSTERS": _("Poster"),
+        "T_TREE": _("Pohon kinerja"),
+        "T_POSTERS_LABEL": _("Poster per misi"),
+        "T_POSTERS_HELP": _("Roda tetikus: perbesar · seret: geser · klik kotak: lihat di pohon"),
+        "T_PANEL": _("Rincian"),
+        "T_PANEL_CLOSE": _("Tutup rincian"),
+    }
+    return {slot: _attribute(text) for slot, text in words.items()}
 
 
 def _asset(name: str) -> str:
@@ -319,7 +404,7 @@ def _template(data: dict[str, Any], posters: Sequence[Poster]) -> str:
     reads like a slot (``{{SCRIPT}}`` in an uraian) stays text."""
     title = data["offices"][0]["short"] if data["offices"] else ""
     slots = {
-        "TITLE": _attribute(f"Pohon kinerja — {title}"),
+        "TITLE": _attribute(_("Pohon kinerja — {name}", name=title)),
         "STYLE": _asset("page.css"),
         "POSTERS": "\n".join(
             f'<figure class="poster" data-poster="{i}" hidden>{_svg(p)}</figure>'
@@ -327,6 +412,7 @@ def _template(data: dict[str, Any], posters: Sequence[Poster]) -> str:
         ),
         "DATA": json_block(data),
         "SCRIPT": _asset("page.js"),
+        **_template_words(),
     }
     return _SLOT.sub(lambda m: slots[m.group(1)], _asset("page.html"))
 

@@ -4,7 +4,8 @@ and targets, a band of the legend, a misi, the page's title.
 Every text from the file goes into a label through ``escape``, which escapes it for both
 layers that would read it: the HTML parser (``& < > "``) and Graphviz's own escape
 sequences (a ``\\N`` in an uraian must not become the node's name). The words printed in
-the picture are Indonesian, the language of the posters.
+the picture are the posters' own, Indonesian (their English msgids are those words too:
+the posters read so in either language), through the catalogue with every other text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pohon_cli.i18n import _
 from pohon_cli.model import (
     Indicator,
     Mission,
@@ -156,7 +158,7 @@ def _target(indicator: Indicator, year: int) -> str:
     polarity = indicator.polarity_for(value)
     if polarity != "naik":
         shown_polarity = polarity_label(polarity, indicator.polarity_written)
-        cell += "<BR/>" + small(escape(f"polaritas {shown_polarity}"), 8)
+        cell += "<BR/>" + small(escape(_("polaritas {polarity}", polarity=shown_polarity)), 8)
     return cell
 
 
@@ -176,7 +178,7 @@ def node_label(
 ) -> str:
     """A node's box with the indicators ``shown`` (with --unit, only that unit's)."""
     style = level_style(tree.level_index(node))
-    kind = level_title(node.level) + (" · nasional" if node.national else "")
+    kind = level_title(node.level) + (" · " + _("nasional") if node.national else "")
     rows = [
         f'<TR><TD ALIGN="LEFT"><B>{escape(node.code)}</B></TD>'
         f'<TD ALIGN="RIGHT">{small(escape(kind), 8)}</TD></TR>',
@@ -189,15 +191,22 @@ def node_label(
     pagu = node.budget.get(year)
     if pagu is not None:
         share = serapan(pagu, node.spent.get(year))
-        money = f"Pagu {year}: {rupiah(pagu)}" + (
-            f" · serapan {number_text(share)}%" if share is not None else ""
-        )
+        if share is None:
+            money = _("Pagu {year}: {amount}", year=year, amount=rupiah(pagu))
+        else:
+            money = _(
+                "Pagu {year}: {amount} · serapan {share}%",
+                year=year,
+                amount=rupiah(pagu),
+                share=number_text(share),
+            )
         rows.append(f'<TR><TD COLSPAN="2">{small(escape(money), 8)}</TD></TR>')
     if shown:
         rows.append("<HR/>")
+        heads = tag("B", escape(_("INDIKATOR"))), tag("B", escape(_("TARGET {year}", year=year)))
         rows.append(
-            f'<TR><TD ALIGN="LEFT" BGCOLOR="white">{small("<B>INDIKATOR</B>", 8)}</TD>'
-            f'<TD ALIGN="RIGHT" BGCOLOR="white">{small(f"<B>TARGET {year}</B>", 8)}</TD></TR>'
+            f'<TR><TD ALIGN="LEFT" BGCOLOR="white">{small(heads[0], 8)}</TD>'
+            f'<TD ALIGN="RIGHT" BGCOLOR="white">{small(heads[1], 8)}</TD></TR>'
         )
         for i, indicator in enumerate(shown):
             if i:
@@ -212,7 +221,7 @@ def result_row(node: Node) -> list[str]:
     the name stays the box's title; nothing when the node has none."""
     if node.result is None or not node.result.strip():
         return []
-    text = "<I>Hasil:</I> " + wrapped(node.result, RESULT_LINE)
+    text = tag("I", escape(_("Hasil:"))) + " " + wrapped(node.result, RESULT_LINE)
     return [f'<TR><TD COLSPAN="2">{small(text, 9)}</TD></TR>']
 
 
@@ -221,10 +230,10 @@ def _indicator_row(
 ) -> str:
     head = f"<B>{escape(indicator.code)}</B>"
     if indicator.national:
-        head += small(" · nasional", 8)
+        head += small(escape(" · " + _("nasional")), 8)
     if home is not None:
         # carried down unchanged from the node above where it is written
-        head += small(escape(f" · carried from {home}"), 8)
+        head += small(escape(" · " + _("carried from {kode}", kode=home)), 8)
     body = wrapped(indicator.description, INDICATOR_LINE)
     if indicator.owners and indicator.owners != node.owners:
         owner = _owners_name(indicator.owners, units)
@@ -245,9 +254,10 @@ def _owners_name(owners: tuple[str, ...], units: dict[str, Unit]) -> str:
 def context_label(tree: Tree, node: Node) -> str:
     """A node drawn only so the selection reads in context: grey, without indicators."""
     style = LevelStyle("white", 1, "dashed")
+    kind = level_title(node.level) + " · " + _("konteks")
     rows = [
         f'<TR><TD ALIGN="LEFT"><B>{escape(node.code)}</B></TD>'
-        f'<TD ALIGN="RIGHT">{small(escape(level_title(node.level) + " · konteks"), 8)}</TD></TR>',
+        f'<TD ALIGN="RIGHT">{small(escape(kind), 8)}</TD></TR>',
         f'<TR><TD COLSPAN="2">{wrapped(node.description, NODE_LINE)}</TD></TR>',
         *result_row(node),
     ]
@@ -256,9 +266,10 @@ def context_label(tree: Tree, node: Node) -> str:
 
 def misi_label(misi: Mission) -> str:
     """A misi's box in the misi band: its kode and its words, as the posters head a page."""
+    kind = escape(_("MISI"))
     rows = [
         f'<TR><TD ALIGN="LEFT"><B>{escape(misi.code)}</B></TD>'
-        f'<TD ALIGN="RIGHT">{small("MISI", 8)}</TD></TR>',
+        f'<TD ALIGN="RIGHT">{small(kind, 8)}</TD></TR>',
         f'<TR><TD COLSPAN="2">{wrapped(misi.description, NODE_LINE)}</TD></TR>',
     ]
     return table(MISI_STYLE, MISI_STYLE.fill, rows)

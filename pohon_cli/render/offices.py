@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pohon_cli.i18n import _
 from pohon_cli.load.workspace import Workspace
 from pohon_cli.model import Node, Tree
 from pohon_cli.offices import Branch, Cascade, common_folder, counts, shown_path
@@ -174,9 +175,11 @@ def _clip(text: str) -> str:
 
 
 def _title(offices: int, folder: str) -> str:
+    title = escape(_("PETA CASCADING ANTAR INSTANSI"))
+    count = escape(_("{count} instansi", count=offices))
     rows = [
-        '<TR><TD><FONT POINT-SIZE="20"><B>PETA CASCADING ANTAR INSTANSI</B></FONT></TD></TR>',
-        f"<TR><TD>{small(escape(f'{offices} instansi'), 12)}</TD></TR>",
+        f'<TR><TD><FONT POINT-SIZE="20"><B>{title}</B></FONT></TD></TR>',
+        f"<TR><TD>{small(count, 12)}</TD></TR>",
     ]
     if folder:
         rows.append(f"<TR><TD>{small(escape(folder + '/'), 11)}</TD></TR>")
@@ -193,11 +196,14 @@ def _office_label(branch: Branch, folder: str) -> str:
         lines.append(tag("B", wrapped(institution.name, 44)))
         if institution.short_name:
             lines.append(escape(institution.short_name))
-    note = "" if branch.office.given else " · tidak diberikan"
+    note = "" if branch.office.given else " · " + _("tidak diberikan")
     lines.append(small(escape(where + note), 9))
     if own is not None:
         held = counts(own)
-        lines.append(small(escape(f"{held.nodes} simpul, {held.indicators} indikator"), 9))
+        held_text = _(
+            "{nodes} simpul, {indicators} indikator", nodes=held.nodes, indicators=held.indicators
+        )
+        lines.append(small(escape(held_text), 9))
     return f'<<FONT COLOR="{INK}">' + "<BR/>".join(lines) + "</FONT>>"
 
 
@@ -213,7 +219,7 @@ def _node_label(tree: Tree, node: Node) -> str:
 
 def _nothing(branch: Branch) -> str:
     """The one box of an office none of whose nodes links to a drawn office."""
-    said = "berkas tidak dapat dibaca" if branch.tree is None else "tidak ada tautan"
+    said = _("berkas tidak dapat dibaca") if branch.tree is None else _("tidak ada tautan")
     return f"<{small(tag('I', escape(said)), 10)}>"
 
 

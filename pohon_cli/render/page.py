@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import graphviz  # type: ignore[import-untyped]  # the package ships no type hints
 
 from pohon_cli.filters import Filter, select
+from pohon_cli.i18n import _
 from pohon_cli.model import Step, Tree
 from pohon_cli.render.labels import (
     EDGE,
@@ -114,11 +115,14 @@ def draw_part(tree: Tree, origin: Origin, year: int | None, key: str | None) -> 
     if origin.only is not None:
         drawn = drawn & origin.only
     year = tree.header.year if year is None else year
-    heading = [*_heading(tree, chosen, origin.trail), small(escape(f"Target tahun {year}"), 11)]
+    heading = [
+        *_heading(tree, chosen, origin.trail),
+        small(escape(_("Target tahun {year}", year=year)), 11),
+    ]
     units = {u.code: u for u in tree.header.units}
     steps = list(tree.walk(selection.roots, keep=selection.kept))
     order = [s.node.code for s in steps if s.first and s.node.code in drawn]
-    graph = graph_of(title_label(tree, "POHON KINERJA", heading), len(order))
+    graph = graph_of(title_label(tree, _("POHON KINERJA"), heading), len(order))
     ids = {kode: f"n{i}" for i, kode in enumerate(order)}
     levels = tree.header.levels
     by_level: dict[int, list[str]] = {}
@@ -166,7 +170,7 @@ def _misi_band(graph: graphviz.Digraph, tree: Tree, ids: Mapping[str, str]) -> s
         for misi in sorted(serves.get(kode, ())):
             if not any(misi in serves.get(p, ()) for p in tree.parents.get(kode, ()) if p in ids):
                 lines.append((misi, kode))
-    served = {misi for misi, _ in lines}
+    served = {misi for misi, _kode in lines}
     missions = [m for m in tree.mission_list() if m.code in served]
     if not missions:
         return None
@@ -188,21 +192,30 @@ def _heading(tree: Tree, chosen: Filter, trail: Sequence[str] = ()) -> list[str]
     the nodes above a page cut from a larger one, top first)."""
     vision = tree.header.vision
     # a perangkat daerah has no visi of its own: no empty "Visi:" line
-    lines = [small("<B>Visi</B>: " + wrapped(vision, 110), 11)] if vision and vision.strip() else []
+    lines = []
+    if vision and vision.strip():
+        lines.append(small(_bold(_("Visi")) + ": " + wrapped(vision, 110), 11))
     missions = {m.code: m for m in tree.mission_list()}
     units = {u.code: u for u in tree.header.units}
     if chosen.misi is not None and chosen.misi in missions:
         misi = missions[chosen.misi]
-        lines.append(f"<B>Misi {escape(misi.code)}</B>: " + wrapped(misi.description, 110))
+        lines.append(
+            _bold(_("Misi {kode}", kode=misi.code)) + ": " + wrapped(misi.description, 110)
+        )
     if chosen.unit is not None and chosen.unit in units:
-        lines.append("<B>Unit kerja</B>: " + escape(units[chosen.unit].name))
+        lines.append(_bold(_("Unit kerja")) + ": " + escape(units[chosen.unit].name))
     if trail:
-        lines.append("<B>Bagian dari</B>: " + escape(" › ".join(trail)))
+        lines.append(_bold(_("Bagian dari")) + ": " + escape(" › ".join(trail)))
     if chosen.root is not None:
-        lines.append(f"<B>Di bawah {escape(chosen.root)}</B>")
+        lines.append(_bold(_("Di bawah {kode}", kode=chosen.root)))
     if chosen.level is not None:
-        lines.append(f"<B>Jenjang</B>: {escape(level_title(chosen.level))}")
+        lines.append(_bold(_("Jenjang")) + ": " + escape(level_title(chosen.level)))
     return lines
+
+
+def _bold(text: str) -> str:
+    """A heading's word, bold: text (a kode in it too), escaped."""
+    return f"<B>{escape(text)}</B>"
 
 
 # -- several pages ------------------------------------------------------------------------
@@ -257,13 +270,26 @@ def advice(tree: Tree, page: Page, split_by: str | None) -> str | None:
     """What to do when a page is too big to read or lay out quickly: which split to use."""
     if page.nodes <= BIG_PAGE:
         return None
-    where = f"the page for {page.key}" if page.key is not None else "this page"
     roots = ", ".join(tree.roots[:3]) + (", ..." if len(tree.roots) > 3 else "")
-    if split_by is None and len(tree.mission_list()) > 1:
-        how = f"use --split misi (one page per misi), or --root KODE (e.g. one of {roots})"
+    values = {"count": f"{page.nodes:,}", "most": BIG_PAGE}
+    if page.key is None:
+        why = _(
+            "this page has {count} nodes: above {most} a single page is hard to read and slow "
+            "to lay out",
+            **values,
+        )
     else:
-        how = f"use --root KODE (e.g. one of {roots}), --depth N or --split unit"
-    return (
-        f"{where} has {page.nodes:,} nodes: above {BIG_PAGE} a single page is hard to read "
-        f"and slow to lay out; {how}"
-    )
+        why = _(
+            "the page for {key} has {count} nodes: above {most} a single page is hard to read "
+            "and slow to lay out",
+            key=page.key,
+            **values,
+        )
+    if split_by is None and len(tree.mission_list()) > 1:
+        how = _(
+            "use --split misi (one page per misi), or --root KODE (e.g. one of {roots})",
+            roots=roots,
+        )
+    else:
+        how = _("use --root KODE (e.g. one of {roots}), --depth N or --split unit", roots=roots)
+    return f"{why}; {how}"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pohon_cli.i18n import _
+
 MM = 1 / 25.4
 # ISO A sizes and the Indonesian folio (F4), portrait, in millimetres.
 PAPERS: dict[str, tuple[int, int]] = {
@@ -48,7 +50,8 @@ class Sheet:
 
     @property
     def name(self) -> str:
-        return self.paper + (" landscape" if self.landscape else "")
+        """The sheet as a message names it: ``A3``, ``A3 landscape``."""
+        return _("{paper} landscape", paper=self.paper) if self.landscape else self.paper
 
     def scale(self, width: float, height: float) -> float:
         """How much a drawing of ``width`` × ``height`` inches is scaled to fill the sheet
@@ -77,26 +80,53 @@ def smallest_fitting(width: float, height: float) -> Sheet | None:
     return None
 
 
-def refusal(sheet: Sheet, width: float, height: float, where: str, split: bool) -> str:
-    """Why a page cannot go on ``sheet`` and what would: a larger or turned sheet, else a
-    smaller page."""
+def refusal(sheet: Sheet, width: float, height: float, key: str | None, split: bool) -> str:
+    """Why a page (the page for ``key``, when named) cannot go on ``sheet`` and what would:
+    a larger or turned sheet, else a smaller page. Two clauses, each said whole."""
     printed = SMALLEST_PT * sheet.scale(width, height)
-    message = (
-        f"{where} ({width * 2.54:.0f} × {height * 2.54:.0f} cm at full size) does not fit "
-        f"on {sheet.name}: its smallest text would print at {printed:.1f} pt, below the "
-        f"{READABLE_PT:g} pt that reads on paper; "
-    )
+    sizes = {
+        "width": f"{width * 2.54:.0f}",
+        "height": f"{height * 2.54:.0f}",
+        "sheet": sheet.name,
+        "printed": f"{printed:.1f}",
+        "readable": f"{READABLE_PT:g}",
+    }
+    if key is None:
+        why = _(
+            "the page ({width} × {height} cm at full size) does not fit on {sheet}: its "
+            "smallest text would print at {printed} pt, below the {readable} pt that reads "
+            "on paper",
+            **sizes,
+        )
+    else:
+        why = _(
+            "the page for {key} ({width} × {height} cm at full size) does not fit on "
+            "{sheet}: its smallest text would print at {printed} pt, below the {readable} "
+            "pt that reads on paper",
+            key=key,
+            **sizes,
+        )
     fitting = smallest_fitting(width, height)
-    smaller = (
-        "--root KODE or --depth N"
-        if split
-        else "--split paper -o FOLDER/ to cut it into pages that fit, --split misi, "
-        "--root KODE or --depth N"
-    )
-    if fitting is None:
-        return message + f"no sheet up to A0 holds it: draw less on one page ({smaller})"
-    flags = f"--paper {fitting.paper}" + (" --landscape" if fitting.landscape else "")
-    return message + f"use {flags}, or draw less on one page ({smaller})"
+    if fitting is None and split:
+        what = _("no sheet up to A0 holds it: draw less on one page (--root KODE or --depth N)")
+    elif fitting is None:
+        what = _(
+            "no sheet up to A0 holds it: draw less on one page (--split paper -o FOLDER/ to "
+            "cut it into pages that fit, --split misi, --root KODE or --depth N)"
+        )
+    else:
+        flags = f"--paper {fitting.paper}" + (" --landscape" if fitting.landscape else "")
+        if split:
+            what = _(
+                "use {flags}, or draw less on one page (--root KODE or --depth N)", flags=flags
+            )
+        else:
+            what = _(
+                "use {flags}, or draw less on one page (--split paper -o FOLDER/ to cut it "
+                "into pages that fit, --split misi, --root KODE or --depth N)",
+                flags=flags,
+            )
+    return f"{why}; {what}"
 
 
 def attributes(sheet: Sheet | None, fmt: str, dpi: int, drawing: tuple[float, float]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pohon_cli.i18n import _
 from pohon_cli.model import Tree, Unit
 from pohon_cli.render.labels import (
     LevelStyle,
@@ -29,7 +30,7 @@ def draw_units(tree: Tree) -> Page:
     ids = {u.code: f"u{i}" for i, u in enumerate(units)}
     answers = {c.kode: (c.nodes, c.indicators) for c in count(tree).units}
     depth = _unit_depths(units)
-    title = title_label(tree, "CASCADING AKUNTABILITAS KINERJA", [])
+    title = title_label(tree, _("CASCADING AKUNTABILITAS KINERJA"), [])
     # an organisation chart: square lines read best (but orthogonal routing is slow, so
     # only on a chart of ordinary size)
     square = {"splines": "ortho"} if len(units) <= BIG_PAGE else {}
@@ -86,9 +87,11 @@ def _unit_label(unit: Unit, counts: tuple[int, int], style: LevelStyle) -> str:
                 f"{small(wrapped(duty, 44), 10)}</TD></TR>"
             )
     nodes, indicators = counts
-    rows.append("<HR/>")
-    rows.append(
-        f'<TR><TD COLSPAN="2">'
-        f"{small(f'penanggung jawab: {nodes} simpul, {indicators} indikator', 8)}</TD></TR>"
+    answers = _(
+        "penanggung jawab: {nodes} simpul, {indicators} indikator",
+        nodes=nodes,
+        indicators=indicators,
     )
+    rows.append("<HR/>")
+    rows.append(f'<TR><TD COLSPAN="2">{small(escape(answers), 8)}</TD></TR>')
     return table(style, style.fill, rows)

@@ -23,3 +23,19 @@ def test_help_asked_for_is_the_document() -> None:
 
 def test_version() -> None:
     assert run("--version").stdout == f"pohon {__version__}\n"
+
+
+def test_a_usage_error_in_indonesian_is_said_in_indonesian() -> None:
+    done = run("validate", "--no-such-option", "--lang", "id", "data", expect=2)
+    assert done.stderr.startswith("pohon validate: Opsi --no-such-option tidak ada"), done.stderr
+    assert done.stderr.rstrip().endswith("(lihat pohon validate --help)"), done.stderr
+
+
+def test_a_command_refusing_its_arguments_in_indonesian() -> None:
+    done = run("render", "data/pohon_kinerja.yaml", "-o", "x.foo", "--lang", "id", expect=2)
+    assert done.stderr == (
+        "pohon: format tidak dapat ditentukan dari `.foo`: gunakan --format "
+        "dot | html | pdf | png | svg\n"
+    )
+    english = run("render", "data/pohon_kinerja.yaml", "-o", "x.foo", expect=2)
+    assert english.stderr.startswith("pohon: cannot tell the format from `.foo`")

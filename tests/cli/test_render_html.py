@@ -15,6 +15,7 @@ import pytest
 from browser import chromium, console, missing, open_page, requests
 from conftest import CASES, DATA, run
 
+from pohon_cli.render import html
 from pohon_cli.render.html import json_block
 
 REALISASI = CASES / "report" / "pohon_realisasi.yaml"
@@ -393,3 +394,36 @@ def test_a_folder_takes_no_filter(tmp_path: Path) -> None:
     bad = run("render", WORKSPACE, "--unit", "KETUA", "-o", tmp_path / "x.html", expect=2)
     assert "a folder's page opens each office in its own tahun" in bad.stderr
     assert not list(tmp_path.iterdir())
+
+
+def _page_json(page: str) -> dict[str, Any]:
+    block = re.search(r'<script type="application/json" id="pohon-data">(.*?)</script>', page, re.S)
+    assert block is not None
+    data: dict[str, Any] = json.loads(block.group(1))
+    return data
+
+
+def test_the_page_says_its_words_in_the_language_of_the_run(tmp_path: Path) -> None:
+    """Every word page.js says is in the page's ``words`` (a missing one would stop the
+    script), translated; the template has no slot left; the English page is as before."""
+    script = (Path(html.__file__).parent / "web" / "page.js").read_text(encoding="utf-8")
+    said = set(re.findall(r'say\("(\w+)"', script)) | {"target", "realisasi", "capaian"}
+    for lang in ("id", "en"):
+        page = tmp_path / f"{lang}.html"
+        run("render", SMALL, "-o", page, "--lang", lang)
+        text = page.read_text(encoding="utf-8")
+        words = _page_json(text)["words"]
+        assert said <= set(words), said - set(words)
+        assert "{{" not in text.split('id="pohon-data"')[0]
+        assert words["count"] == "{count} simpul" and words["summary"].startswith("pohon validate")
+        assert '<button type="button" id="expand-all">Buka semua</button>' in text
+
+
+def test_the_indonesian_page_in_a_browser(driver: Any, tmp_path: Path) -> None:
+    page = tmp_path / "id.html"
+    run("render", REALISASI, "-o", page, "--lang", "id")
+    open_page(driver, page)
+    driver.find_element("css selector", "li.ind").click()
+    body = driver.find_element("id", "panel-body").text
+    assert "Dibatasi (%)" in body and "MASALAH (POHON VALIDATE)" in body.upper(), body
+    assert console(driver) == []

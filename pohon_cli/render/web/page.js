@@ -3,7 +3,13 @@
 "use strict";
 (function () {
   const started = performance.now(); // for make bench: the page's own time, parse included
-  const OFFICES = JSON.parse(document.getElementById("pohon-data").textContent).offices;
+  const DATA = JSON.parse(document.getElementById("pohon-data").textContent);
+  const OFFICES = DATA.offices;
+  // the page's words in the language of the run (html.py, page_words), each {name} filled
+  // in one pass, so that a value that reads like a placeholder stays as written
+  const say = (key, values) =>
+    DATA.words[key].replace(/\{(\w+)\}/g, (m, name) =>
+      (values && name in values ? String(values[name]) : m));
   // a folder's page: one office at a time, the one the fragment names (the first else)
   const officeAt = Math.min(
     Math.max(0, Number(new URLSearchParams(location.hash.slice(1)).get("office")) || 0),
@@ -50,7 +56,7 @@
     const cap = capOf(ind);
     const span = el("span", "fig");
     const target = cap ? cap.target : ind.t[String(state.year)] || "";
-    span.append("T " + (target || "—") + (ind.s ? " " + ind.s : ""));
+    span.append(say("figureTarget", { target: (target || "—") + (ind.s ? " " + ind.s : "") }));
     if (cap && cap.capped) {
       span.append(" · " + cap.capped + "%");
       const b = el("span", "band band-" + bandRank(cap.band), cap.band);
@@ -75,7 +81,7 @@
     what.append(el("span", "kode", ind.k));
     const text = el("span", "text", ind.u);
     what.append(text);
-    if (entry[2]) what.append(el("span", "units", "dari " + entry[2]));
+    if (entry[2]) what.append(el("span", "units", say("carried", { kode: entry[2] })));
     if (ind.p.length) what.append(el("span", "problem-mark", "!" + ind.p.length));
     li.append(what, figure(ind));
     li.addEventListener("click", (ev) => {
@@ -101,7 +107,7 @@
     const body = el("div", "body");
     body.append(el("span", "level", lv.t), el("span", "kode", n.k));
     if (isRef) {
-      body.append(el("span", "text", "→ " + n.u + " (lihat di bawah induk pertamanya)"));
+      body.append(el("span", "text", say("reference", { uraian: n.u })));
     } else {
       body.append(el("span", "text", n.u));
       if (n.h) body.append(el("span", "hasil", n.h));
@@ -274,7 +280,7 @@
         ind.querySelectorAll(".kode, .text").forEach((s) => marked(s, s.textContent, words));
       });
     });
-    $("count").textContent = hits.length + " simpul";
+    $("count").textContent = say("count", { count: hits.length });
     if (hits.length) hits[0].scrollIntoView({ block: "nearest" });
   }
 
@@ -392,9 +398,9 @@
   }
 
   function problemList(body, problems) {
-    body.append(el("h3", "", "Masalah (pohon validate)"));
+    body.append(el("h3", "", say("problems")));
     if (!problems.length) {
-      body.append(el("p", "", "Tidak ada."));
+      body.append(el("p", "", say("none")));
       return;
     }
     const ul = el("ul", "problems");
@@ -414,17 +420,17 @@
     const body = panel(lv.t + " " + n.k);
     body.dataset.node = n.k;
     facts(body, [
-      ["Uraian", n.u],
-      ["Hasil", n.h],
-      ["Misi", n.m],
-      ["Unit kerja", n.o.map(unitText)],
-      ["Catatan", n.n],
-      ["Baris", n.line],
-      ["Mendukung (induk)", linked(D.induk, n.sup.map((k) => [k, ""]))],
-      ["Kolaborasi", n.kol.length ? linkedEach(n.kol) : ""],
+      [say("uraian"), n.u],
+      [say("hasil"), n.h],
+      [say("misi"), n.m],
+      [say("unit"), n.o.map(unitText)],
+      [say("catatan"), n.n],
+      [say("baris"), n.line],
+      [say("mendukung"), linked(D.induk, n.sup.map((k) => [k, ""]))],
+      [say("kolaborasi"), n.kol.length ? linkedEach(n.kol) : ""],
     ]);
     if (n.i.length) {
-      body.append(el("h3", "", "Indikator"));
+      body.append(el("h3", "", say("indikator")));
       const ul = el("ul");
       n.i.forEach((e) => {
         const ind = D.indicators[e[0]];
@@ -447,41 +453,43 @@
 
   function showIndicator(x) {
     const ind = D.indicators[x];
-    const body = panel("Indikator " + ind.k);
+    const body = panel(say("indicatorTitle", { kode: ind.k }));
     body.dataset.indicator = ind.k;
     facts(body, [
-      ["Uraian", ind.u],
-      ["Simpul", jump(ind.home)],
-      ["Satuan", ind.s],
-      ["Polaritas", ind.pol],
-      ["Baseline", ind.base],
-      ["Unit kerja", ind.o.map(unitText)],
-      ["Catatan", ind.n],
-      ["Baris", ind.line],
-      ["Mendukung (induk)", ind.sup ? linked(D.induk, [[ind.sup, ""]]) : ""],
+      [say("uraian"), ind.u],
+      [say("simpul"), jump(ind.home)],
+      [say("satuan"), ind.s],
+      [say("polaritas"), ind.pol],
+      [say("baseline"), ind.base],
+      [say("unit"), ind.o.map(unitText)],
+      [say("catatan"), ind.n],
+      [say("baris"), ind.line],
+      [say("mendukung"), ind.sup ? linked(D.induk, [[ind.sup, ""]]) : ""],
     ]);
-    body.append(el("h3", "", "Capaian " + state.year + " (pohon report)"));
+    body.append(el("h3", "", say("capaianTitle", { year: state.year })));
     const cap = capOf(ind);
     if (cap) {
       const t = el("table", "capaian");
-      [["Target", cap.target], ["Realisasi", cap.realisasi], ["Capaian (%)", cap.raw],
-       ["Dibatasi (%)", cap.capped], ["Predikat", cap.band || cap.status], ["Catatan", cap.note]]
+      // each cell's class names its column whatever the language (cap-capaian, ...)
+      [["target", cap.target], ["realisasi", cap.realisasi], ["capaian", cap.raw],
+       ["dibatasi", cap.capped], ["predikat", cap.band || cap.status], ["catatan", cap.note]]
         .forEach(([k, v]) => {
           if (!v) return;
           const tr = el("tr");
-          tr.append(el("th", "", k), el("td", "cap-" + k.split(" ")[0].toLowerCase(), v));
+          tr.append(el("th", "", say(k)), el("td", "cap-" + k, v));
           t.append(tr);
         });
       body.append(t);
     } else {
-      body.append(el("p", "", "Tidak dinilai di tahun ini."));
+      body.append(el("p", "", say("notRated")));
     }
     const years = [...new Set([...Object.keys(ind.t), ...Object.keys(ind.r)])].sort();
     if (years.length) {
-      body.append(el("h3", "", "Target dan realisasi"));
+      body.append(el("h3", "", say("targets")));
       const t = el("table");
       const head = el("tr");
-      head.append(el("th", "", "Tahun"), el("th", "", "Target"), el("th", "", "Realisasi"));
+      head.append(el("th", "", say("tahun")), el("th", "", say("target")),
+        el("th", "", say("realisasi")));
       t.append(head);
       years.forEach((y) => {
         const tr = el("tr");
@@ -490,9 +498,9 @@
       });
       body.append(t);
     }
-    body.append(el("h3", "", "Manual IKU"));
-    facts(body, [["Definisi", ind.def], ["Formula", ind.f], ["Sumber data", ind.src]]);
-    if (!ind.def && !ind.f && !ind.src) body.append(el("p", "", "Tidak ditulis."));
+    body.append(el("h3", "", say("manual")));
+    facts(body, [[say("definisi"), ind.def], [say("formula"), ind.f], [say("sumber"), ind.src]]);
+    if (!ind.def && !ind.f && !ind.src) body.append(el("p", "", say("notWritten")));
     problemList(body, ind.p);
   }
 
@@ -557,10 +565,10 @@
   function saveHash() {
     // what the printed page shows: the filters and the search of the view
     const said = [];
-    if (state.misi) said.push("Misi " + state.misi);
-    if (state.unit) said.push("Unit kerja " + unitText(state.unit));
-    if (state.q) said.push("Cari: " + state.q);
-    said.push("Tahun " + state.year);
+    if (state.misi) said.push(say("viewMisi", { kode: state.misi }));
+    if (state.unit) said.push(say("viewUnit", { unit: unitText(state.unit) }));
+    if (state.q) said.push(say("viewSearch", { q: state.q }));
+    said.push(say("viewYear", { year: state.year }));
     $("view").textContent = said.join(" · ");
     const p = new URLSearchParams();
     if (officeAt) p.set("office", officeAt);
@@ -602,7 +610,7 @@
     figures.forEach((fig, f) => {
       const info = D.posters[f];
       if (!fig) return;
-      const tab = el("button", "", "Misi " + info.misi);
+      const tab = el("button", "", say("viewMisi", { kode: info.misi }));
       tab.type = "button";
       tab.setAttribute("role", "tab");
       tab.addEventListener("click", () => {
@@ -665,7 +673,7 @@
         location.reload();
       });
     }
-    $("visi").textContent = D.visi ? "Visi: " + D.visi : "";
+    $("visi").textContent = D.visi ? say("visi", { visi: D.visi }) : "";
     D.misi.forEach((m) => {
       const li = el("li");
       li.append(el("strong", "", m.k + " "), m.u);
@@ -679,7 +687,7 @@
       D.indicators.reduce((s, n) => s + n.p.length, 0);
     if (count) {
       const s = $("problems-summary");
-      s.textContent = "pohon validate: " + count + " masalah (tanda ! pada simpul). ";
+      s.textContent = say("summary", { count: count });
       D.problems.forEach((p) => s.append(
         el("span", "", p.line + ":" + p.col + " " + p.code + " " + p.msg + ". ")));
     }
