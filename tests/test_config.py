@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import run
 
-from pohon_cli.config import ConfigError, Overrides, find_config, merge, read_config
+from pohon_cli.config import ConfigError, Overrides, merge, read_config
+from pohon_cli.config_files import find_config
 
 # A tree with one warning of each of PK101 (T1 has no indicator) and PK114 (an activity).
 TREE = """\

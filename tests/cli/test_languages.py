@@ -189,9 +189,7 @@ def test_the_language_is_chosen_in_the_documented_order(tmp_path: Path) -> None:
     assert by_all.stdout == by_locale.stdout
     (tmp_path / "pohon.toml").write_text('bahasa = "id"\n', encoding="utf-8")
     by_config = _pohon("validate", str(broken), env={"LANG": "C.UTF-8"}, cwd=tmp_path)
-    assert by_config.stdout.replace(str(broken), "X") == by_locale.stdout.replace(
-        str(broken), "X"
-    )
+    assert by_config.stdout.replace(str(broken), "X") == by_locale.stdout.replace(str(broken), "X")
     overridden = _pohon("validate", str(broken), "--lang", "en", env={"LANG": "id_ID.UTF-8"})
     assert overridden.stdout == english.stdout
     told = _pohon("validate", str(broken), env={"LANG": "C.UTF-8", "POHON_LANG": "id"})
@@ -199,9 +197,7 @@ def test_the_language_is_chosen_in_the_documented_order(tmp_path: Path) -> None:
     config_loses = _pohon(
         "validate", str(broken), env={"POHON_LANG": "en", "LANG": "id_ID"}, cwd=tmp_path
     )
-    assert config_loses.stdout.replace(str(broken), "X") == english.stdout.replace(
-        str(broken), "X"
-    )
+    assert config_loses.stdout.replace(str(broken), "X") == english.stdout.replace(str(broken), "X")
 
 
 @pytest.mark.parametrize(
