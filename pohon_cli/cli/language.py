@@ -113,6 +113,7 @@ _USAGE_ERRORS = (
     _translated(
         r"No such option: (?P<name>.+)", lambda m: _("No such option: {name}", **m.groupdict())
     ),
+    _translated(r"Missing command\.", lambda m: _("Missing command.")),
     _translated(
         r"No such command '(?P<name>.+)'\.",
         lambda m: _("No such command '{name}'.", **m.groupdict()),

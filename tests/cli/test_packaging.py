@@ -21,8 +21,9 @@ from scratch import BROKEN, ROOT, SEED, output, pohon_release, sh
 
 from pohon_cli import __version__
 
-# the modules, and the web page's template, script and styles (render/web/)
-_DATA = {".py", ".html", ".js", ".css"}
+# the modules, the web page's template, script and styles (render/web/), and the message
+# catalogues (locale/): their .po source and the .mo pohon reads
+_DATA = {".py", ".html", ".js", ".css", ".po", ".mo"}
 PACKAGE = sorted(
     p.relative_to(ROOT).as_posix()
     for p in (ROOT / "pohon_cli").rglob("*")
@@ -110,6 +111,9 @@ def test_the_installed_wheel_runs_outside_the_checkout(dist: Path, tmp_path: Pat
     assert "pohonRendered" in page and "</style>" in page, page[:300]
     bare = sh(pohon, cwd=work, expect=2).stderr.splitlines()
     assert bare[-1].startswith("pohon: missing command"), bare
+    # the catalogues are package data: the installed wheel speaks Indonesian too
+    said = sh(pohon, "--lang", "id", cwd=work, expect=2).stderr.splitlines()
+    assert said[-1].startswith("pohon: Perintah belum ditulis."), said
 
 
 def test_pip_sees_the_same_version_as_pohon_version() -> None:
