@@ -55,14 +55,14 @@ LABELS: dict[Kind, tuple[str, str]] = {
     "removed": (N_("removed"), N_("Removed")),
     "renamed": (N_("renamed"), N_("Renamed (uraian)")),
     "moved": (N_("moved"), N_("Moved to another parent")),
-    "jenjang": ("jenjang", N_("Jenjang changed")),
-    "penanggung_jawab": ("penanggung jawab", N_("Penanggung jawab changed")),
-    "satuan": ("satuan", N_("Satuan changed")),
-    "polaritas": ("polaritas", N_("Polaritas changed")),
-    "target": ("target", N_("Targets changed")),
-    "baseline": ("baseline", N_("Baseline changed")),
-    "realisasi": ("realisasi", N_("Realisasi changed")),
-    "anggaran": ("anggaran", N_("Anggaran (pagu, realisasi anggaran) changed")),
+    "jenjang": (N_("jenjang"), N_("Jenjang changed")),
+    "penanggung_jawab": (N_("penanggung jawab"), N_("Penanggung jawab changed")),
+    "satuan": (N_("satuan"), N_("Satuan changed")),
+    "polaritas": (N_("polaritas"), N_("Polaritas changed")),
+    "target": (N_("target"), N_("Targets changed")),
+    "baseline": (N_("baseline"), N_("Baseline changed")),
+    "realisasi": (N_("realisasi"), N_("Realisasi changed")),
+    "anggaran": (N_("anggaran"), N_("Anggaran (pagu, realisasi anggaran) changed")),
     "order": (N_("order"), N_("Sibling order changed")),
 }
 # what was added or removed, by item
@@ -83,8 +83,8 @@ _REMOVED: dict[Item, str] = {
 # the item in the markdown table of the top of the file
 _ITEMS: dict[Item, str] = {
     "file": N_("file"),
-    "misi": "misi",
-    "unit": "unit kerja",
+    "misi": N_("misi"),
+    "unit": N_("unit kerja"),
     "node": N_("node"),
     "indicator": N_("indicator"),
 }

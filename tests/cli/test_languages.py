@@ -124,7 +124,9 @@ def _english_in(text: str) -> list[str]:
     lines = []
     for line in text.splitlines():
         # what comes from the user's file is quoted in backticks or quotes: not ours
-        ours = re.sub(r"`[^`]*`|'[^']*'|\"[^\"]*\"|\S+\.(ya?ml|csv|html|toml)\S*", "", line)
+        ours = re.sub(r"`[^`]*`|'[^']*'|\"[^\"]*\"|“[^”]*”|\S+\.(ya?ml|csv|html|toml)\S*", "", line)
+        # the commands' names in the help's list
+        ours = re.sub(r"^│ (" + "|".join(COMMANDS) + r")\b", "", ours)
         ours = re.sub(r"\[(PK\d+)\]|\b(error|warning|info)\b|https?://\S+", "", ours)
         # rule names (persen-out-of-range) are identifiers, the same in both languages
         ours = re.sub(r"\b[a-z]+(-[a-z]+)+\b", "", ours)
