@@ -31,6 +31,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from pohon_cli.i18n import _
 from pohon_cli.model import (
     Collaboration,
     Header,
@@ -176,7 +177,10 @@ def _nodes(tree: Tree) -> list[Any]:
     lost = [kode for kode in tree.nodes if kode not in written]
     if lost:
         raise ValueError(
-            "nodes not reachable from the roots would be lost: " + ", ".join(lost[:10])
+            _(
+                "nodes not reachable from the roots would be lost: {kodes}",
+                kodes=", ".join(lost[:10]),
+            )
         )
     return top
 
@@ -342,7 +346,7 @@ def _flowable(values: Flow) -> bool:
 def _key(key: Any) -> str:
     """A key as written; the same few keys come back on every node: remembered."""
     if isinstance(key, bool) or not isinstance(key, str | int):
-        raise ValueError(f"a mapping key must be text or a year, not {key!r}")
+        raise ValueError(_("a mapping key must be text or a year, not {key}", key=repr(key)))
     return str(key) if isinstance(key, int) else _text(key, flow=False)
 
 
@@ -362,12 +366,12 @@ def _inline(value: Any, *, flow: bool) -> str:
         return "{}"
     if isinstance(value, list | tuple):
         return "[]"
-    raise ValueError(f"cannot write a {type(value).__name__} in a pohon file")
+    raise ValueError(_("cannot write a {kind} in a pohon file", kind=type(value).__name__))
 
 
 def _decimal(value: Decimal) -> str:
     if not value.is_finite():
-        raise ValueError(f"{value} is not a number a pohon file can hold")
+        raise ValueError(_("{value} is not a number a pohon file can hold", value=value))
     text = str(value)
     if not _NUMBER.fullmatch(text):
         text = format(value, "f")  # 1E+3 -> 1000: the same number, in digits

@@ -392,3 +392,30 @@ def test_problems_name_the_yaml_line_and_the_cell(tmp_path: Path) -> None:
         tmp_path / "t.yaml",
     )
     assert "(from t.csv!" in result.stderr
+
+
+def test_notes_at_their_cells_follow_the_language(tmp_path: Path) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text("Sasaran,Indikator,Target 2025,Keterangan\nMutu,Angka mutu,80,x\n")
+    out = tmp_path / "t.yaml"
+    said = run("import", table, "-o", out, "--lang", "id").stderr
+    # the place and the severity word are the same in both languages; the words are not
+    assert "t.csv!D1: warning: kolom `Keterangan` tidak dikenali" in said
+    assert "is not placed" not in said
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    refused = run("import", bad, "-o", tmp_path / "x.yaml", "--lang", "id", expect=2).stderr
+    assert "buku kerja tidak dapat dibaca" in refused
+
+
+def test_a_polaritas_assumed_in_indonesian_reads_back_as_not_written(tmp_path: Path) -> None:
+    source = CASES / "polaritas" / "assumed.yaml"
+    sheets = tmp_path / "sheets"
+    run("export", source, "-o", f"{sheets}/")
+    cascading = sheets / "cascading.csv"
+    written = cascading.read_text(encoding="utf-8")
+    assert "(assumed)" in written
+    cascading.write_text(written.replace("(assumed)", "(diasumsikan)"), encoding="utf-8")
+    back = tmp_path / "back.yaml"
+    _import(f"{sheets}/", back)
+    assert diff(tree(source), tree(back)) == []

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from pohon_cli.i18n import _
+
 Value = str | Decimal | None
 
 # Characters a pohon file refuses (they hide text or break lines unseen); a line break
@@ -99,5 +101,6 @@ def clean(text: str, place: str, notes: list[Note]) -> str:
     if CONTROL.search(text) is None:
         return text
     found = sorted({f"U+{ord(c):04X}" for c in CONTROL.findall(text)})
-    notes.append(Note(place, f"control character {', '.join(found)} removed from the text"))
+    message = _("control character {characters} removed from the text", characters=", ".join(found))
+    notes.append(Note(place, message))
     return CONTROL.sub("", text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pohon_cli.i18n import _
 from pohon_cli.importer.cells import Note, Table, column_name
 from pohon_cli.importer.values import text
 
@@ -124,10 +125,12 @@ def layout(table: Table, mapping: dict[str, str], notes: list[Note]) -> Layout |
             found = chosen
         if found is None and name:
             place = table.place(best + (1 if sub else 0), c)
-            notes.append(Note(place, f"column `{name}` is not placed: say --map '{name}=FIELD'"))
+            message = _("column `{name}` is not placed: say --map '{name}=FIELD'", name=name)
+            notes.append(Note(place, message))
         if found is not None and found != "-":
             if found in fields.values():
-                notes.append(Note(table.place(best, c), f"a second `{found}` column: left out"))
+                message = _("a second `{field}` column: left out", field=found)
+                notes.append(Note(table.place(best, c), message))
                 continue
             fields[c] = found
     return Layout(best + (2 if two_rows else 1), fields)

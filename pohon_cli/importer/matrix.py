@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pohon_cli.i18n import _
 from pohon_cli.importer.cells import Note, Table, thousands
 from pohon_cli.importer.columns import LEVELS, Layout, layout
 from pohon_cli.importer.own import tree_of
@@ -58,7 +59,7 @@ def build(tables: list[Table], mapping: dict[str, str], name: str, tahun: int | 
         header["pohon"] = tree_of(nodes, state.parents, done)
         done.document = header
         return done
-    raise LookupError("no sheet has a header naming a level (Tujuan, Sasaran, ...) or Indikator")
+    raise LookupError(_("no sheet has a header naming a level (Tujuan, Sasaran, ...) or Indikator"))
 
 
 def _written_kodes(table: Table, found: Layout) -> set[str]:
@@ -90,14 +91,12 @@ def _rows(table: Table, found: Layout, levels: list[str], state: _State, done: I
         others = {lv: (v, c) for lv, c in own.items() if (v := text(table.cell(r, c))) is not None}
         if deepest < 0 and indicator is None and not others:
             if any(v is not None for v in row):
-                done.notes.append(
-                    Note(table.place(r, 0), "a row with no level and no indicator: left out")
-                )
+                message = _("a row with no level and no indicator: left out")
+                done.notes.append(Note(table.place(r, 0), message))
             continue
         if not path or not all(path):
-            done.notes.append(
-                Note(table.place(r, 0), "a row under no level above it: left out", "error")
-            )
+            message = _("a row under no level above it: left out")
+            done.notes.append(Note(table.place(r, 0), message, "error"))
             continue
         node = _node(table, r, levels, path, cell=cell, state=state, done=done)
         pj = units(cell("penanggung_jawab"))
@@ -135,10 +134,16 @@ def _year_of_target(table: Table, found: Layout, tahun: int | None, done: Import
         del found.fields[c]
         header = text(table.cell(found.first_data_row - 1, c)) or "Target"
         message = (
-            "a Target column with no year: say which year it plans with --tahun YEAR, or "
-            f"--map '{header}=target_YEAR'"
+            _(
+                "a Target column with no year: say which year it plans with --tahun YEAR, or "
+                "--map '{header}=target_YEAR'",
+                header=header,
+            )
             if tahun is None
-            else f"a Target column with no year beside a Target {tahun} column: left out"
+            else _(
+                "a Target column with no year beside a Target {year} column: left out",
+                year=tahun,
+            )
         )
         done.notes.append(Note(table.place(found.first_data_row - 1, c), message))
 
@@ -157,16 +162,20 @@ def _level_indicators(
             if level in levels:
                 own[level] = c
             else:
-                message = f"an indicator of the {level}, and no {level} column: left out"
+                message = _(
+                    "an indicator of the {level}, and no {level} column: left out", level=level
+                )
                 done.notes.append(Note(table.place(found.first_data_row - 1, c), message))
     if not own or "indikator" in found.fields.values():
         return own, None
     main = max(own, key=levels.index)
     for level, c in own.items():
         if level != main:
-            message = (
-                f"the {level}'s indicators are read by their wording alone: the satuan, "
-                f"target and baseline columns are those of the {main}'s"
+            message = _(
+                "the {level}'s indicators are read by their wording alone: the satuan, "
+                "target and baseline columns are those of the {main}'s",
+                level=level,
+                main=main,
             )
             done.notes.append(Note(table.place(found.first_data_row - 1, c), message))
     return own, main
@@ -270,6 +279,10 @@ def _number(table: Table, r: int, c: int, done: Imported) -> Any:
     raw = table.cell(r, c)
     value = target(raw, table.commas)
     if table.commas and isinstance(raw, str) and thousands(raw):
-        message = f"`{raw.strip()}` read as {value} (a dot between thousands)"
+        message = _(
+            "`{written}` read as {value} (a dot between thousands)",
+            written=raw.strip(),
+            value=value,
+        )
         done.notes.append(Note(table.place(r, c), message))
     return value

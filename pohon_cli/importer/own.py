@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from pohon_cli.export import LABELS
+from pohon_cli.i18n import _
 from pohon_cli.importer.cells import Note, Table, Value, number
 from pohon_cli.importer.record import DIGITS
 from pohon_cli.importer.values import (
@@ -31,6 +32,9 @@ _QUARTERS = {"tw i": "tw1", "tw ii": "tw2", "tw iii": "tw3", "tw iv": "tw4"}
 _DATED = re.compile(r"(.+?) (\d{4})(?: (tw i{1,3}|tw iv))?")
 _TARGET = re.compile(r"target_(\d{4})(?:_(tw[1-4]))?")
 _MONEY = re.compile(r"(anggaran|realisasi_anggaran)_(\d{4})")
+# a polaritas export printed with pohon's reading after it, in either language:
+# `naik (assumed)`, `naik (diasumsikan)`; the file did not write it
+_ASSUMED = re.compile(r".*\([^()]*\)")
 SHEETS = {"cascading": "Cascading", "manual_ik": "Manual IK", "anggaran": "Anggaran"}
 RECORD = "berkas"
 
@@ -81,9 +85,11 @@ def build(tables: list[Table], name: str, tahun: int | None) -> Imported:
         done.notes.append(
             Note(
                 by_slug["cascading"].name,
-                "no Berkas sheet (an export before pohon 18): versi, instansi and tahun are "
-                "made up, each unit's kode is its name; visi, misi and what else only the "
-                "YAML held are not in these sheets",
+                _(
+                    "no Berkas sheet (an export before pohon 18): versi, instansi and tahun "
+                    "are made up, each unit's kode is its name; visi, misi and what else only "
+                    "the YAML held are not in these sheets"
+                ),
             )
         )
     nodes, parents, carried = _cascading(by_slug["cascading"], record, done)
@@ -100,7 +106,8 @@ def build(tables: list[Table], name: str, tahun: int | None) -> Imported:
                 _restore_digits(items[kode], digits)
         elif kode:
             where = done.origins.get(f"berkas:{kode}", RECORD)
-            done.notes.append(Note(where, f"`{kode}` is in no row of Cascading: left out", "error"))
+            message = _("`{kode}` is in no row of Cascading: left out", kode=kode)
+            done.notes.append(Note(where, message, "error"))
     for kode, into in carried.items():
         for target_node in into:
             if target_node in nodes:
@@ -165,9 +172,8 @@ def tree_of(
         above = [p for p in parents.get(kode, []) if p in nodes]
         for p in parents.get(kode, []):
             if p not in nodes:
-                done.notes.append(
-                    Note(done.origins[kode], f"induk `{p}` is no kode of the table: left out")
-                )
+                message = _("induk `{kode}` is no kode of the table: left out", kode=p)
+                done.notes.append(Note(done.origins[kode], message))
         if not above:
             top.append(node)
         for i, p in enumerate(above):
@@ -184,7 +190,8 @@ def _cascading(
     for r, row in rows(table, {"jenjang", "kode", "uraian", "induk"}):
         kode = text(row.get("kode"))
         if kode is None:
-            done.notes.append(Note(table.place(r, 1), "a row without kode: left out", "error"))
+            message = _("a row without kode: left out")
+            done.notes.append(Note(table.place(r, 1), message, "error"))
             continue
         node = nodes.get(kode)
         if node is None:
@@ -230,7 +237,7 @@ def _indicator(
             targets[year] = written
     _put(item, "target", dict(sorted(targets.items())))
     polarity = text(row.get("polaritas"))
-    if polarity is not None and not polarity.endswith("(assumed)"):
+    if polarity is not None and not _ASSUMED.fullmatch(polarity):
         item["polaritas"] = polarity
     _put(item, "baseline", value_of(row.get("baseline"), typed))
     own = units(row.get("penanggung_jawab_indikator"))
@@ -245,7 +252,8 @@ def _money(table: Table | None, items: dict[str, dict[str, Any]], done: Imported
     for r, row in rows(table, {"jenis", "kode"}):
         item = items.get(text(row.get("kode")) or "")
         if item is None:
-            done.notes.append(Note(table.place(r, 1), "a kode that is in no row of Cascading"))
+            message = _("a kode that is in no row of Cascading")
+            done.notes.append(Note(table.place(r, 1), message))
             continue
         for key, value in row.items():
             found = _MONEY.fullmatch(key)
@@ -300,7 +308,8 @@ def _record(table: Table | None, done: Imported) -> dict[str, dict[str, Any]]:
         source = raw if isinstance(raw, str) else format(raw, "f")
         value, problems = parse(source, place)
         for problem in problems:
-            done.notes.append(Note(place, f"{problem.message}: left out", "error"))
+            message = _("{problem}: left out", problem=problem.message)
+            done.notes.append(Note(place, message, "error"))
         if problems:
             continue
         found.setdefault(kode, {})[key] = plain(value)

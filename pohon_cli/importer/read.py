@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from pohon_cli.i18n import _
 from pohon_cli.importer.cells import Note, Table, Value, clean, from_float, uses_commas
 from pohon_cli.problem import InputError
 
@@ -35,22 +36,29 @@ def read(path: str) -> list[Table]:
     if source.is_dir():
         files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".csv")
         if not files:
-            raise InputError(f"{path}: a folder with no CSV file in it")
+            raise InputError(_("{path}: a folder with no CSV file in it", path=path))
         return [_csv(p) for p in files]
     if not source.is_file():
-        raise InputError(f"{path}: no such file")
+        raise InputError(_("{path}: no such file", path=path))
     size = source.stat().st_size
     if size > MAX_BYTES:
         raise InputError(
-            f"{path}: {size // (1024 * 1024)} MB is more than import reads "
-            f"({MAX_BYTES // (1024 * 1024)} MB): save the sheets you need in a smaller file"
+            _(
+                "{path}: {size} MB is more than import reads ({limit} MB): save the sheets "
+                "you need in a smaller file",
+                path=path,
+                size=size // (1024 * 1024),
+                limit=MAX_BYTES // (1024 * 1024),
+            )
         )
     suffix = source.suffix.lower()
     if suffix == ".csv":
         return [_csv(source)]
     if suffix in WORKBOOKS:
         return _workbook(source)
-    raise InputError(f"{path}: import reads .xlsx, .xls, .ods and .csv files, or a folder of CSV")
+    raise InputError(
+        _("{path}: import reads .xlsx, .xls, .ods and .csv files, or a folder of CSV", path=path)
+    )
 
 
 def _workbook(source: Path) -> list[Table]:
@@ -80,13 +88,17 @@ def _workbook(source: Path) -> list[Table]:
         zlib.error,
     ) as error:
         # a damaged file: whatever the layer that noticed, one message
-        raise InputError(f"{source}: cannot read the workbook: {error}") from None
+        message = _("{path}: cannot read the workbook: {error}", path=source, error=error)
+        raise InputError(message) from None
 
 
 def _too_many(where: str, rows: int) -> str:
-    return (
-        f"{where}: {rows:,} rows; import reads at most {MAX_ROWS:,} rows a sheet "
-        "(a pohon kinerja is hundreds): remove the rows that are not the tree"
+    return _(
+        "{where}: {rows:,} rows; import reads at most {limit:,} rows a sheet "
+        "(a pohon kinerja is hundreds): remove the rows that are not the tree",
+        where=where,
+        rows=rows,
+        limit=MAX_ROWS,
     )
 
 
@@ -109,8 +121,10 @@ def _table(
         table.notes.append(
             Note(
                 table.place(r, c),
-                "a formula saved without its value: pohon does not compute formulas; open "
-                "the workbook in a spreadsheet program and save it, or type the value",
+                _(
+                    "a formula saved without its value: pohon does not compute formulas; open "
+                    "the workbook in a spreadsheet program and save it, or type the value"
+                ),
                 "error",
             )
         )
@@ -184,12 +198,17 @@ def _column_index(letters: str) -> int:
 def _csv(source: Path) -> Table:
     data = source.read_bytes()
     if len(data) > MAX_BYTES:
-        raise InputError(f"{source}: more than {MAX_BYTES // (1024 * 1024)} MB")
+        limit = MAX_BYTES // (1024 * 1024)
+        raise InputError(_("{path}: more than {limit} MB", path=source, limit=limit))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(
-            f"{source}: not UTF-8 text; save it as \u201cCSV UTF-8\u201d in the spreadsheet program"
+            _(
+                "{path}: not UTF-8 text; save it as \u201cCSV UTF-8\u201d in the spreadsheet "
+                "program",
+                path=source,
+            )
         ) from None
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
