@@ -320,7 +320,7 @@ def page_words() -> dict[str, str]:
     return {
         "count": _("{count} nodes"),
         "countOne": _("{count} node"),
-        "carried": _("carried from {kode}"),
+        "carried": _("from {kode}"),
         "reference": _("→ {uraian} (see under its first parent)"),
         "problems": _("Problems (pohon validate)"),
         "none": _("None."),
