@@ -883,8 +883,8 @@ def test_a_name_or_statement_of_only_white_space_still_draws(tmp_path: Path, bla
 
 
 def test_the_posters_words_in_indonesian() -> None:
-    """The poster's own words are Indonesian in both languages; what the English poster
-    says in English (an indicator carried down) is said in Indonesian with --lang id."""
+    """The poster's own words follow the language: Indonesian with --lang id, English
+    with --lang en; the form titles (POHON KINERJA, CASCADING ...) stay in both."""
     kominfo = CASES / "carried" / "dinas_kominfo.yaml"
     dot = run("render", "-f", "dot", kominfo, "-o", "-", "--lang", "id").stdout
     assert '<B>IKK1</B><FONT POINT-SIZE="8"> · dibawa dari K1</FONT>' in dot
@@ -893,6 +893,14 @@ def test_the_posters_words_in_indonesian() -> None:
         assert said in dot
     units = run("render", "-f", "dot", "--units", DATA, "-o", "-", "--lang", "id").stdout
     assert "CASCADING AKUNTABILITAS KINERJA" in units and "penanggung jawab: " in units
+    dot = run("render", "-f", "dot", kominfo, "-o", "-", "--lang", "en").stdout
+    assert '<B>IKK1</B><FONT POINT-SIZE="8"> · carried from K1</FONT>' in dot
+    for said in ("POHON KINERJA", "<B>INDICATOR</B>", "Targets for "):
+        assert said in dot
+    assert "INDIKATOR" not in dot and "tahun" not in dot
+    units = run("render", "-f", "dot", "--units", DATA, "-o", "-", "--lang", "en").stdout
+    assert "CASCADING AKUNTABILITAS KINERJA" in units and "responsible for: " in units
+    assert "simpul" not in units and "indikator" not in units
 
 
 def test_a_page_refused_for_its_paper_is_said_in_indonesian(tmp_path: Path) -> None:
