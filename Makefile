@@ -84,14 +84,14 @@ fuzz: $(STAMP) graphviz
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/test_properties.py tests/load/test_corpus.py
 	$(BIN)/python tests/support/fuzz.py --seconds $(FUZZ_SECONDS)
 
-# The README's picture: misi 1 of the seed; the office map of the fixture workspace (docs/render.md) (and as printed on A4, docs/pohon_M1.png) (a test fails when the .dot is stale), and the
+# The docs' pictures, in Indonesian (--lang id) as planners read them: misi 1 of the seed; the office map of the fixture workspace (docs/render.md) (and as printed on A4, docs/pohon_M1.png) (a test fails when the .dot is stale), and the
 # rule reference in docs/rules.md, written from the rule registry (a test fails when stale).
 docs: $(STAMP) graphviz
-	$(BIN)/pohon render $(DATA) --misi M1 -o docs/pohon_M1.dot
-	$(BIN)/pohon render $(DATA) --misi M1 -o docs/pohon_M1.svg
-	$(BIN)/pohon render $(DATA) --misi M1 --paper A4 --dpi 110 -o docs/pohon_M1.png
-	$(BIN)/pohon render tests/cases/workspace -o docs/peta_instansi.dot
-	$(BIN)/pohon render tests/cases/workspace -o docs/peta_instansi.svg
+	$(BIN)/pohon render $(DATA) --misi M1 -o docs/pohon_M1.dot --lang id
+	$(BIN)/pohon render $(DATA) --misi M1 -o docs/pohon_M1.svg --lang id
+	$(BIN)/pohon render $(DATA) --misi M1 --paper A4 --dpi 110 -o docs/pohon_M1.png --lang id
+	$(BIN)/pohon render tests/cases/workspace -o docs/peta_instansi.dot --lang id
+	$(BIN)/pohon render tests/cases/workspace -o docs/peta_instansi.svg --lang id
 	$(BIN)/python docs/rules_page.py
 
 # docs/ as a website in site/ (mkdocs.yml); --strict fails on a broken link or heading.

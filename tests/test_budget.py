@@ -337,7 +337,10 @@ def test_show_and_indicators_carry_the_pagu_of_the_plan_year() -> None:
 
 def test_render_writes_the_pagu_on_the_box(tmp_path: Path) -> None:
     out = tmp_path / "t.dot"
-    run("render", BUDGET, "--format", "dot", "-o", out)
+    run("render", BUDGET, "--format", "dot", "-o", out, "--lang", "id")
     dot = out.read_text(encoding="utf-8")
     assert "Pagu 2026: Rp 1.000.000.000 · serapan 85.00%" in dot
+    assert "Pagu 2026: Rp 400.000.000<" in dot
+    dot = run("render", BUDGET, "--format", "dot", "-o", "-", "--lang", "en").stdout
+    assert "Pagu 2026: Rp 1.000.000.000 · 85.00% spent" in dot
     assert "Pagu 2026: Rp 400.000.000<" in dot

@@ -119,10 +119,13 @@ def test_export_marks_an_assumed_polaritas(tmp_path: Path) -> None:
 
 
 def test_render_marks_an_assumed_polaritas() -> None:
-    dot = run("render", "-f", "dot", ASSUMED, "-o", "-").stdout
-    assert "polaritas stabil (assumed)" in dot
+    dot = run("render", "-f", "dot", ASSUMED, "-o", "-", "--lang", "id").stdout
+    assert "polaritas stabil (diasumsikan)" in dot
     assert "polaritas turun<" in dot or "polaritas turun</" in dot
     assert "polaritas naik" not in dot
+    dot = run("render", "-f", "dot", ASSUMED, "-o", "-", "--lang", "en").stdout
+    assert "polarity stabil (assumed)" in dot and "polarity turun<" in dot
+    assert "polarity naik" not in dot
 
 
 def test_writing_the_tree_back_keeps_a_polaritas_unwritten() -> None:

@@ -22,6 +22,7 @@ from trees import trees
 
 from pohon_cli.dot import run_dot
 from pohon_cli.filters import Filter, select
+from pohon_cli.i18n import speaking
 from pohon_cli.load import load_path
 from pohon_cli.model import Tree
 from pohon_cli.render import (
@@ -34,6 +35,7 @@ from pohon_cli.render import (
 )
 from pohon_cli.render.labels import escape as _text
 from pohon_cli.render.labels import wrap as _wrap
+from pohon_cli.render.page import _heading
 
 SVG = "{http://www.w3.org/2000/svg}"
 INJECTION = CASES / "render" / "injection.yaml"
@@ -185,12 +187,14 @@ def test_a_shared_node_is_drawn_once_with_an_edge_from_each_parent(
 
 
 def test_split_unit_pages_show_the_unit_nodes_and_their_context(seed: Tree, tmp_path: Path) -> None:
-    run("render", DATA, "--split", "unit", "-o", tmp_path)
-    page = boxes(tmp_path / "SUBBAG-HUKUM.svg")
     chosen = select(seed, Filter(unit="SUBBAG-HUKUM"))
-    assert set(page) == chosen.kept
-    for kode, words_in_box in page.items():
-        assert any("konteks" in w for w in words_in_box) == chosen.is_context(kode), kode
+    for lang, context in (("id", "konteks"), ("en", "context")):
+        run("render", DATA, "--split", "unit", "-o", tmp_path / lang, "--lang", lang)
+        page = boxes(tmp_path / lang / "SUBBAG-HUKUM.svg")
+        assert set(page) == chosen.kept
+        for kode, words_in_box in page.items():
+            assert any(context in w for w in words_in_box) == chosen.is_context(kode), kode
+    tmp_path = tmp_path / "id"
     assert not (tmp_path / "STAF.svg").exists()  # answers for nothing
 
 
@@ -599,9 +603,11 @@ def test_units_chart_needs_units(write: Callable[[str], Path], tmp_path: Path) -
 
 def test_the_committed_picture_is_current(seed: Tree) -> None:
     """docs/pohon_M1.svg is drawn from docs/pohon_M1.dot; run `make docs` when this fails.
-    The DOT source is compared, since SVG bytes differ between Graphviz versions."""
+    The DOT source is compared, since SVG bytes differ between Graphviz versions. The
+    docs' pictures are in Indonesian (``--lang id``), as planners read them."""
     committed = (DOCS / "pohon_M1.dot").read_text(encoding="utf-8")
-    assert committed == draw(seed, Filter(misi="M1")).source, "run `make docs`"
+    with speaking("id"):
+        assert committed == draw(seed, Filter(misi="M1")).source, "run `make docs`"
     assert set(boxes(DOCS / "pohon_M1.svg")) == select(seed, Filter(misi="M1")).matched
 
 
@@ -786,7 +792,8 @@ def test_a_tree_too_large_for_its_paper_is_cut_into_pages_that_fit(tmp_path: Pat
     loaded = load_path(source)
     assert loaded.tree is not None
     out = tmp_path / "pages"
-    run("render", source, "--split", "paper", "--paper", "A1", "-f", "svg", "-o", f"{out}/")
+    run("render", source, "--split", "paper", "--paper", "A1", "-f", "svg", "-o", f"{out}/",
+        "--lang", "id")  # fmt: skip
     pages = sorted(out.glob("*.svg"))
     assert len(pages) > 10
     seen: set[str] = set()
@@ -798,6 +805,8 @@ def test_a_tree_too_large_for_its_paper_is_cut_into_pages_that_fit(tmp_path: Pat
         seen |= _texts(svg)
     assert set(loaded.tree.nodes) <= seen
     assert any("Bagian dari" in _texts(p.read_text(encoding="utf-8")) for p in pages)
+    with speaking("en"):
+        assert "<B>Part of</B>: T1" in _heading(loaded.tree, Filter(), ["T1"])
 
 
 def test_a_misi_page_too_large_is_cut_and_what_cannot_be_cut_is_refused(tmp_path: Path) -> None:
@@ -874,8 +883,8 @@ def test_a_name_or_statement_of_only_white_space_still_draws(tmp_path: Path, bla
 
 
 def test_the_posters_words_in_indonesian() -> None:
-    """The poster's own words are Indonesian in both languages; what the English poster
-    says in English (an indicator carried down) is said in Indonesian with --lang id."""
+    """The poster's own words follow the language: Indonesian with --lang id, English
+    with --lang en; the form titles (POHON KINERJA, CASCADING ...) stay in both."""
     kominfo = CASES / "carried" / "dinas_kominfo.yaml"
     dot = run("render", "-f", "dot", kominfo, "-o", "-", "--lang", "id").stdout
     assert '<B>IKK1</B><FONT POINT-SIZE="8"> · dibawa dari K1</FONT>' in dot
@@ -884,6 +893,14 @@ def test_the_posters_words_in_indonesian() -> None:
         assert said in dot
     units = run("render", "-f", "dot", "--units", DATA, "-o", "-", "--lang", "id").stdout
     assert "CASCADING AKUNTABILITAS KINERJA" in units and "penanggung jawab: " in units
+    dot = run("render", "-f", "dot", kominfo, "-o", "-", "--lang", "en").stdout
+    assert '<B>IKK1</B><FONT POINT-SIZE="8"> · carried from K1</FONT>' in dot
+    for said in ("POHON KINERJA", "<B>INDICATOR</B>", "Targets for "):
+        assert said in dot
+    assert "INDIKATOR" not in dot and "tahun" not in dot
+    units = run("render", "-f", "dot", "--units", DATA, "-o", "-", "--lang", "en").stdout
+    assert "CASCADING AKUNTABILITAS KINERJA" in units and "responsible for: " in units
+    assert "simpul" not in units and "indikator" not in units
 
 
 def test_a_page_refused_for_its_paper_is_said_in_indonesian(tmp_path: Path) -> None:

@@ -172,9 +172,11 @@ def test_render_labels_name_the_lead_and_its_partners() -> None:
     owners = re.findall(r"<I>([^<]*)</I>", dot)
     assert "Kepala Biro (+ Dinas Mitra)" in owners  # S1
     assert "Bagian Hukum (+ Kepala Biro)" in owners  # I-P1, not the node's
-    chart = run("render", SEVERAL, "--units", "-f", "dot", "-o", "-").stdout
+    chart = run("render", SEVERAL, "--units", "-f", "dot", "-o", "-", "--lang", "id").stdout
     # DINAS answers for S1 as a partner and for I-P2 as the lead
     assert chart.count("penanggung jawab: 1 simpul, 2 indikator") == 3
+    chart = run("render", SEVERAL, "--units", "-f", "dot", "-o", "-", "--lang", "en").stdout
+    assert chart.count("responsible for: 1 node, 2 indicators") == 3
 
 
 def test_split_unit_draws_a_shared_node_on_each_units_page(tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def write_html(path: Path, output: str, chosen: Filter, year: int | None, timeou
         name=str(path),
         start={"misi": chosen.misi or "", "unit": chosen.unit or ""},
     )
-    _write(path, output, (page, _("{count} simpul", count=len(tree.nodes))))
+    _write(path, output, (page, n_("{count} node", "{count} nodes", len(tree.nodes))))
 
 
 def _write(source: Path, output: str, page: tuple[str, str]) -> None:
@@ -130,7 +130,10 @@ def _offices(folder: Path, timeout: float) -> tuple[str, str]:
         )
     nodes = sum(len(t.nodes) for t in trees)
     said = n_(
-        "{count} kantor, {nodes} simpul", "{count} kantor, {nodes} simpul", len(files), nodes=nodes
+        "{count} office, {nodes}",
+        "{count} offices, {nodes}",
+        len(files),
+        nodes=n_("{count} node", "{count} nodes", nodes),
     )
     return html.build_offices(pages), said
 

@@ -25,7 +25,7 @@ from importlib.resources import files
 from typing import Any
 
 from pohon_cli.filters import Filter, select
-from pohon_cli.i18n import N_, _, tr
+from pohon_cli.i18n import N_, _, language, tr
 from pohon_cli.model import (
     QUARTERS,
     Actual,
@@ -48,9 +48,9 @@ _PROLOG = re.compile(r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*
 _SLOT = re.compile(r"\{\{([A-Z_]+)\}\}")
 _STATUS_TEXT = {
     "dinilai": "",
-    "tanpa_realisasi": N_("tanpa realisasi"),
-    "tanpa_target": N_("tanpa target"),
-    "tidak_dinilai": N_("tidak dinilai"),
+    "tanpa_realisasi": N_("no realisasi"),
+    "tanpa_target": N_("no target"),
+    "tidak_dinilai": N_("not rated"),
 }
 
 
@@ -318,45 +318,47 @@ def page_words() -> dict[str, str]:
     """The words the page's script writes, by the name it uses, in the language of the run
     (``{name}``: what the script fills in)."""
     return {
-        "count": _("{count} simpul"),
-        "carried": _("dari {kode}"),
-        "reference": _("→ {uraian} (lihat di bawah induk pertamanya)"),
-        "problems": _("Masalah (pohon validate)"),
-        "none": _("Tidak ada."),
-        "uraian": _("Uraian"),
-        "hasil": _("Hasil"),
+        "count": _("{count} nodes"),
+        "countOne": _("{count} node"),
+        "carried": _("from {kode}"),
+        "reference": _("→ {uraian} (see under its first parent)"),
+        "problems": _("Problems (pohon validate)"),
+        "none": _("None."),
+        "uraian": _("Description"),
+        "hasil": _("Result"),
         "misi": _("Misi"),
         "unit": _("Unit kerja"),
-        "catatan": _("Catatan"),
-        "baris": _("Baris"),
-        "mendukung": _("Mendukung (induk)"),
-        "kolaborasi": _("Kolaborasi"),
-        "indikator": _("Indikator"),
-        "indicatorTitle": _("Indikator {kode}"),
-        "simpul": _("Simpul"),
-        "satuan": _("Satuan"),
-        "polaritas": _("Polaritas"),
+        "catatan": _("Notes"),
+        "baris": _("Line"),
+        "mendukung": _("Supports (parent)"),
+        "kolaborasi": _("Collaboration"),
+        "indikator": _("Indicator"),
+        "indicatorTitle": _("Indicator {kode}"),
+        "simpul": _("Node"),
+        "satuan": _("Unit of measure"),
+        "polaritas": _("Polarity"),
         "baseline": _("Baseline"),
         "capaianTitle": _("Capaian {year} (pohon report)"),
         "target": _("Target"),
         "realisasi": _("Realisasi"),
         "capaian": _("Capaian (%)"),
-        "dibatasi": _("Dibatasi (%)"),
-        "predikat": _("Predikat"),
-        "notRated": _("Tidak dinilai di tahun ini."),
-        "targets": _("Target dan realisasi"),
-        "tahun": _("Tahun"),
+        "dibatasi": _("Capped (%)"),
+        "predikat": _("Band"),
+        "notRated": _("Not rated this year."),
+        "targets": _("Targets and realisasi"),
+        "tahun": _("Year"),
         "manual": _("Manual IKU"),
-        "definisi": _("Definisi"),
+        "definisi": _("Definition"),
         "formula": _("Formula"),
-        "sumber": _("Sumber data"),
-        "notWritten": _("Tidak ditulis."),
+        "sumber": _("Data source"),
+        "notWritten": _("Not written."),
         "viewMisi": _("Misi {kode}"),
         "viewUnit": _("Unit kerja {unit}"),
-        "viewSearch": _("Cari: {q}"),
-        "viewYear": _("Tahun {year}"),
+        "viewSearch": _("Search: {q}"),
+        "viewYear": _("Year {year}"),
         "visi": _("Visi: {visi}"),
-        "summary": _("pohon validate: {count} masalah (tanda ! pada simpul). "),
+        "summary": _("pohon validate: {count} problems (marked ! on the nodes). "),
+        "summaryOne": _("pohon validate: {count} problem (marked ! on the node). "),
         "figureTarget": _("T {target}"),
     }
 
@@ -365,21 +367,21 @@ def _template_words() -> dict[str, str]:
     """The template's words (its ``{{T_...}}`` slots), escaped for text and attributes."""
     words = {
         "T_MISI": _("Misi"),
-        "T_OFFICE": _("Kantor"),
-        "T_SEARCH": _("Cari kode, uraian, indikator, unit…"),
-        "T_SEARCH_LABEL": _("Cari kode, uraian, indikator atau unit kerja"),
-        "T_ALL": _("semua"),
+        "T_OFFICE": _("Office"),
+        "T_SEARCH": _("Search kode, uraian, indicator, unit…"),
+        "T_SEARCH_LABEL": _("Search kode, uraian, indicator or unit kerja"),
+        "T_ALL": _("all"),
         "T_UNIT": _("Unit kerja"),
-        "T_YEAR": _("Tahun"),
-        "T_DEPTH": _("Kedalaman"),
-        "T_EXPAND": _("Buka semua"),
-        "T_COLLAPSE": _("Tutup semua"),
-        "T_POSTERS": _("Poster"),
+        "T_YEAR": _("Year"),
+        "T_DEPTH": _("Depth"),
+        "T_EXPAND": _("Open all"),
+        "T_COLLAPSE": _("Close all"),
+        "T_POSTERS": _("Posters"),
         "T_TREE": _("Pohon kinerja"),
-        "T_POSTERS_LABEL": _("Poster per misi"),
-        "T_POSTERS_HELP": _("Roda tetikus: perbesar · seret: geser · klik kotak: lihat di pohon"),
-        "T_PANEL": _("Rincian"),
-        "T_PANEL_CLOSE": _("Tutup rincian"),
+        "T_POSTERS_LABEL": _("Posters by misi"),
+        "T_POSTERS_HELP": _("Mouse wheel: zoom · drag: pan · click a box: see it in the tree"),
+        "T_PANEL": _("Details"),
+        "T_PANEL_CLOSE": _("Close details"),
     }
     return {slot: _attribute(text) for slot, text in words.items()}
 
@@ -405,6 +407,7 @@ def _template(data: dict[str, Any], posters: Sequence[Poster]) -> str:
     title = data["offices"][0]["short"] if data["offices"] else ""
     slots = {
         "TITLE": _attribute(_("Pohon kinerja — {name}", name=title)),
+        "LANG": language(),
         "STYLE": _asset("page.css"),
         "POSTERS": "\n".join(
             f'<figure class="poster" data-poster="{i}" hidden>{_svg(p)}</figure>'

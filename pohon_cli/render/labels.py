@@ -158,7 +158,7 @@ def _target(indicator: Indicator, year: int) -> str:
     polarity = indicator.polarity_for(value)
     if polarity != "naik":
         shown_polarity = polarity_label(polarity, indicator.polarity_written)
-        cell += "<BR/>" + small(escape(_("polaritas {polarity}", polarity=shown_polarity)), 8)
+        cell += "<BR/>" + small(escape(_("polarity {polarity}", polarity=shown_polarity)), 8)
     return cell
 
 
@@ -178,7 +178,7 @@ def node_label(
 ) -> str:
     """A node's box with the indicators ``shown`` (with --unit, only that unit's)."""
     style = level_style(tree.level_index(node))
-    kind = level_title(node.level) + (" · " + _("nasional") if node.national else "")
+    kind = level_title(node.level) + (" · " + _("national") if node.national else "")
     rows = [
         f'<TR><TD ALIGN="LEFT"><B>{escape(node.code)}</B></TD>'
         f'<TD ALIGN="RIGHT">{small(escape(kind), 8)}</TD></TR>',
@@ -195,7 +195,7 @@ def node_label(
             money = _("Pagu {year}: {amount}", year=year, amount=rupiah(pagu))
         else:
             money = _(
-                "Pagu {year}: {amount} · serapan {share}%",
+                "Pagu {year}: {amount} · {share}% spent",
                 year=year,
                 amount=rupiah(pagu),
                 share=number_text(share),
@@ -203,7 +203,7 @@ def node_label(
         rows.append(f'<TR><TD COLSPAN="2">{small(escape(money), 8)}</TD></TR>')
     if shown:
         rows.append("<HR/>")
-        heads = tag("B", escape(_("INDIKATOR"))), tag("B", escape(_("TARGET {year}", year=year)))
+        heads = tag("B", escape(_("INDICATOR"))), tag("B", escape(_("TARGET {year}", year=year)))
         rows.append(
             f'<TR><TD ALIGN="LEFT" BGCOLOR="white">{small(heads[0], 8)}</TD>'
             f'<TD ALIGN="RIGHT" BGCOLOR="white">{small(heads[1], 8)}</TD></TR>'
@@ -221,7 +221,7 @@ def result_row(node: Node) -> list[str]:
     the name stays the box's title; nothing when the node has none."""
     if node.result is None or not node.result.strip():
         return []
-    text = tag("I", escape(_("Hasil:"))) + " " + wrapped(node.result, RESULT_LINE)
+    text = tag("I", escape(_("Result:"))) + " " + wrapped(node.result, RESULT_LINE)
     return [f'<TR><TD COLSPAN="2">{small(text, 9)}</TD></TR>']
 
 
@@ -230,7 +230,7 @@ def _indicator_row(
 ) -> str:
     head = f"<B>{escape(indicator.code)}</B>"
     if indicator.national:
-        head += small(escape(" · " + _("nasional")), 8)
+        head += small(escape(" · " + _("national")), 8)
     if home is not None:
         # carried down unchanged from the node above where it is written
         head += small(escape(" · " + _("carried from {kode}", kode=home)), 8)
@@ -254,7 +254,7 @@ def _owners_name(owners: tuple[str, ...], units: dict[str, Unit]) -> str:
 def context_label(tree: Tree, node: Node) -> str:
     """A node drawn only so the selection reads in context: grey, without indicators."""
     style = LevelStyle("white", 1, "dashed")
-    kind = level_title(node.level) + " · " + _("konteks")
+    kind = level_title(node.level) + " · " + _("context")
     rows = [
         f'<TR><TD ALIGN="LEFT"><B>{escape(node.code)}</B></TD>'
         f'<TD ALIGN="RIGHT">{small(escape(kind), 8)}</TD></TR>',

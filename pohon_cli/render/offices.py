@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pohon_cli.i18n import _
+from pohon_cli.i18n import _, n_
 from pohon_cli.load.workspace import Workspace
 from pohon_cli.model import Node, Tree
 from pohon_cli.offices import Branch, Cascade, common_folder, counts, shown_path
@@ -175,8 +175,8 @@ def _clip(text: str) -> str:
 
 
 def _title(offices: int, folder: str) -> str:
-    title = escape(_("PETA CASCADING ANTAR INSTANSI"))
-    count = escape(_("{count} instansi", count=offices))
+    title = escape(_("OFFICE CASCADING MAP"))
+    count = escape(n_("{count} office", "{count} offices", offices))
     rows = [
         f'<TR><TD><FONT POINT-SIZE="20"><B>{title}</B></FONT></TD></TR>',
         f"<TR><TD>{small(count, 12)}</TD></TR>",
@@ -196,12 +196,14 @@ def _office_label(branch: Branch, folder: str) -> str:
         lines.append(tag("B", wrapped(institution.name, 44)))
         if institution.short_name:
             lines.append(escape(institution.short_name))
-    note = "" if branch.office.given else " · " + _("tidak diberikan")
+    note = "" if branch.office.given else " · " + _("not given")
     lines.append(small(escape(where + note), 9))
     if own is not None:
         held = counts(own)
         held_text = _(
-            "{nodes} simpul, {indicators} indikator", nodes=held.nodes, indicators=held.indicators
+            "{nodes}, {indicators}",
+            nodes=n_("{count} node", "{count} nodes", held.nodes),
+            indicators=n_("{count} indicator", "{count} indicators", held.indicators),
         )
         lines.append(small(escape(held_text), 9))
     return f'<<FONT COLOR="{INK}">' + "<BR/>".join(lines) + "</FONT>>"
@@ -219,7 +221,7 @@ def _node_label(tree: Tree, node: Node) -> str:
 
 def _nothing(branch: Branch) -> str:
     """The one box of an office none of whose nodes links to a drawn office."""
-    said = _("berkas tidak dapat dibaca") if branch.tree is None else _("tidak ada tautan")
+    said = _("file cannot be read") if branch.tree is None else _("no links")
     return f"<{small(tag('I', escape(said)), 10)}>"
 
 

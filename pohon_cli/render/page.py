@@ -117,7 +117,7 @@ def draw_part(tree: Tree, origin: Origin, year: int | None, key: str | None) -> 
     year = tree.header.year if year is None else year
     heading = [
         *_heading(tree, chosen, origin.trail),
-        small(escape(_("Target tahun {year}", year=year)), 11),
+        small(escape(_("Targets for {year}", year=year)), 11),
     ]
     units = {u.code: u for u in tree.header.units}
     steps = list(tree.walk(selection.roots, keep=selection.kept))
@@ -205,11 +205,11 @@ def _heading(tree: Tree, chosen: Filter, trail: Sequence[str] = ()) -> list[str]
     if chosen.unit is not None and chosen.unit in units:
         lines.append(_bold(_("Unit kerja")) + ": " + escape(units[chosen.unit].name))
     if trail:
-        lines.append(_bold(_("Bagian dari")) + ": " + escape(" › ".join(trail)))
+        lines.append(_bold(_("Part of")) + ": " + escape(" › ".join(trail)))
     if chosen.root is not None:
-        lines.append(_bold(_("Di bawah {kode}", kode=chosen.root)))
+        lines.append(_bold(_("Under {kode}", kode=chosen.root)))
     if chosen.level is not None:
-        lines.append(_bold(_("Jenjang")) + ": " + escape(level_title(chosen.level)))
+        lines.append(_bold(_("Level")) + ": " + escape(level_title(chosen.level)))
     return lines
 
 

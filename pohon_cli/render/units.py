@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pohon_cli.i18n import _
+from pohon_cli.i18n import _, n_
 from pohon_cli.model import Tree, Unit
 from pohon_cli.render.labels import (
     LevelStyle,
@@ -88,9 +88,9 @@ def _unit_label(unit: Unit, counts: tuple[int, int], style: LevelStyle) -> str:
             )
     nodes, indicators = counts
     answers = _(
-        "penanggung jawab: {nodes} simpul, {indicators} indikator",
-        nodes=nodes,
-        indicators=indicators,
+        "responsible for: {nodes}, {indicators}",
+        nodes=n_("{count} node", "{count} nodes", nodes),
+        indicators=n_("{count} indicator", "{count} indicators", indicators),
     )
     rows.append("<HR/>")
     rows.append(f'<TR><TD COLSPAN="2">{small(escape(answers), 8)}</TD></TR>')

@@ -370,10 +370,15 @@ def test_generated_workspace_of_50_offices_is_clean_and_drawn(tmp_path: Path) ->
 
 def test_the_office_map_in_the_docs_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
     """docs/peta_instansi.svg is drawn from docs/peta_instansi.dot; run `make docs` when
-    this fails (the DOT source is compared: SVG bytes differ between Graphviz versions)."""
+    this fails (the DOT source is compared: SVG bytes differ between Graphviz versions).
+    The docs' pictures are in Indonesian (``--lang id``), as planners read them."""
     monkeypatch.chdir(ROOT)
     committed = (ROOT / "docs" / "peta_instansi.dot").read_text(encoding="utf-8")
-    assert committed == pohon("render", "tests/cases/workspace", "-f", "dot", "-o", "-")
+    drawn = pohon("render", "tests/cases/workspace", "-f", "dot", "-o", "-", "--lang", "id")
+    assert committed == drawn
+    english = pohon("render", "tests/cases/workspace", "-f", "dot", "-o", "-", "--lang", "en")
+    assert "OFFICE CASCADING MAP" in english and ">7 offices<" in english
+    assert "6 nodes, 7 indicators" in english and "simpul" not in english
     assert (ROOT / "docs" / "peta_instansi.svg").read_text(encoding="utf-8").count(
         'class="cluster"'
     ) == 7

@@ -36,7 +36,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ("small", SMALL),
     ):
         written[name] = folder / f"{name}.html"
-        run("render", source, "-o", written[name])
+        # the page's words these tests read are the Indonesian ones
+        run("render", source, "-o", written[name], "--lang", "id")
     return written
 
 
@@ -186,8 +187,8 @@ def test_a_click_shows_the_capaian_pohon_report_computes(
 def test_the_panel_lists_the_problems_validate_found_there(
     driver: Any, pages: dict[str, Path]
 ) -> None:
-    problems = json.loads(run("validate", DATA, "--format", "json", expect=0).stdout)
-    found = [p for p in problems if p["code"] in ("PK109", "PK110")]  # the header's
+    said = run("validate", DATA, "--format", "json", "--lang", "id", expect=0).stdout
+    found = [p for p in json.loads(said) if p["code"] in ("PK109", "PK110")]  # the header's
     open_page(driver, pages["seed"])
     marked = driver.find_element("css selector", "li.node .problem-mark")
     marked.click()
@@ -370,8 +371,10 @@ def test_a_folder_is_one_page_of_its_offices_linked_to_each_other(
     driver: Any, tmp_path: Path
 ) -> None:
     page = tmp_path / "kpu.html"
-    done = run("render", WORKSPACE, "-o", page)
-    assert "7 kantor" in done.stderr
+    done = run("render", WORKSPACE, "-o", page, "--lang", "id")
+    assert "(7 kantor, 33 simpul)" in done.stderr
+    english = run("render", WORKSPACE, "-o", tmp_path / "en.html", "--lang", "en")
+    assert "(7 offices, 33 nodes)" in english.stderr
     # the files as validate finds them; kpu_bengkulu_tengah.yaml is the first
     open_page(driver, page)
     offices = driver.find_elements("css selector", "#f-office option")
@@ -405,9 +408,15 @@ def _page_json(page: str) -> dict[str, Any]:
 
 def test_the_page_says_its_words_in_the_language_of_the_run(tmp_path: Path) -> None:
     """Every word page.js says is in the page's ``words`` (a missing one would stop the
-    script), translated; the template has no slot left; the English page is as before."""
+    script), translated; the template has no slot left; each page speaks its language."""
     script = (Path(html.__file__).parent / "web" / "page.js").read_text(encoding="utf-8")
-    said = set(re.findall(r'say\("(\w+)"', script)) | {"target", "realisasi", "capaian"}
+    said = set(re.findall(r'say\((?:[^;]*\? )?"(\w+)"', script)) | {
+        "target",
+        "realisasi",
+        "capaian",
+    }
+    said |= {w for pair in re.findall(r'say\([^;,]*\? "(\w+)" : "(\w+)"', script) for w in pair}
+    assert {"countOne", "count", "summaryOne", "summary"} <= said
     for lang in ("id", "en"):
         page = tmp_path / f"{lang}.html"
         run("render", SMALL, "-o", page, "--lang", lang)
@@ -415,8 +424,15 @@ def test_the_page_says_its_words_in_the_language_of_the_run(tmp_path: Path) -> N
         words = _page_json(text)["words"]
         assert said <= set(words), said - set(words)
         assert "{{" not in text.split('id="pohon-data"')[0]
-        assert words["count"] == "{count} simpul" and words["summary"].startswith("pohon validate")
-        assert '<button type="button" id="expand-all">Buka semua</button>' in text
+        assert words["summary"].startswith("pohon validate")
+        assert f'<html lang="{lang}">' in text
+        if lang == "id":
+            assert words["count"] == words["countOne"] == "{count} simpul"
+            assert '<button type="button" id="expand-all">Buka semua</button>' in text
+        else:
+            assert (words["countOne"], words["count"]) == ("{count} node", "{count} nodes")
+            assert '<button type="button" id="expand-all">Open all</button>' in text
+            assert words["carried"] == "from {kode}" and words["simpul"] == "Node"
 
 
 def test_the_indonesian_page_in_a_browser(driver: Any, tmp_path: Path) -> None:

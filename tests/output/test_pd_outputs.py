@@ -22,15 +22,17 @@ def _texts(svg: Path) -> list[str]:
 
 def test_render_draws_the_hasil_under_the_name_and_no_empty_visi(tmp_path: Path) -> None:
     out = tmp_path / "pohon.svg"
-    run("render", RENSTRA, "-o", out)
+    run("render", RENSTRA, "-o", out, "--lang", "id")
     found = _texts(out)
     assert "Hasil:" in found
     joined = " ".join(found)
     assert "Meningkatnya kinerja pelayanan lalu" in joined
     assert "Visi" not in found
     # the name stays the box's title, the hasil is smaller
-    dot = run("render", RENSTRA, "--format", "dot", "-o", "-").stdout
+    dot = run("render", RENSTRA, "--format", "dot", "-o", "-", "--lang", "id").stdout
     assert '<FONT POINT-SIZE="9"><I>Hasil:</I> Meningkatnya kinerja pelayanan' in dot
+    dot = run("render", RENSTRA, "--format", "dot", "-o", "-", "--lang", "en").stdout
+    assert '<FONT POINT-SIZE="9"><I>Result:</I> Meningkatnya kinerja pelayanan' in dot
     seed = run("render", DATA, "--format", "dot", "--misi", "M1", "-o", "-").stdout
     assert "<B>Visi</B>: Menjadi Penyelenggara" in seed
 

@@ -280,7 +280,7 @@
         ind.querySelectorAll(".kode, .text").forEach((s) => marked(s, s.textContent, words));
       });
     });
-    $("count").textContent = say("count", { count: hits.length });
+    $("count").textContent = say(hits.length === 1 ? "countOne" : "count", { count: hits.length });
     if (hits.length) hits[0].scrollIntoView({ block: "nearest" });
   }
 
@@ -687,7 +687,7 @@
       D.indicators.reduce((s, n) => s + n.p.length, 0);
     if (count) {
       const s = $("problems-summary");
-      s.textContent = say("summary", { count: count });
+      s.textContent = say(count === 1 ? "summaryOne" : "summary", { count: count });
       D.problems.forEach((p) => s.append(
         el("span", "", p.line + ":" + p.col + " " + p.code + " " + p.msg + ". ")));
     }
