@@ -158,6 +158,18 @@ def _message(place: _Place, said: dict[str, object]) -> str:
     """The message for a number with a thousands dot, by where it is written: "the target
     for 2024", "the realisasi for 2024 tw1", "the low end of the target for 2024"."""
     said = {**said, "key": place[0], "year": place[1] if len(place) > 1 else None}
+    if place[0] == "baseline" and len(place) > 1:  # a range: ("baseline", bound)
+        if place[1] == 0:
+            return _(
+                "the low end of the baseline of `{kode}` is `{value}` {satuan}, read as "
+                "{read}: a count of {unit} is whole",
+                **said,
+            )
+        return _(
+            "the high end of the baseline of `{kode}` is `{value}` {satuan}, read as "
+            "{read}: a count of {unit} is whole",
+            **said,
+        )
     if len(place) > 2 and isinstance(place[2], str):
         return _(
             "the {key} for {year} {quarter} of `{kode}` is `{value}` {satuan}, read as "

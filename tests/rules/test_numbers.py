@@ -147,3 +147,32 @@ def test_the_real_renstra_gets_no_number_alarm() -> None:
     problems = lint_path(REAL, Settings()).problems
     told = [(p.code, p.line) for p in problems if p.code in ("PK012", "PK102", "PK105", "PK123")]
     assert told == [("PK102", 429)]
+
+
+def test_a_range_baseline_names_its_end(write: Callable[[str, str], Path]) -> None:
+    """A baseline written as a range is named by its end, never as "the baseline for 0"."""
+    path = write(
+        """
+        versi: 1
+        instansi: {nama: Dinas Perhubungan}
+        tahun: 2024
+        jenjang: [tujuan]
+        pohon:
+          - kode: T1
+            jenjang: tujuan
+            uraian: Meningkatnya keselamatan transportasi
+            indikator:
+              - kode: T1.1
+                uraian: Jumlah kendaraan yang lulus uji
+                satuan: unit
+                baseline: [1.200, 1.500]
+                target: {2024: 1600}
+        """,
+        "rentang.yaml",
+    )
+    out = run("validate", path, "--select", "PK123").stdout
+    assert "the low end of the baseline of `T1.1` is `1.200` unit, read as 1.2" in out
+    assert "the high end of the baseline of `T1.1` is `1.500` unit, read as 1.5" in out
+    assert "for 0" not in out and "for 1 " not in out
+    said = run("validate", path, "--select", "PK123", "--lang", "id").stdout
+    assert "batas bawah baseline `T1.1` adalah `1.200` unit" in said
