@@ -8,13 +8,14 @@ a command is even parsed (its usage errors are said in it), and finding it must 
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from pohon_cli.i18n import _
 
 CONFIG_FILES = ("pohon.toml", "pyproject.toml")
 _BAHASA = re.compile(r"^\s*bahasa\s*=", re.MULTILINE)
+# a [tool.pohon] table, or one of its subtables, written as a header
+_TOOL_POHON = re.compile(r"^\s*\[\s*tool\s*\.\s*pohon\s*[\].]", re.MULTILINE)
 
 
 def find_config(folder: Path) -> Path | None:
@@ -37,6 +38,8 @@ def _has_tool_pohon(path: Path) -> bool:
         return False
     if "pohon" not in text:
         return False  # most pyproject files never mention pohon: no need to parse them
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:
@@ -53,17 +56,38 @@ def bahasa_problem(value: object) -> str:
 def bahasa_near(folder: Path) -> tuple[str, object] | None:
     """``(where, value)`` of ``bahasa`` in the configuration found from ``folder`` up, where
     is ``file:line``; None when there is no configuration, it says nothing of the language,
-    or it cannot be read (the command that reads it whole reports that)."""
-    found = find_config(folder)
-    if found is None:
-        return None
+    or it cannot be read (the command that reads it whole reports that).
+
+    Every command asks this before it starts, so the common cases read a file's text and
+    parse nothing: a pyproject.toml that never names pohon is passed by, and a
+    configuration without a ``bahasa =`` line answers None unparsed."""
+    for place in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            text = _text(place / name)
+            if text is None:
+                continue
+            if name == "pyproject.toml":
+                if "pohon" not in text:
+                    continue
+                if not _TOOL_POHON.search(text) and not _has_tool_pohon(place / name):
+                    continue
+            return _bahasa(place / name, text)
+    return None
+
+
+def _text(path: Path) -> str | None:
     try:
-        text = found.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8") if path.is_file() else None
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def _bahasa(found: Path, text: str) -> tuple[str, object] | None:
     match = _BAHASA.search(text)
     if match is None:
         return None  # the common case: no need to parse the file
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError:

@@ -114,15 +114,28 @@ def test_translated_texts_are_written_whole() -> None:
 
 
 def test_a_catalogue_is_read_only_when_a_text_is_asked_for() -> None:
-    """``pohon --help`` costs no more than the catalogue it prints from."""
+    """``pohon --help`` costs no more than the catalogue it prints from, and in English
+    (the code's own text) none."""
     import subprocess
     import sys
 
     code = (
         "import sys, pohon_cli.i18n as i; i.use('id'); "
-        "print(len(i._loaded)); i._('Options'); print(len(i._loaded))"
+        "print(len(i._loaded)); i._('Options'); print(len(i._loaded)); "
+        "i.use('en'); i._('Options'); print(type(i._loaded['en']).__name__)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
-    assert out == ["0", "1"]
+    assert out == ["0", "1", "NullTranslations"]
+
+
+def test_the_english_catalogue_is_the_code_s_own_text() -> None:
+    """pohon does not read the English catalogue: it must say exactly what the code says."""
+    differ = [
+        message.id
+        for message in _catalog("en")
+        if message.id
+        and _forms(message) != ([message.id] if isinstance(message.id, str) else list(message.id))
+    ]
+    assert not differ, differ[:20]

@@ -85,10 +85,9 @@ USAGE = N_("Usage: ")
 
 
 def _translated(pattern: str, say: Callable[[re.Match[str]], str]) -> Callable[[str], str | None]:
-    compiled = re.compile(pattern, re.DOTALL)
-
     def translate(message: str) -> str | None:
-        match = compiled.fullmatch(message)
+        # compiled at the first usage error, not when every command starts
+        match = re.fullmatch(pattern, message, re.DOTALL)
         return say(match) if match else None
 
     return translate
@@ -183,30 +182,48 @@ _originals: dict[str, Any] = {}
 def install_words() -> None:
     """Typer's titles and Click's usage prefix and help option in the chosen language.
 
-    Typer reads its titles from module constants at each use, so each run sets them again
-    from the English it defined; the prefix and the help option are wrapped once."""
-    from typer import rich_utils
+    Wrapped once, each reads the language when it is shown. Typer's titles live in
+    ``typer.rich_utils``, which imports all of rich: they are set just before a help is
+    formatted, so that a command that prints no help never imports it."""
+    if _originals:
+        return
+    from typer import core as typer_core
     from typer._click import core, formatting
 
-    if not _originals:
-        _originals.update({name: getattr(rich_utils, name) for name in _RICH_WORDS})
-        write_usage = formatting.HelpFormatter.write_usage
-        get_help_option = core.Command.get_help_option
+    write_usage = formatting.HelpFormatter.write_usage
+    get_help_option = core.Command.get_help_option
 
-        def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-            write_usage(self, prog, args, tr(USAGE) if prefix is None else prefix)
+    def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        write_usage(self, prog, args, tr(USAGE) if prefix is None else prefix)
 
-        def help_option(self: Any, ctx: Any) -> Any:
-            option = get_help_option(self, ctx)
-            if option is not None:
-                option.help = tr(HELP_OPTION)
-            return option
+    def help_option(self: Any, ctx: Any) -> Any:
+        option = get_help_option(self, ctx)
+        if option is not None:
+            option.help = tr(HELP_OPTION)
+        return option
 
-        formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
-        core.Command.get_help_option = help_option  # type: ignore[method-assign]
-        _originals["installed"] = True
+    formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
+    core.Command.get_help_option = help_option  # type: ignore[method-assign]
+    for kind in (typer_core.TyperCommand, typer_core.TyperGroup):
+        kind.format_help = _with_titles(kind.format_help)  # type: ignore[method-assign]
+    _originals["installed"] = True
+
+
+def _with_titles(format_help: Callable[..., None]) -> Callable[..., None]:
+    def wrapped(self: Any, ctx: Any, formatter: Any) -> None:
+        _rich_titles()
+        format_help(self, ctx, formatter)
+
+    return wrapped
+
+
+def _rich_titles() -> None:
+    """typer.rich_utils's titles in the language spoken now, from the English typer wrote."""
+    from typer import rich_utils
+
     for name, english in _RICH_WORDS.items():
-        if _originals[name] == english:  # a typer that changed its words keeps its own
+        original = _originals.setdefault(name, getattr(rich_utils, name))
+        if original == english:  # a typer that changed its words keeps its own
             setattr(rich_utils, name, gettext(english))
 
 

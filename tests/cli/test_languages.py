@@ -90,8 +90,13 @@ def _invocations(folder: Path) -> Iterator[tuple[list[str | Path], int | None]]:
 
 
 @pytest.mark.parametrize("language", i18n.LANGUAGES)
-def test_every_text_said_is_in_the_catalogue(language: str, tmp_path: Path) -> None:
+def test_every_text_said_is_in_the_catalogue(
+    language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every command says only texts its language's catalogue holds: 100% of them."""
+    # English too is read from its catalogue (pohon itself skips it: it is the code's text)
+    monkeypatch.setattr(i18n, "checking", True)
+    monkeypatch.setattr(i18n, "_loaded", {})
     i18n.missing.clear()
     said = 0
     for args, code in _invocations(tmp_path):
@@ -243,3 +248,21 @@ def test_the_machine_contracts_do_not_change_with_the_language(tmp_path: Path) -
 
     assert shape(english) == shape(indonesian)
     assert said["en"] != said["id"]
+
+
+def test_bahasa_in_pyproject_and_the_nearest_configuration_wins(tmp_path: Path) -> None:
+    """``[tool.pohon] bahasa`` in pyproject.toml counts; a nearer configuration that says no
+    language stops the search, as it does for every other setting."""
+    broken = _broken(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.pohon]\nbahasa = "id"\n', encoding="utf-8"
+    )
+    inner = tmp_path / "kantor"
+    inner.mkdir()
+    said = _pohon("validate", str(broken), env={"LANG": "C.UTF-8"}, cwd=inner)
+    english = _pohon("validate", str(broken), env={"LANG": "C.UTF-8"}, cwd=ROOT)
+    assert said.returncode == english.returncode == 1
+    assert said.stdout != english.stdout  # Indonesian, from the pyproject above
+    (inner / "pohon.toml").write_text('ignore = ["PK110"]\n', encoding="utf-8")
+    nearer = _pohon("validate", str(broken), env={"LANG": "C.UTF-8"}, cwd=inner)
+    assert nearer.stdout == english.stdout
