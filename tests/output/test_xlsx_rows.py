@@ -69,6 +69,7 @@ def test_awkward_cells() -> None:
         (None, None, "WTP", None, None),
         ("]]>\udcff", "\u2028 \u00a0", Decimal("1E-30"), Decimal("99.995"), True),
         ("=SUM(A1)", "#N/A", "[80, 90]", Decimal("12345678901234567"), 2**60),
+        ("far", None, Decimal("1E+40000"), Decimal("NaN"), None),
     ]
     sheet = Sheet("Aneh", "aneh", columns, rows, title="Sel yang aneh 2025")
     empty = Sheet("Kosong", "kosong", columns)

@@ -15,7 +15,6 @@ rows are then spliced into each sheet's ``<sheetData>`` as the workbook's zip is
 
 from __future__ import annotations
 
-import math
 import re
 import shutil
 import zipfile
@@ -67,15 +66,8 @@ def row_height(lines: int) -> int:
     return min(409, LINE_POINTS * lines + 2)
 
 
-def _number(value: float | int) -> str:
-    # openpyxl's safe_string
-    if math.isnan(value) or math.isinf(value):
-        return ""
-    return format(value, ".16g")
-
-
 def _text(text: str) -> str:
-    """The ``<is>`` of an inline string as ElementTree writes it."""
+    """The ``<is>`` of a non-empty inline string as ElementTree writes it."""
     if not text.isprintable() and _ILLEGAL.search(text):
         from openpyxl.utils.exceptions import IllegalCharacterError
 
@@ -144,10 +136,16 @@ class Rows:
 
         self.styles = styles
         self.columns = columns
-        self.letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
         self.number = first
-        # the style id of text and of integers in each column (the rest vary by value)
-        self.plain = [styles.id_of((c.kind == "long", None, False)) for c in columns]
+        # each column's letter and the style of its text and integers (numbers with
+        # decimals have a style per count of decimals); a style's id is given when a
+        # cell first uses it, as openpyxl gives it
+        self.cells = [
+            (get_column_letter(i), (c.kind == "long", None, False), c)
+            for i, c in enumerate(columns, start=1)
+        ]
+        # the wrapped columns, with the characters a line of each holds (``row_lines``)
+        self.wrapped = [(i, max(1, c.width - 1)) for i, c in enumerate(columns) if c.kind == "long"]
 
     def write(self, rows: Sequence[tuple[Cell, ...]], out: IO[bytes]) -> None:
         batch: list[str] = []
@@ -159,56 +157,62 @@ class Rows:
         out.write("".join(batch).encode("utf-8", "xmlcharrefreplace"))
 
     def row(self, values: Sequence[Cell]) -> str:
+        """One row: ``row_lines`` and the cells, inline (a million cells at 10,000 nodes)."""
+        if len(values) != len(self.cells):
+            raise ValueError("a row has as many cells as the sheet has columns")
         number = str(self.number)
         self.number += 1
-        lines = row_lines(values, self.columns)
+        lines = 1
+        for index, per_line in self.wrapped:
+            value = values[index]
+            if isinstance(value, str):
+                if "\n" in value:
+                    lines = max(lines, sum(-(-len(p) // per_line) or 1 for p in value.split("\n")))
+                else:
+                    lines = max(lines, -(-len(value) // per_line) or 1)
         if lines > 1:
-            parts = [
-                f'<row r="{number}" ht="{_number(float(row_height(lines)))}" customHeight="1">'
-            ]
+            parts = [f'<row r="{number}" ht="{row_height(lines)}" customHeight="1">']
         else:
             parts = [f'<row r="{number}">']
-        for index, value in enumerate(values):
+        append = parts.append
+        ids = self.styles.ids
+        for value, (letter, key, column) in zip(values, self.cells, strict=True):
             if value is None:
                 continue
-            at = self.letters[index] + number
+            if isinstance(value, Decimal):
+                append(self.decimal(f"{letter}{number}", key, column, value))
+                continue
+            plain = ids.get(key) or self.styles.id_of(key)
             if isinstance(value, str):
-                parts.append(self.text(at, index, value))
-            elif isinstance(value, bool):
-                parts.append(
-                    f'<c r="{at}" s="{self.plain[index]}" t="b"><v>{_number(value)}</v></c>'
-                )
-            elif isinstance(value, int):
-                parts.append(
-                    f'<c r="{at}" s="{self.plain[index]}" t="n"><v>{_number(value)}</v></c>'
-                )
+                text = value if len(value) <= MAX_TEXT else value[: MAX_TEXT - 1] + "…"
+                if not text:
+                    append(f'<c r="{letter}{number}" s="{plain}" t="inlineStr" />')
+                else:
+                    append(f'<c r="{letter}{number}" s="{plain}" t="inlineStr">{_text(text)}</c>')
             else:
-                parts.append(self.decimal(at, index, value))
-        parts.append("</row>")
+                kind = "b" if isinstance(value, bool) else "n"
+                append(f'<c r="{letter}{number}" s="{plain}" t="{kind}"><v>{value:.16g}</v></c>')
+        append("</row>")
         return "".join(parts)
 
-    def text(self, at: str, index: int, value: str) -> str:
-        if len(value) > MAX_TEXT:
-            value = value[: MAX_TEXT - 1] + "…"
-        if not value:
-            return f'<c r="{at}" s="{self.plain[index]}" t="inlineStr" />'
-        return f'<c r="{at}" s="{self.plain[index]}" t="inlineStr">{_text(value)}</c>'
-
-    def decimal(self, at: str, index: int, value: Decimal) -> str:
+    def decimal(self, at: str, plain: StyleKey, column: Column, value: Decimal) -> str:
         _, digits, exponent = value.as_tuple()
-        if len(digits) > MAX_DIGITS:
-            return self.text(at, index, number_text(value))  # exactly, as text
-        wrap = self.columns[index].kind == "long"
-        if self.columns[index].kind == "percent":
+        if len(digits) > MAX_DIGITS:  # exactly, as text
+            text = number_text(value)
+            if len(text) > MAX_TEXT:
+                text = text[: MAX_TEXT - 1] + "…"
+            text = _text(text)
+            return f'<c r="{at}" s="{self.styles.id_of(plain)}" t="inlineStr">{text}</c>'
+        wrap = column.kind == "long"
+        if column.kind == "percent":
             shown, key = float(value.scaleb(-2)), (wrap, PERCENT_FORMAT, False)
         else:
             places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
             shown, key = float(value), (wrap, "0." + "0" * places if places else "0", False)
-        text = _number(shown)
         style = self.styles.id_of(key)
-        if not text:
+        if shown - shown != 0:  # infinite or not a number: openpyxl writes no digits
             return f'<c r="{at}" s="{style}" t="n"><v /></c>'
-        return f'<c r="{at}" s="{style}" t="n"><v>{text}</v></c>'
+        return f'<c r="{at}" s="{style}" t="n"><v>{shown:.16g}</v></c>'
 
 
 def splice(book: IO[bytes], out: IO[bytes], rows: Mapping[str, IO[bytes]]) -> None:
