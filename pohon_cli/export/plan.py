@@ -39,8 +39,9 @@ def _target_columns(years: Sequence[int], quarterly: frozenset[int]) -> Iterator
 def _target_cells(
     indicator: Indicator, years: Sequence[int], quarterly: frozenset[int]
 ) -> Iterator[Cell]:
+    targets = indicator.targets  # a property that combines quarters: read it once
     for y in years:
-        yield value_cell(indicator.targets.get(y))
+        yield value_cell(targets.get(y))
         if y in quarterly:
             yield from quarter_cells(indicator.written_targets.get(y))
 
@@ -246,11 +247,12 @@ def _role(kind: str, place: int) -> str:
 
 
 def _indicator_item(indicator: Indicator, node: Node, years: Sequence[int]) -> tuple[Cell, ...]:
+    targets = indicator.targets
     return (
         "indikator",
         indicator.code,
         indicator.description,
         node.level,
         indicator.unit,
-        *(value_cell(indicator.targets.get(y)) for y in years),
+        *(value_cell(targets.get(y)) for y in years),
     )

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, TextIO
 
 from pohon_cli.model import Value, number_text
 from pohon_cli.model import value_text as model_value_text
+from pohon_cli.output import json_writer
 from pohon_cli.output.terminal import Item, Printer, Screen, Segment, cells, flat, wrap
 
 COLUMN_GAP = 2
@@ -54,31 +53,12 @@ def value_json(value: Value | None) -> Any:
     return value
 
 
-# Decimals travel through json.dumps as marked strings and come out as bare numbers. The
-# marker is a NUL, which the loader never lets into a value.
-_NUMBER = re.compile(r'"\\u0000(-?[0-9.]+(?:E[-+]?[0-9]+)?)"')
-
-
-def _mark(value: object) -> str:
-    if isinstance(value, Decimal):
-        return f"\x00{number_text(value)}"
-    raise TypeError(f"{type(value).__name__} is not JSON")
-
-
 def write_json(data: Any, out: TextIO) -> None:
     """Indented JSON in which every Decimal is a number with the digits written (1.10
     stays 1.10, never 1.1). Written as it is encoded: a 100,000-node tree never exists
     as one string."""
-    encoder = json.JSONEncoder(indent=2, ensure_ascii=False, default=_mark)
-    pending: list[str] = []
-    for chunk in encoder.iterencode(data):
-        # a marked number is always inside one chunk: the encoder quotes a string at once
-        pending.append(_NUMBER.sub(r"\1", chunk) if "\\u0000" in chunk else chunk)
-        if len(pending) >= 4096:
-            out.write("".join(pending))
-            pending.clear()
-    pending.append("\n")
-    out.write("".join(pending))
+    json_writer.write(data, out, ensure_ascii=False, decimals=True)
+    out.write("\n")
 
 
 def json_text(data: Any) -> str:

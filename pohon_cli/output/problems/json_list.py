@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
+from pohon_cli.output import json_writer
 from pohon_cli.output.terminal import Screen
 from pohon_cli.rules.lint import CheckedFile
 
@@ -26,4 +26,5 @@ def write(reports: Sequence[CheckedFile], out: TextIO, screen: Screen | None = N
         for report in reports
         for p in report.problems
     ]
-    out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    json_writer.write(rows, out, ensure_ascii=False)
+    out.write("\n")

@@ -7,7 +7,6 @@ documentation; each result points at a region. Columns count characters
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -15,6 +14,7 @@ from urllib.parse import quote
 
 from pohon_cli import __version__
 from pohon_cli.i18n import _, tr
+from pohon_cli.output import json_writer
 from pohon_cli.output.terminal import Screen
 from pohon_cli.rules import LOADER_CHECK_HELP, LOADER_CHECKS, RULES
 from pohon_cli.rules.lint import CheckedFile
@@ -112,4 +112,5 @@ def write(reports: Sequence[CheckedFile], out: TextIO, screen: Screen | None = N
             }
         ],
     }
-    out.write(json.dumps(log, indent=2, ensure_ascii=False) + "\n")
+    json_writer.write(log, out, ensure_ascii=False)
+    out.write("\n")

@@ -372,13 +372,17 @@ class _JsonView:
         self.order = {m.code: i for i, m in enumerate(request.tree.mission_list())}
 
     def indicator(self, node: Node, indicator: Indicator) -> dict[str, Any]:
+        targets = indicator.targets
+        actuals = indicator.actuals
         achieved: dict[str, Any] = {}
-        for year, target in indicator.targets.items():
-            actual = indicator.actuals.get(year)
-            polarity = indicator.polarity_for(target)
-            value = None if actual is None else capaian(target, actual, polarity)
-            if value is not None:
-                achieved[str(year)] = rounded(value)
+        if actuals:
+            for year, target in targets.items():
+                actual = actuals.get(year)
+                if actual is None:
+                    continue
+                value = capaian(target, actual, indicator.polarity_for(target))
+                if value is not None:
+                    achieved[str(year)] = rounded(value)
         shown: dict[str, Any] = {
             "kode": indicator.code,
             "uraian": indicator.description,
@@ -386,11 +390,11 @@ class _JsonView:
             "polaritas": indicator.overall_polarity,
             "polaritas_tertulis": indicator.polarity_written,
             "baseline": value_json(indicator.baseline),
-            "target": {str(y): value_json(v) for y, v in indicator.targets.items()},
+            "target": {str(y): value_json(v) for y, v in targets.items()},
             "target_induk": {str(y): value_json(v) for y, v in indicator.parent_targets.items()},
             "target_triwulan": tables.quarterly(indicator.written_targets),
             "target_induk_triwulan": tables.quarterly(indicator.written_parent_targets),
-            "realisasi": {str(y): value_json(v) for y, v in indicator.actuals.items()},
+            "realisasi": {str(y): value_json(v) for y, v in actuals.items()},
             "capaian": achieved,
             "penanggung_jawab": self.tree.owner_under(node, indicator),
             "penanggung_jawab_lain": list(self.tree.owners_under(node, indicator)[1:]),
