@@ -104,14 +104,21 @@ def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
         "target worse than that zero"
     )
     for _node, indicator in tree.indicators():
+        actuals = indicator.actuals
+        baseline = indicator.baseline
+        if (not actuals and not isinstance(baseline, Decimal)) or indicator.polarity == "stabil":
+            continue  # nothing to compare a target with, or no side is worse
         under_baseline: list[tuple[int, Decimal]] = []
+        rising: bool | None = None
         for year, target in indicator.targets.items():
             if not isinstance(target, Decimal):
                 continue
-            rising = _rising(indicator, target)
             if rising is None:
-                continue
-            previous = indicator.actuals.get(year - 1)
+                # the same for every single target of the indicator
+                rising = _rising(indicator, target)
+                if rising is None:
+                    break
+            previous = actuals.get(year - 1)
             if isinstance(previous, Decimal):
                 if _worse(rising, target, previous):
                     yield UNCHALLENGING_TARGET.problem(
@@ -123,9 +130,7 @@ def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
                         ),
                         hint,
                     )
-            elif isinstance(indicator.baseline, Decimal) and _worse(
-                rising, target, indicator.baseline
-            ):
+            elif isinstance(baseline, Decimal) and _worse(rising, target, baseline):
                 under_baseline.append((year, target))
         if under_baseline:
             yield _under_baseline(tree, indicator, under_baseline, hint)
@@ -267,10 +272,11 @@ def _outside_period(tree: Tree, options: Options) -> Iterator[Problem]:
     if period is None:
         return
     found: dict[int, list[tuple[Pos, str, str]]] = {}
+    start, end = period.start, period.end
     for _node, indicator in tree.indicators():
         for key, years in (("target", indicator.targets), ("realisasi", indicator.actuals)):
             for year in years:
-                if not period.start <= year <= period.end:
+                if not start <= year <= end:
                     place = at(tree, indicator.code, key, year, key=True)
                     found.setdefault(year, []).append((place, key, indicator.code))
     span = f"{period.start}–{period.end}"
@@ -404,11 +410,13 @@ def _actual_without_target(tree: Tree, options: Options) -> Iterator[Problem]:
     """One problem per realisasi without its year's target; but a year for which several
     indicators have a realisasi and none has a target is one problem, at its first value."""
     period = tree.header.period
-    planned = {year for __, i in tree.indicators() for year in i.targets}
+    planned: set[int] = set()
     unplanned: dict[int, list[tuple[Pos, str]]] = {}
     for _node, indicator in tree.indicators():
+        targets = indicator.targets
+        planned.update(targets)
         for year in indicator.actuals:
-            if year in indicator.targets:
+            if year in targets:
                 continue
             if period is not None and not period.start <= year <= period.end:
                 continue  # PK116 already says so
