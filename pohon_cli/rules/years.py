@@ -104,20 +104,16 @@ def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
         "target worse than that zero"
     )
     for _node, indicator in tree.indicators():
-        actuals = indicator.actuals
-        baseline = indicator.baseline
+        actuals, baseline = indicator.actuals, indicator.baseline
         if (not actuals and not isinstance(baseline, Decimal)) or indicator.polarity == "stabil":
             continue  # nothing to compare a target with, or no side is worse
         under_baseline: list[tuple[int, Decimal]] = []
-        rising: bool | None = None
         for year, target in indicator.targets.items():
             if not isinstance(target, Decimal):
                 continue
+            rising = _rising(indicator, target)
             if rising is None:
-                # the same for every single target of the indicator
-                rising = _rising(indicator, target)
-                if rising is None:
-                    break
+                continue
             previous = actuals.get(year - 1)
             if isinstance(previous, Decimal):
                 if _worse(rising, target, previous):
@@ -272,11 +268,10 @@ def _outside_period(tree: Tree, options: Options) -> Iterator[Problem]:
     if period is None:
         return
     found: dict[int, list[tuple[Pos, str, str]]] = {}
-    start, end = period.start, period.end
     for _node, indicator in tree.indicators():
         for key, years in (("target", indicator.targets), ("realisasi", indicator.actuals)):
             for year in years:
-                if not start <= year <= end:
+                if not period.start <= year <= period.end:
                     place = at(tree, indicator.code, key, year, key=True)
                     found.setdefault(year, []).append((place, key, indicator.code))
     span = f"{period.start}–{period.end}"
