@@ -11,6 +11,8 @@ from pohon_cli.problem import Problem
 from pohon_cli.rules.base import Options, Rule, at
 from pohon_cli.source import Pos
 
+_SINGLE = Decimal(0)  # a single target: what `_rising` says of it holds for each of them
+
 # The messages of PK115 and PK120 by the polaritas a target is judged by (None: not
 # written, when a single target is naik), each a whole sentence for the catalogue.
 _BELOW_REALISASI = {
@@ -108,11 +110,9 @@ def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
         if (not actuals and not isinstance(baseline, Decimal)) or indicator.polarity == "stabil":
             continue  # nothing to compare a target with, or no side is worse
         under_baseline: list[tuple[int, Decimal]] = []
+        rising = _rising(indicator, _SINGLE) is True  # stabil was passed over
         for year, target in indicator.targets.items():
             if not isinstance(target, Decimal):
-                continue
-            rising = _rising(indicator, target)
-            if rising is None:
                 continue
             previous = actuals.get(year - 1)
             if isinstance(previous, Decimal):
