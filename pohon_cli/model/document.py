@@ -8,6 +8,7 @@ A key that expects text takes a number back as the text it was written as, so
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Any, cast
 
 from pydantic import (
@@ -221,13 +222,13 @@ class Indicator(_Model):
             )
         return value
 
-    @property
+    @cached_property
     def targets(self) -> dict[int, Value]:
         """The target of each year as one value: as written, or its quarters combined by
         ``konsolidasi`` (a target's quarters always make the whole year)."""
         return _per_year(self.written_targets, self.consolidation)
 
-    @property
+    @cached_property
     def parent_targets(self) -> dict[int, Value]:
         """``target_induk`` of each year as one value, as ``targets``."""
         return _per_year(self.written_parent_targets, self.consolidation)
@@ -245,7 +246,7 @@ class Indicator(_Model):
             return self.polarity
         return "stabil" if isinstance(target, tuple) else "naik"
 
-    @property
+    @cached_property
     def overall_polarity(self) -> Polarity:
         """The polaritas of the indicator as a whole, for views with one per indicator:
         as written; when not written, ``stabil`` when its targets are ranges and none is
@@ -260,7 +261,7 @@ class Indicator(_Model):
         """The lead unit: the first of ``penanggung_jawab`` (None when none is written)."""
         return self.owners[0] if self.owners else None
 
-    @property
+    @cached_property
     def actuals(self) -> dict[int, Value]:
         """The realisasi of each year as one value: as written, or its quarters combined by
         ``konsolidasi`` once the year is complete (a year still in progress is left out)."""
@@ -276,6 +277,17 @@ class Indicator(_Model):
             if combined is not None:
                 found[year] = combined
         return found
+
+    @cached_property
+    def value_kinds(self) -> frozenset[type]:
+        """The types among the targets, the baseline and the actuals (``Decimal``, ``str``,
+        ``tuple`` for a range): a check looking for one kind passes over an indicator
+        without it."""
+        kinds = {type(v) for v in self.targets.values()}
+        kinds.update(type(v) for v in self.actuals.values())
+        if self.baseline is not None:
+            kinds.add(type(self.baseline))
+        return frozenset(kinds)
 
 
 def _per_year(written: dict[int, Any], how: Consolidation | None) -> dict[int, Value]:

@@ -267,6 +267,12 @@ def values_of(
             yield ("realisasi", year), value
 
 
+def has_values(indicator: Indicator, kind: type | tuple[type, ...]) -> bool:
+    """Whether ``values_of(indicator, kind)`` yields anything: most indicators hold numbers
+    only, and a rule looking for text or ranges passes over them at once."""
+    return any(issubclass(found, kind) for found in indicator.value_kinds)
+
+
 def show(value: Value) -> str:
     """A value as the planner wrote it."""
     return value_text(value)

@@ -31,10 +31,17 @@ def _pairs(tree: Tree, options: Options, exact: bool) -> Iterator[tuple[_Item, _
     first: dict[tuple[str, bool], _Item] = {}
     # for normalised texts that repeat: the texts seen as written
     variants: dict[tuple[str, bool], set[str]] = {}
+    same: _Item | None
     for item in _items(tree):
         __, text, national = item
         key = (text if exact else " ".join(text.casefold().split()), national)
-        same = first.get(key)
+        if not inherited:
+            # one look-up: the item itself when its text is new
+            same = first.setdefault(key, item)
+            if same is item:
+                continue
+        else:
+            same = first.get(key)
         if same is None and inherited:
             key = (key[0], not national)
             same = first.get(key)

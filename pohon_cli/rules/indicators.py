@@ -130,7 +130,7 @@ def _without_target(tree: Tree, options: Options) -> Iterator[Problem]:
     year and its target columns disagree."""
     year = tree.header.year
     planned = [i for _node, i in tree.indicators() if i.targets]
-    if len(planned) > 1 and not any(year in i.targets for i in planned):
+    if len(planned) > 1 and all(year not in i.targets for i in planned):
         years = sorted({y for i in planned for y in i.targets})
         yield NO_TARGET_FOR_TAHUN.problem(
             tree,
@@ -152,9 +152,10 @@ def _without_target(tree: Tree, options: Options) -> Iterator[Problem]:
         )
         planned = []
     for _node, indicator in tree.indicators():
-        if year in indicator.targets or (indicator.targets and not planned):
+        targets = indicator.targets
+        if year in targets or (targets and not planned):
             continue
-        if indicator.targets:
+        if targets:
             pos = at(tree, indicator.code, "target")
             message = _(
                 "the indicator `{kode}` has no target for {year}, the file's tahun",

@@ -15,6 +15,7 @@ from pohon_cli.rules.base import (
     Options,
     Rule,
     at,
+    has_values,
     is_number,
     show,
     unit_word,
@@ -125,6 +126,8 @@ def _why_number(indicator: Indicator, numeric: frozenset[str], text: str) -> str
 def _text_for_number(tree: Tree, options: Options) -> Iterator[Problem]:
     numeric = options.folded("numeric-units")
     for _node, indicator in tree.indicators():
+        if not has_values(indicator, str):
+            continue
         for path, value in values_of(indicator, str):
             if not isinstance(value, str):
                 continue
@@ -215,6 +218,8 @@ pohon:
 
 def _one_value(tree: Tree, options: Options) -> Iterator[Problem]:
     for _node, indicator in tree.indicators():
+        if not has_values(indicator, tuple):
+            continue
         for path, value in values_of(indicator, tuple):
             if isinstance(value, tuple) and path[0] != "target":
                 said = {"year": path[-1], "kode": indicator.code, "range": show(value)}
@@ -238,7 +243,7 @@ def _one_value(tree: Tree, options: Options) -> Iterator[Problem]:
 def _range_without_stabil(tree: Tree, options: Options) -> Iterator[Problem]:
     for _node, indicator in tree.indicators():
         # not written, a range is scored within the range (as stabil): nothing to say
-        if indicator.polarity in (None, "stabil"):
+        if indicator.polarity in (None, "stabil") or not has_values(indicator, tuple):
             continue
         for path, value in values_of(indicator, tuple):
             if not isinstance(value, tuple) or path[0] != "target":

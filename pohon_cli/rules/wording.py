@@ -30,12 +30,15 @@ def _name_unit(tree: Tree, options: Options) -> Iterator[Problem]:
     percent_units = options.folded("percent-units")
     count_units = options.folded("count-units")
     measures = percent_words | count_words | score_words
+    named = measures | grade_words
     for _node, indicator in tree.indicators():
         unit = unit_word(indicator.unit)
         if unit is None:
             continue
         words = leading_words(indicator.description, 2)
         word = words[0] if words else ""
+        if word not in named:
+            continue  # a name that says nothing of what it measures
         # "Opini BPK ..." or "Persentase Opini ...": what is measured is a grade
         graded = word in grade_words or (
             word in measures and len(words) > 1 and words[1] in grade_words

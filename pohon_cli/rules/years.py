@@ -11,6 +11,8 @@ from pohon_cli.problem import Problem
 from pohon_cli.rules.base import Options, Rule, at
 from pohon_cli.source import Pos
 
+_SINGLE = Decimal(0)  # a single target: what `_rising` says of it holds for each of them
+
 # The messages of PK115 and PK120 by the polaritas a target is judged by (None: not
 # written, when a single target is naik), each a whole sentence for the catalogue.
 _BELOW_REALISASI = {
@@ -104,14 +106,15 @@ def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
         "target worse than that zero"
     )
     for _node, indicator in tree.indicators():
+        actuals, baseline = indicator.actuals, indicator.baseline
+        if (not actuals and not isinstance(baseline, Decimal)) or indicator.polarity == "stabil":
+            continue  # nothing to compare a target with, or no side is worse
         under_baseline: list[tuple[int, Decimal]] = []
+        rising = _rising(indicator, _SINGLE) is True  # stabil was passed over
         for year, target in indicator.targets.items():
             if not isinstance(target, Decimal):
                 continue
-            rising = _rising(indicator, target)
-            if rising is None:
-                continue
-            previous = indicator.actuals.get(year - 1)
+            previous = actuals.get(year - 1)
             if isinstance(previous, Decimal):
                 if _worse(rising, target, previous):
                     yield UNCHALLENGING_TARGET.problem(
@@ -123,9 +126,7 @@ def _unchallenging(tree: Tree, options: Options) -> Iterator[Problem]:
                         ),
                         hint,
                     )
-            elif isinstance(indicator.baseline, Decimal) and _worse(
-                rising, target, indicator.baseline
-            ):
+            elif isinstance(baseline, Decimal) and _worse(rising, target, baseline):
                 under_baseline.append((year, target))
         if under_baseline:
             yield _under_baseline(tree, indicator, under_baseline, hint)
@@ -404,11 +405,13 @@ def _actual_without_target(tree: Tree, options: Options) -> Iterator[Problem]:
     """One problem per realisasi without its year's target; but a year for which several
     indicators have a realisasi and none has a target is one problem, at its first value."""
     period = tree.header.period
-    planned = {year for __, i in tree.indicators() for year in i.targets}
+    planned: set[int] = set()
     unplanned: dict[int, list[tuple[Pos, str]]] = {}
     for _node, indicator in tree.indicators():
+        targets = indicator.targets
+        planned.update(targets)
         for year in indicator.actuals:
-            if year in indicator.targets:
+            if year in targets:
                 continue
             if period is not None and not period.start <= year <= period.end:
                 continue  # PK116 already says so
