@@ -184,12 +184,16 @@ def install_words() -> None:
     """Typer's titles and Click's usage prefix and help option in the chosen language.
 
     Typer reads its titles from module constants at each use, so each run sets them again
-    from the English it defined; the prefix and the help option are wrapped once."""
-    from typer import rich_utils
+    from the English it defined; the prefix and the help option are wrapped once. Typer's
+    help module (``typer.rich_utils``: Rich's markdown, tables and tracebacks) is imported
+    only to print help: its titles are set when help is formatted, so a command that
+    prints no help never imports it."""
+    import sys
+
+    from typer import core as typer_core
     from typer._click import core, formatting
 
     if not _originals:
-        _originals.update({name: getattr(rich_utils, name) for name in _RICH_WORDS})
         write_usage = formatting.HelpFormatter.write_usage
         get_help_option = core.Command.get_help_option
 
@@ -204,7 +208,27 @@ def install_words() -> None:
 
         formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
         core.Command.get_help_option = help_option  # type: ignore[method-assign]
+        for kind in (typer_core.TyperCommand, typer_core.TyperGroup):
+            kind.format_help = _with_rich_words(kind.format_help)  # type: ignore[method-assign]
         _originals["installed"] = True
+    if "typer.rich_utils" in sys.modules:  # loaded by an earlier run in this process
+        _rich_words()
+
+
+def _with_rich_words(format_help: Callable[..., None]) -> Callable[..., None]:
+    def with_words(self: Any, ctx: Any, formatter: Any) -> None:
+        _rich_words()
+        format_help(self, ctx, formatter)
+
+    return with_words
+
+
+def _rich_words() -> None:
+    """typer.rich_utils's titles in the language spoken now."""
+    from typer import rich_utils
+
+    if not any(name in _originals for name in _RICH_WORDS):
+        _originals.update({name: getattr(rich_utils, name) for name in _RICH_WORDS})
     for name, english in _RICH_WORDS.items():
         if _originals[name] == english:  # a typer that changed its words keeps its own
             setattr(rich_utils, name, gettext(english))
