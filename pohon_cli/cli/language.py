@@ -85,10 +85,9 @@ USAGE = N_("Usage: ")
 
 
 def _translated(pattern: str, say: Callable[[re.Match[str]], str]) -> Callable[[str], str | None]:
-    compiled = re.compile(pattern, re.DOTALL)
-
+    # compiled (and kept by re) at the first usage error, not on every start
     def translate(message: str) -> str | None:
-        match = compiled.fullmatch(message)
+        match = re.fullmatch(pattern, message, re.DOTALL)
         return say(match) if match else None
 
     return translate
