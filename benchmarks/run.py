@@ -443,7 +443,11 @@ def web_page(work: Path, rows: list[Row], size: int, runs: int) -> None:
         print(f"{row.name:<28} {size:>7} {row.median * 1000:8.1f} ms", flush=True)
 
 
-def report(rows: list[Row], sizes: list[int], out: Path, megabytes: dict[int, float]) -> None:
+def report(
+    rows: list[Row], sizes: list[int], out: Path, megabytes: dict[int, float] | None = None
+) -> None:
+    megabytes = megabytes or {}
+
     def get(name: str, size: int) -> Row | None:
         return next((r for r in rows if r.name == name and r.size == size and r.seconds), None)
 
