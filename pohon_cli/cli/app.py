@@ -5,6 +5,7 @@ Ctrl-C is handled before this module is imported, in ``pohon_cli.entry``."""
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import os
 import sys
@@ -229,4 +230,33 @@ def _writable_anywhere() -> None:
 def main() -> None:
     """Run the command line (``pohon_cli.entry.main`` calls it, with Ctrl-C handled)."""
     _writable_anywhere()
-    app()
+    app_for(sys.argv[1:])()
+
+
+def app_for(args: Sequence[str]) -> typer.Typer:
+    """The app with only the command that ``args`` run, when they name one after nothing
+    but ``--lang``: Typer builds every command's parameters before it runs one (an eighth
+    of ``pohon validate``'s start-up). Anything else (help of pohon itself, no command, a
+    name that is none) gets the app with every command, as before."""
+    i = 0
+    while i < len(args) and args[i].startswith("--lang"):
+        if args[i].startswith("--lang="):
+            i += 1
+        elif args[i] == "--lang" and i + 1 < len(args) and not args[i + 1].startswith("-"):
+            i += 2
+        else:
+            return app
+    if i == len(args):
+        return app
+    chosen = [c for c in app.registered_commands if _command_name(c) == args[i]]
+    if not chosen:
+        return app
+    narrowed = copy.copy(app)
+    narrowed.registered_commands = chosen
+    return narrowed
+
+
+def _command_name(info: Any) -> str:
+    from typer.main import get_command_name
+
+    return str(info.name or get_command_name(info.callback.__name__))

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 from pohon_cli.i18n import _
-from pohon_cli.load import yaml_words
 from pohon_cli.source import Pos
 
 # `key:value`: a key, a colon, then no space (a plain key: no quote, no flow bracket)
@@ -49,6 +48,9 @@ def word(error: YamlError, text: str) -> tuple[Pos, str, str | None]:
     found = _recognise(error, lines, pos)
     if found is not None:
         return found
+    # libyaml's words in the chosen language: 48 patterns, compiled only on this path
+    from pohon_cli.load import yaml_words
+
     said = yaml_words.problem(error.problem)
     if error.context:
         message = _(

@@ -7,21 +7,34 @@ adding a module and a line here.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from typing import TextIO
 
 from pohon_cli.load import Loaded
-from pohon_cli.output.problems import github, json_list, junit, sarif, text
+from pohon_cli.output.problems import text
 from pohon_cli.output.terminal import Screen
 from pohon_cli.output.writer import Writer
 from pohon_cli.rules.lint import CheckedFile
 
+
+def _imported_when_used(name: str) -> Writer[Sequence[CheckedFile]]:
+    """The writer of module ``name``, imported when it first writes: a pre-commit hook
+    prints text, and pays nothing for JUnit's XML library or SARIF's rule table."""
+
+    def write(reports: Sequence[CheckedFile], out: TextIO, screen: Screen | None = None) -> None:
+        module = importlib.import_module(f"{__name__}.{name}")
+        module.write(reports, out, screen)
+
+    return write
+
+
 FORMATS: dict[str, Writer[Sequence[CheckedFile]]] = {
     "text": text.write,
-    "json": json_list.write,
-    "github": github.write,
-    "sarif": sarif.write,
-    "junit": junit.write,
+    "json": _imported_when_used("json_list"),
+    "github": _imported_when_used("github"),
+    "sarif": _imported_when_used("sarif"),
+    "junit": _imported_when_used("junit"),
 }
 
 
