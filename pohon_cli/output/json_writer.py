@@ -61,20 +61,31 @@ def write(value: Any, out: TextIO, *, ensure_ascii: bool = True, decimals: bool 
     a Decimal is refused, as json.dumps refuses it."""
     encoder = json.encoder
     encode = encoder.encode_basestring_ascii if ensure_ascii else encoder.encode_basestring
-    parts: list[str] = []
-    append = parts.append
-    # each distinct key's text with its ": ", made once (kode, uraian, "2025", ...)
-    keys: dict[Any, str] = {}
-    number = Decimal if decimals else None
+    writer = _Writer(out, encode, decimals)
+    writer.nested(value, "\n")
+    out.write("".join(writer.parts))
 
-    def decimal(item: Decimal) -> str:
+
+class _Writer:
+    """One writing: the parts written so far, each distinct key's text with its ": "
+    made once (kode, uraian, "2025", ...)."""
+
+    def __init__(self, out: TextIO, encode: Any, decimals: bool) -> None:
+        self.out = out
+        self.encode = encode
+        self.decimals = decimals
+        self.number = Decimal if decimals else None
+        self.parts: list[str] = []
+        self.keys: dict[Any, str] = {}
+
+    def decimal(self, item: Decimal) -> str:
         text = format(item, "f")
-        return text if item.is_finite() else encode("\x00" + text)
+        return text if item.is_finite() else self.encode("\x00" + text)
 
-    def scalar(item: Any) -> str | None:
+    def scalar(self, item: Any) -> str | None:
         """The text of a value that is no list and no dict, in json's order of tests."""
         if isinstance(item, str):
-            return encode(item)
+            return self.encode(item)  # type: ignore[no-any-return]
         if item is None:
             return "null"
         if item is True:
@@ -87,40 +98,45 @@ def write(value: Any, out: TextIO, *, ensure_ascii: bool = True, decimals: bool 
             return _float(item)
         if isinstance(item, list | tuple | dict):
             return None
-        if decimals and isinstance(item, Decimal):
-            return decimal(item)
+        if self.decimals and isinstance(item, Decimal):
+            return self.decimal(item)
         raise TypeError(f"Object of type {type(item).__name__} is not JSON serializable")
 
-    def nested(item: Any, newline: str) -> None:
+    def nested(self, item: Any, newline: str) -> None:
         """Any value at the indentation ``newline`` (a newline and its level's spaces)."""
-        text = scalar(item)
+        text = self.scalar(item)
         if text is not None:
-            append(text)
+            self.parts.append(text)
         elif isinstance(item, dict):
-            mapping(item, newline)
+            self.mapping(item, newline)
         else:
-            sequence(item, newline)
+            self.sequence(item, newline)
 
-    def mapping(value: dict[Any, Any], newline: str) -> None:
+    def _key(self, key: Any) -> str:
+        text = self.keys.get(key) if type(key) is str else None
+        if text is None:
+            text = _key(key, self.encode)
+            if type(key) is str:
+                self.keys[key] = text
+        return text
+
+    def mapping(self, value: dict[Any, Any], newline: str) -> None:
         if not value:
-            append("{}")
+            self.parts.append("{}")
             return
+        append, encode, number = self.parts.append, self.encode, self.number
         inner = newline + INDENT
         lead = "{" + inner
         separator = "," + inner
         for key, item in value.items():
-            text = keys.get(key) if type(key) is str else None
-            if text is None:
-                text = _key(key, encode)
-                if type(key) is str:
-                    keys[key] = text
+            text = self._key(key)
             kind = type(item)
             if kind is dict and not item:
                 append(lead + text + "{}")
             elif kind is str:
                 append(lead + text + encode(item))
             elif kind is number:
-                append(lead + text + decimal(item))
+                append(lead + text + self.decimal(item))
             elif item is None:
                 append(lead + text + "null")
             elif item is False:
@@ -133,17 +149,16 @@ def write(value: Any, out: TextIO, *, ensure_ascii: bool = True, decimals: bool 
                 append(lead + text + "[]")
             else:
                 append(lead + text)
-                nested(item, inner)
+                self.nested(item, inner)
             lead = separator
         append(newline + "}")
-        if len(parts) > _FLUSH:
-            out.write("".join(parts))
-            parts.clear()
+        self._flush()
 
-    def sequence(value: list[Any] | tuple[Any, ...], newline: str) -> None:
+    def sequence(self, value: list[Any] | tuple[Any, ...], newline: str) -> None:
         if not value:
-            append("[]")
+            self.parts.append("[]")
             return
+        append, encode = self.parts.append, self.encode
         inner = newline + INDENT
         lead = "[" + inner
         separator = "," + inner
@@ -152,12 +167,12 @@ def write(value: Any, out: TextIO, *, ensure_ascii: bool = True, decimals: bool 
                 append(lead + encode(item))
             else:
                 append(lead)
-                nested(item, inner)
+                self.nested(item, inner)
             lead = separator
         append(newline + "]")
-        if len(parts) > _FLUSH:
-            out.write("".join(parts))
-            parts.clear()
+        self._flush()
 
-    nested(value, "\n")
-    out.write("".join(parts))
+    def _flush(self) -> None:
+        if len(self.parts) > _FLUSH:
+            self.out.write("".join(self.parts))
+            self.parts.clear()
