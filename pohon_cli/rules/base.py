@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from pohon_cli.i18n import tr
+from pohon_cli.i18n import N_, tr
 from pohon_cli.load.facts import Facts
 from pohon_cli.model import Indicator, Tree, Value, value_text
 from pohon_cli.problem import Problem, Severity
@@ -66,6 +66,13 @@ class Options:
         return self.values.get(name) is True
 
 
+# what every cross-file rule's documentation ends with (``Rule.explained``)
+ACROSS_NOTE = N_(
+    "A cross-file rule: it runs when files that link to each other are checked together "
+    "(a directory, or several files), and for a file given alone against the parent its "
+    "`induk.berkas` names. See Trees across files in the format's page."
+)
+
 Check = Callable[[Tree, Options], Iterator[Problem]]
 # A cross-file rule reads the whole workspace; each problem names the file that must change.
 CrossCheck = Callable[["Workspace"], Iterator[Problem]]
@@ -102,6 +109,12 @@ class Rule:
         """The bad or the good example, as shown in the language spoken."""
         text = self.bad if which == "bad" else self.good
         return tr(text) if which in self.worded else text
+
+    def explained(self) -> str:
+        """The rationale as shown in the language spoken; a cross-file rule says so after
+        it, in one sentence all of them share."""
+        text = tr(self.rationale)
+        return f"{text} {tr(ACROSS_NOTE)}" if self.across is not None else text
 
     def defaults(self) -> dict[str, OptionValue]:
         return {option.name: option.default for option in self.options}

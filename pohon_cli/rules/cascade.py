@@ -300,10 +300,7 @@ LINK_UNKNOWN = Rule(
     rationale=N_(
         "`induk.berkas`, `mendukung` and `kolaborasi` tie this office's tree to "
         "another's; a link to nothing ties it to nothing, and the checks of the cascade cannot "
-        "run. A chain of `induk.berkas` that comes back to its start is reported here too. "
-        "A cross-file rule: it runs when files that link to each other are checked together "
-        "(a directory, or several files), and for a file given alone against the parent its "
-        "`induk.berkas` names. See Trees across files in the format's page."
+        "run. A chain of `induk.berkas` that comes back to its start is reported here too."
     ),
     bad="",
     good="",
@@ -321,10 +318,7 @@ UNSERVED = Rule(
         "The evaluator's first question: is every sasaran of the office above served "
         "by some office below? Only the levels the children's `mendukung` use are asked about, "
         "and indicators only once some child carries an indicator down. Reported on the "
-        "parent, and only when the parent's file and its children's are checked together. "
-        "A cross-file rule: it runs when files that link to each other are checked together "
-        "(a directory, or several files), and for a file given alone against the parent its "
-        "`induk.berkas` names. See Trees across files in the format's page."
+        "parent, and only when the parent's file and its children's are checked together."
     ),
     bad="",
     good="",
@@ -337,10 +331,7 @@ ONE_SIDED = Rule(
     summary=N_("A `kolaborasi` whose partner node does not name this node back."),
     rationale=N_(
         "A crosscutting partnership is agreed by both offices: when only one writes "
-        "it, the other does not plan for it. Reported on the link that is written. "
-        "A cross-file rule: it runs when files that link to each other are checked together "
-        "(a directory, or several files), and for a file given alone against the parent its "
-        "`induk.berkas` names. See Trees across files in the format's page."
+        "it, the other does not plan for it. Reported on the link that is written."
     ),
     bad="",
     good="",
@@ -358,10 +349,7 @@ OTHER_OFFICE = Rule(
         "Copied from another office's tree and not rewritten: an indicator of a "
         "kabupaten that speaks of the provinsi. The names are those of the files linked "
         "together (as words, in any case), except this office's own. Where PK108 (from the "
-        "file alone) flags the same name, only PK129 is said: one mistake, one problem. "
-        "A cross-file rule: it runs when files that link to each other are checked together "
-        "(a directory, or several files), and for a file given alone against the parent its "
-        "`induk.berkas` names. See Trees across files in the format's page."
+        "file alone) flags the same name, only PK129 is said: one mistake, one problem."
     ),
     bad="",
     good="",

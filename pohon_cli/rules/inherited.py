@@ -177,10 +177,7 @@ WORDING_DRIFT = Rule(
     rationale=N_(
         "An IKU passed down is the same indicator: an evaluator adds the offices' "
         "realisasi up under the parent's wording. Differences of white space are not "
-        "counted. "
-        "A cross-file rule: it runs when files that link to each other are checked together "
-        "(a directory, or several files), and for a file given alone against the parent its "
-        "`induk.berkas` names. See Trees across files in the format's page."
+        "counted."
     ),
     bad="",
     good="",
@@ -200,10 +197,7 @@ TARGET_WEAKER = Rule(
         "indicator says `pembagian: jumlah` (or `rata_rata`), the carrying offices' targets of "
         "a year must add up to (or average) the parent's; that is reported on the parent's "
         "target, and only when the parent's file is among the files checked. Text targets are "
-        "not compared. "
-        "A cross-file rule: it runs when files that link to each other are checked together "
-        "(a directory, or several files), and for a file given alone against the parent its "
-        "`induk.berkas` names. See Trees across files in the format's page."
+        "not compared."
     ),
     bad="",
     good="",

@@ -40,12 +40,12 @@ def _rules() -> list[dict[str, Any]]:
             }
         )
     for rule in RULES.values():
-        rationale = tr(rule.rationale)
+        rationale = rule.explained()
         markdown = _(
             "{rationale}\n\nBad:\n\n```yaml\n{bad}```\n\nGood:\n\n```yaml\n{good}```",
             rationale=rationale,
-            bad=rule.bad,
-            good=rule.good,
+            bad=rule.example("bad"),
+            good=rule.example("good"),
         )
         described.append(
             {

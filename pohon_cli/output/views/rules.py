@@ -48,7 +48,7 @@ def write_rule(rule: Rule, out: TextIO, screen: Screen | None = None) -> None:
         )
         + "\n\n"
     )
-    out.write(_wrap(tr(rule.summary)) + "\n\n" + _wrap(tr(rule.rationale)) + "\n")
+    out.write(_wrap(tr(rule.summary)) + "\n\n" + _wrap(rule.explained()) + "\n")
     if rule.options:
         out.write("\n" + _("Options, under [tool.pohon.rules.{code}]:", code=rule.code) + "\n")
         for option in rule.options:
