@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from pohon_cli.i18n import _
+from pohon_cli.i18n import N_, _, tr
 from pohon_cli.model import (
     Collaboration,
     Header,
@@ -155,40 +155,44 @@ def _container(loc: tuple[str | int, ...], what: str) -> tuple[str, type[BaseMod
     return container, model
 
 
+# "this node has no `kode`", for each kind of container (see ``_container``)
+_MISSING = {
+    "node": N_("this node has no `{key}`"),
+    "top level": N_("this top level has no `{key}`"),
+    "reference": N_("this reference has no `{key}`"),
+    "carried indicator": N_("this carried indicator has no `{key}`"),
+    "indikator": N_("this indicator has no `{key}`"),
+    "misi": N_("this misi has no `{key}`"),
+    "unit_kerja": N_("this unit kerja has no `{key}`"),
+    "instansi": N_("this `instansi` has no `{key}`"),
+    "induk": N_("this `induk` has no `{key}`"),
+    "periode": N_("this `periode` has no `{key}`"),
+    "kolaborasi": N_("this `kolaborasi` item has no `{key}`"),
+}
+
+
 def _missing(container: str, key: object) -> str:
-    """ "this node has no `kode`", for each kind of container (see ``_container``)."""
-    said = {
-        "node": lambda: _("this node has no `{key}`", key=key),
-        "top level": lambda: _("this top level has no `{key}`", key=key),
-        "reference": lambda: _("this reference has no `{key}`", key=key),
-        "carried indicator": lambda: _("this carried indicator has no `{key}`", key=key),
-        "indikator": lambda: _("this indicator has no `{key}`", key=key),
-        "misi": lambda: _("this misi has no `{key}`", key=key),
-        "unit_kerja": lambda: _("this unit kerja has no `{key}`", key=key),
-        "instansi": lambda: _("this `instansi` has no `{key}`", key=key),
-        "induk": lambda: _("this `induk` has no `{key}`", key=key),
-        "periode": lambda: _("this `periode` has no `{key}`", key=key),
-        "kolaborasi": lambda: _("this `kolaborasi` item has no `{key}`", key=key),
-    }
-    return said[container]()
+    return tr(_MISSING[container], key=key)
+
+
+# "unknown key `x` in this node", for each kind of container (see ``_container``)
+_UNKNOWN = {
+    "node": N_("unknown key `{key}` in this node"),
+    "top level": N_("unknown key `{key}` in this top level"),
+    "reference": N_("unknown key `{key}` in this reference"),
+    "carried indicator": N_("unknown key `{key}` in this carried indicator"),
+    "indikator": N_("unknown key `{key}` in this indicator"),
+    "misi": N_("unknown key `{key}` in this misi"),
+    "unit_kerja": N_("unknown key `{key}` in this unit kerja"),
+    "instansi": N_("unknown key `{key}` in this `instansi`"),
+    "induk": N_("unknown key `{key}` in this `induk`"),
+    "periode": N_("unknown key `{key}` in this `periode`"),
+    "kolaborasi": N_("unknown key `{key}` in this `kolaborasi` item"),
+}
 
 
 def _unknown(container: str, key: object) -> str:
-    """ "unknown key `x` in this node", for each kind of container (see ``_container``)."""
-    said = {
-        "node": lambda: _("unknown key `{key}` in this node", key=key),
-        "top level": lambda: _("unknown key `{key}` in this top level", key=key),
-        "reference": lambda: _("unknown key `{key}` in this reference", key=key),
-        "carried indicator": lambda: _("unknown key `{key}` in this carried indicator", key=key),
-        "indikator": lambda: _("unknown key `{key}` in this indicator", key=key),
-        "misi": lambda: _("unknown key `{key}` in this misi", key=key),
-        "unit_kerja": lambda: _("unknown key `{key}` in this unit kerja", key=key),
-        "instansi": lambda: _("unknown key `{key}` in this `instansi`", key=key),
-        "induk": lambda: _("unknown key `{key}` in this `induk`", key=key),
-        "periode": lambda: _("unknown key `{key}` in this `periode`", key=key),
-        "kolaborasi": lambda: _("unknown key `{key}` in this `kolaborasi` item", key=key),
-    }
-    return said[container]()
+    return tr(_UNKNOWN[container], key=key)
 
 
 # the keys that map a year to a value: a message names the year
