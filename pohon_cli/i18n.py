@@ -102,16 +102,6 @@ def N_(message: str) -> str:
     return message
 
 
-def gettext(message: str) -> str:
-    """The translation of ``message``, unformatted (click's and typer's own words)."""
-    return _catalogue(_now["language"]).gettext(message)
-
-
-def ngettext(singular: str, plural: str, count: int) -> str:
-    """The form of a counted message, unformatted (click's and typer's own words)."""
-    return _catalogue(_now["language"]).ngettext(singular, plural, count)
-
-
 def _(message: str, /, **values: object) -> str:
     """``message`` in the current language, its ``{name}`` placeholders filled.
 
@@ -132,11 +122,6 @@ def n_(singular: str, plural: str, count: int, /, **values: object) -> str:
     Indonesian has one form, English two."""
     text = _catalogue(_now["language"]).ngettext(singular, plural, count)
     return text.format_map({"count": count, **values})
-
-
-def translated(words: Mapping[str, str]) -> dict[str, str]:
-    """Each value of ``words`` translated (tables of labels marked with ``N_``)."""
-    return {key: tr(value) for key, value in words.items()}
 
 
 def choose_from_locale(environ: Mapping[str, str]) -> Language | None:

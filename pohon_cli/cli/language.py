@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pohon_cli.i18n import LANGUAGES, N_, Language, _, choose_from_locale, gettext, tr
+from pohon_cli.i18n import LANGUAGES, N_, Language, _, choose_from_locale, tr
 
 
 class LanguageError(Exception):
@@ -224,19 +224,19 @@ def _rich_titles() -> None:
     for name, english in _RICH_WORDS.items():
         original = _originals.setdefault(name, getattr(rich_utils, name))
         if original == english:  # a typer that changed its words keeps its own
-            setattr(rich_utils, name, gettext(english))
+            setattr(rich_utils, name, tr(english))
 
 
 def translate_help(command: Any) -> None:
     """The help of ``command``, its parameters and its subcommands, in the chosen language
     (typer builds the commands anew for each run, from the English in the code)."""
     if command.help:
-        command.help = gettext(command.help)
+        command.help = tr(command.help)
     if command.short_help:
-        command.short_help = gettext(command.short_help)
+        command.short_help = tr(command.short_help)
     for param in command.params:
         text = getattr(param, "help", None)
         if text:
-            param.help = gettext(text)
+            param.help = tr(text)
     for sub in getattr(command, "commands", {}).values():
         translate_help(sub)
