@@ -20,24 +20,39 @@ _TOOL_POHON = re.compile(r"^\s*\[\s*tool\s*\.\s*pohon\s*[\].]", re.MULTILINE)
 
 def find_config(folder: Path) -> Path | None:
     """The nearest pohon.toml, or pyproject.toml with [tool.pohon], from ``folder`` up."""
+    found = _find(folder)
+    return found[0] if found is not None else None
+
+
+def _find(folder: Path) -> tuple[Path, str | None] | None:
+    """The nearest configuration and its text (None when it cannot be read: the command
+    that reads it whole says why)."""
     for place in (folder, *folder.parents):
         for name in CONFIG_FILES:
             candidate = place / name
             if not candidate.is_file():
                 continue
-            if name == "pyproject.toml" and not _has_tool_pohon(candidate):
+            text = _text(candidate)
+            if name == "pyproject.toml" and (text is None or not _has_tool_pohon(text)):
                 continue
-            return candidate
+            return candidate, text
     return None
 
 
-def _has_tool_pohon(path: Path) -> bool:
+def _text(path: Path) -> str | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return False
+        return None
+
+
+def _has_tool_pohon(text: str) -> bool:
+    """Whether a pyproject.toml's text has a [tool.pohon] table; parsed only when it
+    names pohon without the table's header."""
     if "pohon" not in text:
         return False  # most pyproject files never mention pohon: no need to parse them
+    if _TOOL_POHON.search(text):
+        return True
     import tomllib
 
     try:
@@ -61,25 +76,11 @@ def bahasa_near(folder: Path) -> tuple[str, object] | None:
     Every command asks this before it starts, so the common cases read a file's text and
     parse nothing: a pyproject.toml that never names pohon is passed by, and a
     configuration without a ``bahasa =`` line answers None unparsed."""
-    for place in (folder, *folder.parents):
-        for name in CONFIG_FILES:
-            text = _text(place / name)
-            if text is None:
-                continue
-            if name == "pyproject.toml":
-                if "pohon" not in text:
-                    continue
-                if not _TOOL_POHON.search(text) and not _has_tool_pohon(place / name):
-                    continue
-            return _bahasa(place / name, text)
-    return None
-
-
-def _text(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8") if path.is_file() else None
-    except (OSError, UnicodeDecodeError):
+    found = _find(folder)
+    if found is None:
         return None
+    path, text = found
+    return None if text is None else _bahasa(path, text)
 
 
 def _bahasa(found: Path, text: str) -> tuple[str, object] | None:
