@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pohon_cli.i18n import N_, _, tr
-from pohon_cli.load import references
+from pohon_cli.load import construct, references
 from pohon_cli.load.references import Graph
 from pohon_cli.load.wording import (
     describe,
@@ -260,6 +260,11 @@ class _Walk:
             valid: list[Indicator] = []
             told = False
             for i, item in enumerate(raw_indicators):
+                made = construct.indicator(item)
+                if made is not None:  # no node's key, no `rujuk`: nothing below applies
+                    valid.append(made)
+                    places.append(i)
+                    continue
                 misplaced = node_among_indicators(item, raw, self.name, i)
                 if misplaced is not None:
                     # said once for the list: the nodes after the first share its cause
@@ -277,6 +282,10 @@ class _Walk:
                 except ValidationError as error:
                     self._invalid(problems_from(error, raw, "node", self.name, ("indikator", i)))
             fields["indikator"] = valid
+        listed = tuple(fields["indikator"]) if isinstance(raw_indicators, YList) else None
+        made_node = construct.node(raw, listed)
+        if made_node is not None:
+            return made_node, carries, places
         try:
             return Node.model_validate(fields), carries, places
         except ValidationError as error:
