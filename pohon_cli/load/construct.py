@@ -26,7 +26,9 @@ class _Refused(Exception):
 
 
 _REFUSED = _Refused()
-_YEAR_DIGITS = frozenset("0123456789")
+_DIGITS = frozenset("0123456789")
+# "2024" -> 2024, filled as years are met (at most 10,000): one int object per year
+_YEARS: dict[str, int] = {}
 
 
 def _kode(value: Any) -> str:
@@ -102,9 +104,12 @@ def _years(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
             raise _REFUSED
         found: dict[int, Any] = {}
         for key, item in value.items():
-            if len(key) != 4 or not _YEAR_DIGITS.issuperset(key):
-                raise _REFUSED
-            found[int(key)] = check(item)
+            year = _YEARS.get(key)
+            if year is None:
+                if len(key) != 4 or not _DIGITS.issuperset(key):
+                    raise _REFUSED
+                year = _YEARS[key] = int(key)
+            found[year] = check(item)
         return found
 
     return years
@@ -191,14 +196,19 @@ class _Maker:
         self.model = model
         self.fields = fields
         self.required = required
-        self.defaults: dict[str, Any] = {}
         self.factories: list[tuple[str, Callable[[], Any]]] = []
+        # the defaults in an instance's own dict, set one by one: a dict that shares its
+        # keys with every other instance's (CPython's split table), copied for each model
+        shape = model.__new__(model)
         for name, info in model.model_fields.items():
+            default = info.default
             if info.default_factory is not None:
-                self.defaults[name] = None
+                default = None
                 self.factories.append((name, info.default_factory))  # type: ignore[arg-type]
-            else:
-                self.defaults[name] = info.default
+            object.__setattr__(shape, name, default)
+        self.defaults: dict[str, Any] = shape.__dict__
+        # one frozen set per combination of fields given, shared by the models made with it
+        self.sets: dict[tuple[str, ...], frozenset[str]] = {}
 
     def make(self, raw: YMap, skip: tuple[str, ...] = (), **given: Any) -> BaseModel | None:
         fields = self.fields
@@ -220,11 +230,16 @@ class _Maker:
         for name, factory in self.factories:
             if name not in values:
                 state[name] = factory()
-        state.update(values)
+        for name, value in values.items():
+            state[name] = value  # each key is there already: the table stays shared
         model = self.model.__new__(self.model)
         setter = object.__setattr__
         setter(model, "__dict__", state)
-        setter(model, "__pydantic_fields_set__", set(values))
+        names = tuple(values)
+        fields_set = self.sets.get(names)
+        if fields_set is None:
+            fields_set = self.sets[names] = frozenset(names)
+        setter(model, "__pydantic_fields_set__", fields_set)
         setter(model, "__pydantic_extra__", None)
         setter(model, "__pydantic_private__", None)
         return model
