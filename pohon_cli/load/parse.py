@@ -52,6 +52,10 @@ _ODD_BREAKS = re.compile("\r(?!\n)")
 # Keys whose value is one mapping of years: written twice, the years are meant together.
 _BY_YEAR = frozenset(("target", "target_induk", "realisasi", "anggaran", "realisasi_anggaran"))
 _YEARS_HINT = N_("merge the years into one mapping: `target: {2025: 80, 2026: 85}`")
+# How many distinct numbers a file's values share one object each (most are a few dozen).
+_SHARED = 1 << 16
+# Plain texts up to this long are shared too: units, levels, kodes of units, not uraian.
+_SHORT = 32
 # A key that is reported and dropped: its value is read but never stored.
 _BAD_KEY = object()
 # What a document is when a limit stopped the reading: no value, and no more events read.
@@ -134,6 +138,8 @@ def _document(
     # key waiting for its value (mappings), that key's position]
     frames: list[list[Any]] = []
     key_texts: dict[str, str] = {}  # one string object per distinct key, not one per use
+    numbers: dict[str, Decimal] = {}
+    texts: dict[str, str] = {}
     scalar_event, mapping_start, sequence_start, alias_event = _NODE_EVENTS
     while (event := loader.get_event()) is not None:
         cls = event.__class__
@@ -155,9 +161,21 @@ def _document(
             elif value in _NULLS:
                 value = None
             elif value[0] in _NUMBER_START and _NUMBER.fullmatch(value):
-                value = Decimal(value)
+                # the same number written again is the same (immutable) Decimal
+                number = numbers.get(value)
+                if number is None:
+                    number = Decimal(value)
+                    if len(numbers) < _SHARED:
+                        numbers[value] = number
+                value = number
             elif value == "<<":
                 value = _MERGE  # only a plain << merges; a quoted "<<" is text
+            elif len(value) <= _SHORT:  # `satuan: persen` a thousand times: one text
+                shared = texts.get(value)
+                if shared is not None:
+                    value = shared
+                elif len(texts) < _SHARED:
+                    texts[value] = value
             if event.anchor is not None:
                 anchors[event.anchor] = (value, 1)
         elif cls is mapping_start or cls is sequence_start:
@@ -180,7 +198,7 @@ def _document(
             count += size
         else:  # the end of a mapping or a list: nothing else comes inside a document
             value, anchor, opened_at, _waiting, _waiting_at = frames.pop()
-            pos = value.pos
+            pos = value.pos  # a container: where it opened
             if anchor is not None:
                 anchors[anchor] = (value, count - opened_at + 1)
         # put the finished value in its container
@@ -193,7 +211,7 @@ def _document(
             continue
         key = frame[3]
         if key is None:  # this value is a key: text not yet in the mapping, without a call
-            if value.__class__ is not str or value in parent.at:
+            if value.__class__ is not str or value in parent:
                 value = _key(value, pos, parent, name, problems)  # a number, null, or refused
             frame[3] = key_texts.setdefault(value, value) if value is not _BAD_KEY else value
             frame[4] = pos
@@ -223,7 +241,7 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
             )
         )
         return _BAD_KEY
-    if text in mapping.at:
+    if text in mapping:
         first = mapping.key_pos(text)[0]
         problems.append(
             error_at(
