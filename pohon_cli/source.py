@@ -15,7 +15,8 @@ from typing import Any
 Pos = tuple[int, int]
 
 
-_BITS = 24
+BITS = 24
+_BITS = BITS
 _MASK = (1 << _BITS) - 1
 
 
@@ -34,18 +35,19 @@ class YMap(dict[str, Any]):
     The places are packed ints in one array, two per key in the order of the keys (the
     key's, then its value's): no Python object per place."""
 
-    __slots__ = ("_at", "_index", "_pos")
+    __slots__ = ("_at", "_index", "place")
 
-    def __init__(self, pos: Pos) -> None:
+    def __init__(self, place: int) -> None:
+        """``place``: where it starts, packed (``pack``)."""
         super().__init__()
-        self._pos = pack(pos)
+        self.place = place
         self._at = array("Q")
         # key -> its number in order, made when first asked of a large mapping
         self._index: dict[str, int] | None = None
 
     @property
     def pos(self) -> Pos:
-        return unpack(self._pos)
+        return unpack(self.place)
 
     def put(self, key: str, key_pos: int, value: Any, value_pos: int) -> None:
         """A key not yet in the mapping, with its value and their packed places."""
@@ -92,16 +94,17 @@ class YList(list[Any]):
     """A YAML sequence that remembers where it starts and where each item stands (packed
     ints in an array, one per item)."""
 
-    __slots__ = ("_pos", "at")
+    __slots__ = ("at", "place")
 
-    def __init__(self, pos: Pos) -> None:
+    def __init__(self, place: int) -> None:
+        """``place``: where it starts, packed (``pack``)."""
         super().__init__()
-        self._pos = pack(pos)
+        self.place = place
         self.at = array("Q")
 
     @property
     def pos(self) -> Pos:
-        return unpack(self._pos)
+        return unpack(self.place)
 
     def put(self, value: Any, value_pos: int) -> None:
         self.append(value)

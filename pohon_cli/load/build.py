@@ -252,6 +252,8 @@ class _Walk:
         """Validate a node; its indicators one by one, so one bad indicator hides nothing else.
         Also the indicators it carries down (``- rujuk: KODE``), by their place in the list,
         and the place in the list of each indicator that validated."""
+        if (made := construct.whole(raw)) is not None:  # each value's shape known: no Pydantic
+            return made[0], {}, made[1]
         fields = {k: v for k, v in raw.items() if k != "anak"}
         raw_indicators = raw.get("indikator")
         carries: dict[int, tuple[str, Pos]] = {}
@@ -260,11 +262,6 @@ class _Walk:
             valid: list[Indicator] = []
             told = False
             for i, item in enumerate(raw_indicators):
-                made = construct.indicator(item)
-                if made is not None:  # no node's key, no `rujuk`: nothing below applies
-                    valid.append(made)
-                    places.append(i)
-                    continue
                 misplaced = node_among_indicators(item, raw, self.name, i)
                 if misplaced is not None:
                     # said once for the list: the nodes after the first share its cause
@@ -282,10 +279,6 @@ class _Walk:
                 except ValidationError as error:
                     self._invalid(problems_from(error, raw, "node", self.name, ("indikator", i)))
             fields["indikator"] = valid
-        listed = tuple(fields["indikator"]) if isinstance(raw_indicators, YList) else None
-        made_node = construct.node(raw, listed)
-        if made_node is not None:
-            return made_node, carries, places
         try:
             return Node.model_validate(fields), carries, places
         except ValidationError as error:

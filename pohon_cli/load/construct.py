@@ -264,3 +264,22 @@ def node(raw: YMap, indicators: tuple[Indicator, ...] | None) -> Node | None:
     return _NODE_MAKER.make(  # type: ignore[return-value]
         raw, ("anak", "indikator"), indicators=indicators
     )
+
+
+def whole(raw: YMap) -> tuple[Node, list[int]] | None:
+    """The node of ``raw`` with every item of its ``indikator`` made here, and the place
+    of each in the list; None when any part is left to Pydantic."""
+    listed = raw.get("indikator")
+    if listed is None:
+        made = None if "indikator" in raw else node(raw, None)
+        return None if made is None else (made, [])
+    if listed.__class__ is not YList:
+        return None
+    indicators = []
+    for item in listed:
+        found = indicator(item)
+        if found is None:
+            return None
+        indicators.append(found)
+    made = node(raw, tuple(indicators))
+    return None if made is None else (made, list(range(len(indicators))))
