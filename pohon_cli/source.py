@@ -6,6 +6,7 @@ key and value. Nothing here reads files or knows the format.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +15,8 @@ from typing import Any
 Pos = tuple[int, int]
 
 
-_BITS = 24
+BITS = 24
+_BITS = BITS
 _MASK = (1 << _BITS) - 1
 
 
@@ -28,36 +30,81 @@ def unpack(packed: int) -> Pos:
 
 
 class YMap(dict[str, Any]):
-    """A YAML mapping that remembers where it starts and where each key and value stands."""
+    """A YAML mapping that remembers where it starts and where each key and value stands.
 
-    __slots__ = ("at", "pos")
+    The places are packed ints in one array, two per key in the order of the keys (the
+    key's, then its value's): no Python object per place."""
 
-    def __init__(self, pos: Pos) -> None:
+    __slots__ = ("_at", "_index", "place")
+
+    def __init__(self, place: int) -> None:
+        """``place``: where it starts, packed (``pack``)."""
         super().__init__()
-        self.pos = pos
-        # key -> packed key position << 48 | packed value position
-        self.at: dict[str, int] = {}
+        self.place = place
+        self._at = array("Q")
+        # key -> its number in order, made when first asked of a large mapping
+        self._index: dict[str, int] | None = None
+
+    @property
+    def pos(self) -> Pos:
+        return unpack(self.place)
 
     def put(self, key: str, key_pos: int, value: Any, value_pos: int) -> None:
+        """A key not yet in the mapping, with its value and their packed places."""
         self[key] = value
-        self.at[key] = (key_pos << (2 * _BITS)) | value_pos
+        self._at.append(key_pos)
+        self._at.append(value_pos)
+
+    def drop(self, key: str) -> None:
+        """Remove a key with its value and places."""
+        i = self._number(key)
+        del self[key]
+        del self._at[2 * i : 2 * i + 2]
+        self._index = None
+
+    def _number(self, key: str) -> int:
+        if len(self) <= _SCAN:
+            for i, name in enumerate(self):
+                if name == key:
+                    return i
+            raise KeyError(key)
+        index = self._index
+        if index is None or len(index) != len(self):
+            index = self._index = {name: i for i, name in enumerate(self)}
+        return index[key]
+
+    def packed_key_pos(self, key: str) -> int:
+        return self._at[2 * self._number(key)]
+
+    def packed_value_pos(self, key: str) -> int:
+        return self._at[2 * self._number(key) + 1]
 
     def key_pos(self, key: str) -> Pos:
-        return unpack(self.at[key] >> (2 * _BITS))
+        return unpack(self.packed_key_pos(key))
 
     def value_pos(self, key: str) -> Pos:
-        return unpack(self.at[key] & ((1 << (2 * _BITS)) - 1))
+        return unpack(self.packed_value_pos(key))
+
+
+# A mapping this small is searched for a key's number rather than indexed.
+_SCAN = 16
 
 
 class YList(list[Any]):
-    """A YAML sequence that remembers where it starts and where each item stands."""
+    """A YAML sequence that remembers where it starts and where each item stands (packed
+    ints in an array, one per item)."""
 
-    __slots__ = ("at", "pos")
+    __slots__ = ("at", "place")
 
-    def __init__(self, pos: Pos) -> None:
+    def __init__(self, place: int) -> None:
+        """``place``: where it starts, packed (``pack``)."""
         super().__init__()
-        self.pos = pos
-        self.at: list[int] = []
+        self.place = place
+        self.at = array("Q")
+
+    @property
+    def pos(self) -> Pos:
+        return unpack(self.place)
 
     def put(self, value: Any, value_pos: int) -> None:
         self.append(value)
@@ -93,11 +140,11 @@ def locate(root: Any, path: Sequence[str | int], *, key: bool = False) -> Pos:
 
 def _find_key(mapping: YMap, step: str | int) -> str | None:
     text = str(step)
-    if text in mapping.at:
+    if text in mapping:
         return text
     if isinstance(step, int):
         # a year written as 02024 or "2024": match on the number it means
-        for name in mapping.at:
+        for name in mapping:
             if name.isdigit() and int(name) == step:
                 return name
     return None

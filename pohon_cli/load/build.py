@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pohon_cli.i18n import N_, _, tr
-from pohon_cli.load import references
+from pohon_cli.load import construct, references
 from pohon_cli.load.references import Graph
 from pohon_cli.load.wording import (
     describe,
@@ -252,6 +252,8 @@ class _Walk:
         """Validate a node; its indicators one by one, so one bad indicator hides nothing else.
         Also the indicators it carries down (``- rujuk: KODE``), by their place in the list,
         and the place in the list of each indicator that validated."""
+        if (made := construct.whole(raw)) is not None:  # each value's shape known: no Pydantic
+            return made[0], {}, made[1]
         fields = {k: v for k, v in raw.items() if k != "anak"}
         raw_indicators = raw.get("indikator")
         carries: dict[int, tuple[str, Pos]] = {}

@@ -14,6 +14,7 @@ next key has its value) and `[80,90]` (a range as written).
 from __future__ import annotations
 
 import re
+from array import array
 from decimal import Decimal
 from typing import Any
 
@@ -113,8 +114,7 @@ class _Finder:
                 and mapping[fraction] is None
                 and mapping.key_pos(fraction) in self.fractions
             ):
-                del mapping[fraction]
-                del mapping.at[fraction]
+                mapping.drop(fraction)
 
     def _range(self, items: YList) -> None:
         """`[80,5, 90,5]`: numbers glued in pairs, which read as two make a range."""
@@ -140,7 +140,7 @@ class _Finder:
             return  # not a range once read with decimal commas: the model says what it is
         values = [value if glued is None else self._report(*glued) for value, _at, glued in merged]
         items[:] = values
-        items.at[:] = [at for _value, at, _glued in merged]
+        items.at[:] = array("Q", [at for _value, at, _glued in merged])
 
 
 def _written(value: Any) -> str | None:

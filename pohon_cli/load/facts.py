@@ -25,8 +25,6 @@ from pohon_cli.model import Collaboration, Indicator, Polarity, Tree, Value
 from pohon_cli.source import Pos, YList, YMap, pack, unpack
 
 NOWHERE = pack((1, 1))
-# the value half of a YMap.at entry (the key's place is the upper half)
-_VALUE = (1 << 48) - 1
 # between the uraian of two kodes in ``Facts.texts``: a character no uraian can hold
 # (the loader refuses control characters), and not white space, so that no name
 # matched across two of them
@@ -256,9 +254,8 @@ def _partners(written: tuple[Collaboration, ...], item: YMap | None) -> tuple[Pa
 def _at(item: Any, key: str, default: int | None = None) -> int:
     """The packed place of ``item[key]``'s value; else ``default`` or the item's own."""
     if isinstance(item, YMap):
-        found = item.at.get(key)
-        if found is not None:
-            return found & _VALUE
+        if key in item:
+            return item.packed_value_pos(key)
         return pack(item.pos) if default is None else default
     return NOWHERE if default is None else default
 
@@ -276,9 +273,9 @@ def _targets(indicator: Indicator, item: YMap | None) -> str:
     written = item.get("target") if item is not None else None
     places: dict[int, int] = {}
     if isinstance(written, YMap):
-        for name, at in written.at.items():
+        for name in written:
             if name.strip().isdigit():
-                places.setdefault(int(name), at & _VALUE)
+                places.setdefault(int(name), written.packed_value_pos(name))
     here = _at(item, "target")
     # quarters need `konsolidasi`: without it, the targets are the years as written
     per_year = (

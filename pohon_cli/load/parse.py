@@ -30,7 +30,7 @@ from pohon_cli.problem import (
     Problem,
     error_at,
 )
-from pohon_cli.source import Pos, YList, YMap, pack
+from pohon_cli.source import BITS, Pos, YList, YMap, pack, unpack
 
 # Bounds that keep any input within seconds and well under 2 GB of memory.
 MAX_VALUES = 6_000_000
@@ -52,6 +52,10 @@ _ODD_BREAKS = re.compile("\r(?!\n)")
 # Keys whose value is one mapping of years: written twice, the years are meant together.
 _BY_YEAR = frozenset(("target", "target_induk", "realisasi", "anggaran", "realisasi_anggaran"))
 _YEARS_HINT = N_("merge the years into one mapping: `target: {2025: 80, 2026: 85}`")
+# Numbers and plain texts up to _SHORT long written again are one object each (units,
+# levels, targets; not uraian), for the first _SHARED of them.
+_SHARED = 1 << 16
+_SHORT = 32
 # A key that is reported and dropped: its value is read but never stored.
 _BAD_KEY = object()
 # What a document is when a limit stopped the reading: no value, and no more events read.
@@ -125,62 +129,60 @@ def _values(loader: Any, text: str, name: str, problems: list[Problem]) -> Any:
 def _document(
     loader: Any, text: str, name: str, where: _Lines | None, problems: list[Problem]
 ) -> Any:
-    """The document's value, from one pass over its events (_STOPPED at a limit). The hot
-    path: each value is made and put in its container here, in local names, not by calls."""
+    """The document's value, from one pass over its events (_STOPPED at a limit)."""
+    # the hot path: each value is made and put in its container here, with few calls
     budget = min(len(text) + ALIAS_ALLOWANCE, MAX_VALUES)
     count = containers = 0
     anchors: dict[str, tuple[Any, int]] = {}
-    # per open container, innermost last: [it, its anchor, the count when it opened, the
-    # key waiting for its value (mappings), that key's position]
+    # per open container, innermost last: [it, anchor, count when opened, key, key's place]
     frames: list[list[Any]] = []
     key_texts: dict[str, str] = {}  # one string object per distinct key, not one per use
+    shared: dict[str, Any] = {}  # a number or short plain text written again: one object
     scalar_event, mapping_start, sequence_start, alias_event = _NODE_EVENTS
     while (event := loader.get_event()) is not None:
         cls = event.__class__
         mark = event.start_mark
-        pos = (mark.line + 1, mark.column + 1) if where is None else where.at(mark.index)
+        # the place packed in one int (source.pack); a tuple only for a problem
+        at = (mark.line + 1) << BITS | (mark.column + 1) if where is None else where.packed(mark)
         if cls is scalar_event:
             count += 1
-            if count > MAX_VALUES:
-                problems.append(_too_many(name, pos))
+            if (count > MAX_VALUES or event.tag is not None) and _refused(
+                name, at, event.tag, count, 0, problems=problems
+            ):
                 return _STOPPED
-            if event.tag is not None:
-                problems.append(_tag_problem(name, pos, event.tag))
             value: Any = event.value
             if event.style:  # quoted or block: always text
                 if event.style == '"' and ESCAPED_CONTROL.search(value):
-                    problems.append(escaped_control(name, pos, value))
-                    # no tree is built; the other messages must not carry it either
-                    value = ESCAPED_CONTROL.sub("\ufffd", value)
+                    value = _escaped(name, at, value, problems)
             elif value in _NULLS:
                 value = None
-            elif value[0] in _NUMBER_START and _NUMBER.fullmatch(value):
-                value = Decimal(value)
             elif value == "<<":
                 value = _MERGE  # only a plain << merges; a quoted "<<" is text
+            elif (known := shared.get(value)) is not None:
+                value = known
+            else:
+                value = _plain(value, shared)
             if event.anchor is not None:
                 anchors[event.anchor] = (value, 1)
         elif cls is mapping_start or cls is sequence_start:
             count += 1
             containers += 1
-            if count > MAX_VALUES or containers > MAX_CONTAINERS:
-                problems.append(_too_many(name, pos, containers > MAX_CONTAINERS))
+            if (
+                count > MAX_VALUES or containers > MAX_CONTAINERS or event.tag is not None
+            ) and _refused(name, at, event.tag, count, containers, problems=problems):
                 return _STOPPED
-            if event.tag is not None:
-                problems.append(_tag_problem(name, pos, event.tag))
-            opened = YMap(pos) if cls is mapping_start else YList(pos)
-            frames.append([opened, event.anchor, count, None, pos])
+            opened = YMap(at) if cls is mapping_start else YList(at)
+            frames.append([opened, event.anchor, count, None, at])
             continue
         elif cls is alias_event:
-            found = anchors.get(event.anchor)
-            if found is None or count + found[1] > budget:
-                problems.append(_alias_problem(name, pos, event.anchor, found is None, budget))
+            value, count = _alias(
+                event.anchor, at, count, budget, anchors=anchors, problems=problems, name=name
+            )
+            if value is _STOPPED:
                 return _STOPPED
-            value, size = found
-            count += size
         else:  # the end of a mapping or a list: nothing else comes inside a document
-            value, anchor, opened_at, _waiting, _waiting_at = frames.pop()
-            pos = value.pos
+            value, anchor, opened_at, _waiting, at = frames.pop()
+            at = value.place  # where it opened
             if anchor is not None:
                 anchors[anchor] = (value, count - opened_at + 1)
         # put the finished value in its container
@@ -189,19 +191,64 @@ def _document(
         frame = frames[-1]
         parent = frame[0]
         if parent.__class__ is YList:
-            parent.put(value, pack(pos))
+            parent.put(value, at)
             continue
         key = frame[3]
         if key is None:  # this value is a key: text not yet in the mapping, without a call
-            if value.__class__ is not str or value in parent.at:
-                value = _key(value, pos, parent, name, problems)  # a number, null, or refused
+            if value.__class__ is not str or value in parent:
+                value = _key(value, unpack(at), parent, name, problems)  # a number, null, refused
             frame[3] = key_texts.setdefault(value, value) if value is not _BAD_KEY else value
-            frame[4] = pos
+            frame[4] = at
         else:
             if key is not _BAD_KEY:
-                parent.put(key, pack(frame[4]), value, pack(pos))
+                parent.put(key, frame[4], value, at)
             frame[3] = None
     return None
+
+
+def _refused(
+    name: str, at: int, tag: str | None, count: int, containers: int, *, problems: list[Problem]
+) -> bool:
+    """Past a limit: its problem, and True (the reading stops); else the tag's problem."""
+    if count > MAX_VALUES or containers > MAX_CONTAINERS:
+        problems.append(_too_many(name, unpack(at), containers > MAX_CONTAINERS))
+        return True
+    if tag is not None:
+        problems.append(_tag_problem(name, unpack(at), tag))
+    return False
+
+
+def _plain(value: str, shared: dict[str, Any]) -> Any:
+    """A plain scalar met for the first time: a number or text, kept to share when short."""
+    made = Decimal(value) if value[0] in _NUMBER_START and _NUMBER.fullmatch(value) else value
+    if len(value) <= _SHORT and len(shared) < _SHARED:
+        shared[value] = made
+    return made
+
+
+def _alias(
+    anchor: str,
+    at: int,
+    count: int,
+    budget: int,
+    *,
+    anchors: dict[str, tuple[Any, int]],
+    problems: list[Problem],
+    name: str,
+) -> tuple[Any, int]:
+    """An alias's value and the count with what it expands to; _STOPPED past the budget."""
+    found = anchors.get(anchor)
+    if found is None or count + found[1] > budget:
+        problems.append(_alias_problem(name, unpack(at), anchor, found is None, budget))
+        return _STOPPED, count
+    return found[0], count + found[1]
+
+
+def _escaped(name: str, at: int, value: str, problems: list[Problem]) -> str:
+    """A control character written as an escape: its problem, and the text without it (no
+    tree is built; the other messages must not carry it either)."""
+    problems.append(escaped_control(name, unpack(at), value))
+    return ESCAPED_CONTROL.sub("\ufffd", value)
 
 
 def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]) -> Any:
@@ -223,7 +270,7 @@ def _key(value: Any, pos: Pos, mapping: YMap, name: str, problems: list[Problem]
             )
         )
         return _BAD_KEY
-    if text in mapping.at:
+    if text in mapping:
         first = mapping.key_pos(text)[0]
         problems.append(
             error_at(
@@ -372,3 +419,6 @@ class _Lines:
     def at(self, index: int) -> Pos:
         line = bisect_right(self.starts, index)
         return line, index - self.starts[line - 1] + 1
+
+    def packed(self, mark: Any) -> int:
+        return pack(self.at(mark.index))
