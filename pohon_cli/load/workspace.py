@@ -26,11 +26,24 @@ from pohon_cli.problem import InputError
 # A file that writes none of these keys takes part in no cascade (unless another file
 # links to it): a whole run without them needs no workspace at all.
 _LINK_KEYS = re.compile(r"^\s*(?:-\s+)?(?:\{\s*)?(?:berkas|mendukung|kolaborasi)\s*:", re.M)
+_LINK_WORDS = ("berkas", "mendukung", "kolaborasi")
+_LINK_WORD = re.compile(r"(?:berkas|mendukung|kolaborasi)\s*:")
 
 
 def writes_links(text: str) -> bool:
-    """Whether a file's text may hold a link to another file (a cheap test on the text)."""
-    return _LINK_KEYS.search(text) is not None
+    """Whether a file's text may hold a link to another file (a cheap test on the text).
+
+    True exactly when ``_LINK_KEYS`` matches, found from the words rather than from every
+    line start: ``_LINK_KEYS`` searched alone tries each of 200,000 indented lines of a
+    large tree (a quarter of a second at 10,000 nodes); a match always holds a word, and
+    matches from the start of that word's line when it matches at all."""
+    if not any(word in text for word in _LINK_WORDS):
+        return False
+    for found in _LINK_WORD.finditer(text):
+        line = text.rfind("\n", 0, found.start()) + 1
+        if _LINK_KEYS.match(text, line) is not None:
+            return True
+    return False
 
 
 def real(path: str) -> str:
