@@ -63,12 +63,15 @@ _SPENT = "Realisasi anggaran per tahun, dalam rupiah / the amount spent per year
 
 
 class _Model(BaseModel):
+    # defer_build: a model's validator is built when it first validates, not at import;
+    # the loader makes most nodes and indicators without one (load/construct.py)
     model_config = ConfigDict(
         frozen=True,
         extra="forbid",
         validate_by_alias=True,
         validate_by_name=True,
         serialize_by_alias=True,
+        defer_build=True,
     )
 
 
