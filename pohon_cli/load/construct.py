@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from pohon_cli.model import Indicator, Node, number_text
+from pohon_cli.model.document import DERIVED, overall_polarity, value_kinds
 from pohon_cli.source import YList, YMap
 
 
@@ -192,10 +193,18 @@ class _Maker:
     """Makes one model class from checked values: its defaults in field order, then the
     values given, as ``model_construct`` would, without its per-field work."""
 
-    def __init__(self, model: type[BaseModel], fields: _Fields, required: tuple[str, ...]):
+    def __init__(
+        self,
+        model: type[BaseModel],
+        fields: _Fields,
+        required: tuple[str, ...],
+        derive: Callable[[dict[str, Any]], None] | None = None,
+        derived: tuple[str, ...] = (),
+    ):
         self.model = model
         self.fields = fields
         self.required = required
+        self.derive = derive
         self.factories: list[tuple[str, Callable[[], Any]]] = []
         # the defaults in an instance's own dict, set one by one: a dict that shares its
         # keys with every other instance's (CPython's split table), copied for each model
@@ -206,6 +215,9 @@ class _Maker:
                 default = None
                 self.factories.append((name, info.default_factory))  # type: ignore[arg-type]
             object.__setattr__(shape, name, default)
+        # the cached properties' keys too, in the same table: ``derive`` fills each one
+        for name in derived:
+            object.__setattr__(shape, name, None)
         self.defaults: dict[str, Any] = shape.__dict__
         # one frozen set per combination of fields given, shared by the models made with it
         self.sets: dict[tuple[str, ...], frozenset[str]] = {}
@@ -232,6 +244,8 @@ class _Maker:
                 state[name] = factory()
         for name, value in values.items():
             state[name] = value  # each key is there already: the table stays shared
+        if self.derive is not None:
+            self.derive(state)
         model = self.model.__new__(self.model)
         setter = object.__setattr__
         setter(model, "__dict__", state)
@@ -245,7 +259,20 @@ class _Maker:
         return model
 
 
-_INDICATOR_MAKER = _Maker(Indicator, _INDICATOR, ("code", "description"))
+def _indicator_derived(state: dict[str, Any]) -> None:
+    """Indicator's cached properties, as they would be worked out: the values of each year
+    are as written, since quarters are left to Pydantic (``_value`` refuses a mapping)."""
+    targets, actuals = state["written_targets"], state["realisations"]
+    state["targets"] = targets
+    state["parent_targets"] = state["written_parent_targets"]
+    state["actuals"] = actuals
+    state["overall_polarity"] = overall_polarity(state["polarity"], targets)
+    state["value_kinds"] = value_kinds(targets, actuals, state["baseline"])
+
+
+_INDICATOR_MAKER = _Maker(
+    Indicator, _INDICATOR, ("code", "description"), _indicator_derived, DERIVED
+)
 _NODE_MAKER = _Maker(Node, _NODE, ("code", "level", "description"))
 
 
