@@ -18,7 +18,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from pohon_cli.model import Indicator, Node, number_text
-from pohon_cli.model.document import DERIVED, overall_polarity, value_kinds
+from pohon_cli.model.document import DERIVED
+from pohon_cli.model.values import overall_polarity, value_kinds
 from pohon_cli.source import YList, YMap
 
 

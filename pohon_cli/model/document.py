@@ -38,6 +38,8 @@ from pohon_cli.model.values import (
     Value,
     Year,
     combine,
+    overall_polarity,
+    value_kinds,
 )
 
 FORMAT_VERSION = 1
@@ -290,30 +292,6 @@ class Indicator(_Model):
 # when it makes an indicator, so that its dict keeps sharing its keys (one more key would
 # turn it into a table of its own: 600 bytes more per indicator, 120 MB at 100,000 nodes).
 DERIVED = ("targets", "parent_targets", "actuals", "overall_polarity", "value_kinds")
-
-
-def overall_polarity(written: Polarity | None, targets: dict[int, Value]) -> Polarity:
-    """``Indicator.overall_polarity`` of a polaritas as written and the year's targets."""
-    if written is not None:
-        return written
-    numbers = [v for v in targets.values() if not isinstance(v, str)]
-    return "stabil" if numbers and all(isinstance(v, tuple) for v in numbers) else "naik"
-
-
-def value_kinds(
-    targets: dict[int, Value], actuals: dict[int, Value], baseline: Value | None
-) -> frozenset[type]:
-    """``Indicator.value_kinds`` of its targets, actuals and baseline."""
-    kinds = {type(v) for v in targets.values()}
-    kinds.update(type(v) for v in actuals.values())
-    if baseline is not None:
-        kinds.add(type(baseline))
-    found = frozenset(kinds)
-    # one set object per combination (a handful), not one per indicator
-    return _KINDS.setdefault(found, found)
-
-
-_KINDS: dict[frozenset[type], frozenset[type]] = {}
 
 
 def _per_year(written: dict[int, Any], how: Consolidation | None) -> dict[int, Value]:

@@ -296,6 +296,32 @@ Quarters = dict[Quarter, Decimal]
 Consolidation = Literal["jumlah", "rata_rata", "terakhir"]
 # how a parent's target is split among the child offices that carry the indicator
 Split = Literal["jumlah", "rata_rata"]
+
+
+def overall_polarity(written: Polarity | None, targets: dict[int, Value]) -> Polarity:
+    """``Indicator.overall_polarity`` of a polaritas as written and the year's targets."""
+    if written is not None:
+        return written
+    numbers = [v for v in targets.values() if not isinstance(v, str)]
+    return "stabil" if numbers and all(isinstance(v, tuple) for v in numbers) else "naik"
+
+
+def value_kinds(
+    targets: dict[int, Value], actuals: dict[int, Value], baseline: Value | None
+) -> frozenset[type]:
+    """``Indicator.value_kinds`` of its targets, actuals and baseline."""
+    kinds = {type(v) for v in targets.values()}
+    kinds.update(type(v) for v in actuals.values())
+    if baseline is not None:
+        kinds.add(type(baseline))
+    found = frozenset(kinds)
+    # one set object per combination (a handful), not one per indicator
+    return _KINDS.setdefault(found, found)
+
+
+_KINDS: dict[frozenset[type], frozenset[type]] = {}
+
+
 # in the JSON Schema as pohon reads them: tw1..tw4, each a number, at least one
 _QUARTERS_SCHEMA = WithJsonSchema(
     {
