@@ -17,6 +17,7 @@ import typer
 
 from pohon_cli.cli.app import EXIT_OK, EXIT_PROBLEMS, emit, fail
 from pohon_cli.cli.language import LANG_HELP
+from pohon_cli.gc_pause import keep_unscanned
 from pohon_cli.i18n import N_, _
 from pohon_cli.problem import InputError
 
@@ -113,6 +114,8 @@ def load_tree(path: Path) -> Tree:
 
         write_load_problems([loaded], sys.stderr, detect(sys.stderr))
         raise typer.Exit(EXIT_PROBLEMS)
+    # the command works on this tree to its end: later collections need not walk it
+    keep_unscanned()
     return loaded.tree
 
 
