@@ -102,16 +102,31 @@ def _digits(tree: Tree) -> Iterator[tuple[str, dict[str, str]]]:
 def _lost(values: Mapping[Any, Any], path: str = "") -> dict[str, str]:
     found: dict[str, str] = {}
     for key, value in values.items():
-        where = f"{path}.{key}" if path else str(key)
-        if isinstance(value, Mapping):
-            found |= _lost(value, where)
+        if isinstance(value, Decimal):
+            text = str(value)
+            if _loses(value, text):
+                found[f"{path}.{key}" if path else str(key)] = text
+        elif isinstance(value, Mapping):
+            found |= _lost(value, f"{path}.{key}" if path else str(key))
         elif isinstance(value, tuple):
-            found |= _lost(dict(enumerate(value)), where)
-        elif (
-            isinstance(value, Decimal) and value.is_finite() and str(_as_float(value)) != str(value)
-        ):
-            found[where] = str(value)
+            found |= _lost(dict(enumerate(value)), f"{path}.{key}" if path else str(key))
     return found
+
+
+# Whether a number's text is lost through a float, by the text: `1.10` and `1.1` are
+# equal Decimals, only one of them loses digits. A tree writes the same few numbers
+# again and again; at most _KNOWN of them are remembered.
+_LOSES: dict[str, bool] = {}
+_KNOWN = 1 << 16
+
+
+def _loses(value: Decimal, text: str) -> bool:
+    known = _LOSES.get(text)
+    if known is None:
+        known = value.is_finite() and str(_as_float(value)) != text
+        if len(_LOSES) < _KNOWN:
+            _LOSES[text] = known
+    return known
 
 
 def _as_float(value: Decimal) -> Decimal:
