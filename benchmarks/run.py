@@ -613,9 +613,9 @@ def report(
         "the targets missed are under floors this run measures: a Typer command with "
         "validate's options that imports rich and yaml and does nothing is itself about 1.5× "
         "the import (Typer's adapters import Pydantic's schema machinery); the imports alone "
-        "peak at over 4× the 10,000-node file's size; and a Python loop over libyaml's "
-        "events, with the objects PyYAML makes for each, costs about the stream again "
-        "before a value, a model or a rule"
+        "peak at over 4× the 10,000-node file's size; and a Python loop that only reads "
+        "each of libyaml's events already costs 1.5× the stream, before a value, a model "
+        "or a rule"
         + (
             "; and the parallel target needs a machine whose cores run at once (see the probe)."
             if probe and probe.median > 0.8
