@@ -129,16 +129,23 @@ def to_yaml(tree: Tree) -> str:
     return dump(document(tree))
 
 
-def document(tree: Tree) -> dict[str, Any]:
+# Keys to leave out, by the class of the model that has them.
+Skip = Mapping[type[BaseModel], frozenset[str]]
+_NO_SKIP: frozenset[str] = frozenset()
+
+
+def document(tree: Tree, skip: Skip | None = None) -> dict[str, Any]:
     """The tree as plain data in file order: dicts, lists, ``Flow``, text, Decimal, int, bool.
 
-    ValueError when a node cannot be reached from the roots (it would be lost)."""
-    data = _plain(tree.header)
-    data["pohon"] = _nodes(tree)
+    With ``skip``, those keys of those models are left out before their values are made
+    (the workbook's Berkas sheet wants a few keys of each node). ValueError when a node
+    cannot be reached from the roots (it would be lost)."""
+    data = _plain(tree.header, skip)
+    data["pohon"] = _nodes(tree, skip)
     return data
 
 
-def _nodes(tree: Tree) -> list[Any]:
+def _nodes(tree: Tree, skip: Skip | None) -> list[Any]:
     roots = frozenset(tree.roots)
 
     def home(kode: str) -> str | None:
@@ -162,7 +169,7 @@ def _nodes(tree: Tree) -> list[Any]:
             out.append({"rujuk": kode})
             continue
         written.add(kode)
-        item = _plain(tree.nodes[kode])
+        item = _plain(tree.nodes[kode], skip)
         carried = tree.carried.get(kode, ())
         if carried:
             listed = item.setdefault("indikator", [])
@@ -213,12 +220,15 @@ def _plan(kind: type[BaseModel]) -> _Plan:
 _PLANS: dict[type[BaseModel], _Plan] = {kind: _plan(kind) for kind in _ORDER}
 
 
-def _plain(model: BaseModel) -> dict[str, Any]:
+def _plain(model: BaseModel, skip: Skip | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {}
     written = model.model_fields_set
     kind = type(model)
     plan = _PLANS.get(kind) or _plan(kind)
+    skipped = skip.get(kind, _NO_SKIP) if skip else _NO_SKIP
     for key, name, required, default, flow in plan:
+        if key in skipped:
+            continue
         value = getattr(model, name)
         if not required:
             if value is None or value in ((), {}):
@@ -227,19 +237,19 @@ def _plain(model: BaseModel) -> dict[str, Any]:
                 continue
         if key in _ONE_AS_SCALAR and isinstance(value, tuple) and len(value) == 1:
             value = value[0]
-        data[key] = _value(value, flow)
+        data[key] = _value(value, flow, skip)
     return data
 
 
-def _value(value: Any, flow: bool = False) -> Any:
+def _value(value: Any, flow: bool = False, skip: Skip | None = None) -> Any:
     if isinstance(value, BaseModel):
-        return _plain(value)
+        return _plain(value, skip)
     if isinstance(value, dict):  # year -> value, quarter -> value, satuan -> scale
-        return {key: _value(value[key], flow) for key in sorted(value)}
+        return {key: _value(value[key], flow, skip) for key in sorted(value)}
     if isinstance(value, tuple):
         if len(value) == 2 and all(isinstance(v, Decimal) for v in value):
             return Flow(value)  # a range
-        items = [_value(v) for v in value]
+        items = [_value(v, False, skip) for v in value]
         return Flow(items) if flow else items
     return value
 

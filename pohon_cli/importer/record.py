@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pohon_cli.export.sheet import Column, Sheet
-from pohon_cli.model import Tree
+from pohon_cli.model import Indicator, Node, Tree
+
+if TYPE_CHECKING:
+    from pohon_cli.yaml_writer import Skip
 
 # What `Cascading`, `Anggaran` and `Manual IK` show of a node and of an indicator.
 SHOWN_NODE = frozenset(
@@ -39,6 +42,14 @@ SHOWN_INDICATOR = frozenset(
     }
 )
 
+# What ``record`` reads of no node and no indicator, so that `document` never makes it:
+# the keys the other sheets show, but a kode, a unit list (kept when it is the node's)
+# and any key that can hold a blank text (kept, since a blank cell reads as no value).
+_UNREAD: Skip = {
+    Node: SHOWN_NODE - {"kode"},
+    Indicator: frozenset({"target", "polaritas", "anggaran", "realisasi_anggaran", "konsolidasi"}),
+}
+
 
 def record(tree: Tree) -> Sheet:
     """The header and every node's and indicator's value no other sheet shows."""
@@ -50,7 +61,7 @@ def record(tree: Tree) -> Sheet:
         (Column("kode", width=22), Column("kunci", width=18), Column("nilai", "long", 60)),
         title="Isi berkas di luar sheet lain (dibaca kembali oleh pohon import)",
     )
-    data = document(tree)
+    data = document(tree, _UNREAD)
     for key, value in data.items():
         if key != "pohon":
             sheet.rows.append((None, key, _yaml(value)))
