@@ -66,8 +66,27 @@ def row_height(lines: int) -> int:
     return min(409, LINE_POINTS * lines + 2)
 
 
+# Short texts written again (units, satuan, levels, polaritas): made once each, for the
+# first _SHORT_TEXTS of them.
+_SHORT = 64
+_SHORT_TEXTS = 1 << 16
+# The numbers of a table whose cells are kept to be written again (the loader shares
+# 65,536 of them).
+_SHARED_NUMBERS = 1 << 16
+_MADE: dict[str, str] = {}
+
+
 def _text(text: str) -> str:
     """The ``<is>`` of a non-empty inline string as ElementTree writes it."""
+    made = _MADE.get(text)
+    if made is None:
+        made = _inline(text)
+        if len(text) <= _SHORT and len(_MADE) < _SHORT_TEXTS:
+            _MADE[text] = made
+    return made
+
+
+def _inline(text: str) -> str:
     if not text.isprintable() and _ILLEGAL.search(text):
         from openpyxl.utils.exceptions import IllegalCharacterError
 
@@ -144,6 +163,8 @@ class Rows:
             (get_column_letter(i), (c.kind == "long", None, False), c)
             for i, c in enumerate(columns, start=1)
         ]
+        # each number's cell after its place, by the number object (``decimal``)
+        self.decimals: dict[tuple[int, StyleKey, str], tuple[Decimal, str]] = {}
         # the wrapped columns, with the characters a line of each holds (``row_lines``)
         self.wrapped = [(i, max(1, c.width - 1)) for i, c in enumerate(columns) if c.kind == "long"]
 
@@ -196,13 +217,25 @@ class Rows:
         return "".join(parts)
 
     def decimal(self, at: str, plain: StyleKey, column: Column, value: Decimal) -> str:
+        # the loader makes a number written again one object: its cell is made once (by
+        # the object, which the entry keeps alive, not by value: 1.10 == 1.1)
+        key = (id(value), plain, column.kind)
+        made = self.decimals.get(key)
+        if made is None or made[0] is not value:
+            made = (value, self._decimal(plain, column, value))
+            if len(self.decimals) < _SHARED_NUMBERS:
+                self.decimals[key] = made
+        return f'<c r="{at}"{made[1]}'
+
+    def _decimal(self, plain: StyleKey, column: Column, value: Decimal) -> str:
+        """A number's cell after its place: its style, type and value."""
         _, digits, exponent = value.as_tuple()
         if len(digits) > MAX_DIGITS:  # exactly, as text
             text = number_text(value)
             if len(text) > MAX_TEXT:
                 text = text[: MAX_TEXT - 1] + "…"
             text = _text(text)
-            return f'<c r="{at}" s="{self.styles.id_of(plain)}" t="inlineStr">{text}</c>'
+            return f' s="{self.styles.id_of(plain)}" t="inlineStr">{text}</c>'
         wrap = column.kind == "long"
         if column.kind == "percent":
             shown, key = float(value.scaleb(-2)), (wrap, PERCENT_FORMAT, False)
@@ -211,8 +244,8 @@ class Rows:
             shown, key = float(value), (wrap, "0." + "0" * places if places else "0", False)
         style = self.styles.id_of(key)
         if shown - shown != 0:  # infinite or not a number: openpyxl writes no digits
-            return f'<c r="{at}" s="{style}" t="n"><v /></c>'
-        return f'<c r="{at}" s="{style}" t="n"><v>{shown:.16g}</v></c>'
+            return f' s="{style}" t="n"><v /></c>'
+        return f' s="{style}" t="n"><v>{shown:.16g}</v></c>'
 
 
 def splice(book: IO[bytes], out: IO[bytes], rows: Mapping[str, IO[bytes]]) -> None:
