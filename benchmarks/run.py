@@ -55,6 +55,9 @@ GROWTH_DEFAULT_LIMIT = 12.0
 # consumed and dropped (no values, no nodes).
 EVENTS = "libyaml event stream (yaml.parse)"
 STACK_FLOOR = "Typer command, validate's options, rich and yaml imported"
+# Start-up rows last a few tenths of a second, where a shared machine's noise is largest:
+# the median of this many runs each
+STARTUP_RUNS = 15
 EVENT_STREAM = (
     "import collections, sys, yaml\n"
     "with open(sys.argv[1], 'rb') as stream:\n"
@@ -224,30 +227,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     # PyYAML for its input
     stack = work / "typer_floor_stack.py"
     stack.write_text("import rich.console\nimport yaml\n" + floor.read_text())
-    run("pohon --help", 0, [*pohon, "--help"], runs=max(5, args.runs))
+    startup_runs = max(STARTUP_RUNS, args.runs)
+    run("pohon --help", 0, [*pohon, "--help"], runs=startup_runs)
     # the same help from the Indonesian catalogue: reading one catalogue is all it adds
-    run("pohon --help --lang id", 0, [*pohon, "--help", "--lang", "id"], runs=max(5, args.runs))
-    run("bare typer app --help", 0, [python, str(bare), "--help"], runs=max(5, args.runs))
+    run("pohon --help --lang id", 0, [*pohon, "--help", "--lang", "id"], runs=startup_runs)
+    run("bare typer app --help", 0, [python, str(bare), "--help"], runs=startup_runs)
     # --no-cache: each run does the whole work, as the first run on a file does
     seed = [*pohon, "validate", "--no-cache", str(SEED)]
-    run("pohon validate (seed)", 0, seed, runs=max(5, args.runs))
+    run("pohon validate (seed)", 0, seed, runs=startup_runs)
     run(
         "import typer,pydantic,yaml,rich",
         0,
         [python, "-c", "import typer, pydantic, yaml, rich.console"],
-        runs=max(5, args.runs),
+        runs=startup_runs,
     )
     run(
         "Typer command, validate's options",
         0,
         [python, str(floor), "validate", str(SEED)],
-        runs=max(5, args.runs),
+        runs=startup_runs,
     )
     run(
         STACK_FLOOR,
         0,
         [python, str(stack), "validate", str(SEED)],
-        runs=max(5, args.runs),
+        runs=startup_runs,
     )
 
     files: dict[int, tuple[str, str]] = {}
@@ -474,7 +478,8 @@ def report(
         "",
         "Every row is a command run as a subprocess on the same generated files "
         "(tests/support/generate.py: 5-year targets, shared kegiatan, long Indonesian text); "
-        "time is the median of the runs, memory the peak resident size of one run.",
+        "time is the median of the runs (at least 15 for a start-up row), memory the peak "
+        "resident size of one run.",
         "",
         "| command | nodes | median s | ms per 1,000 nodes | peak MB | note |",
         "|---|---:|---:|---:|---:|---|",
@@ -611,8 +616,10 @@ def report(
         "",
         "Where the time goes, and why a target is missed: [README.md](README.md). In short, "
         "the targets missed are under floors this run measures: a Typer command with "
-        "validate's options that imports rich and yaml and does nothing is itself about 1.5× "
-        "the import (Typer's adapters import Pydantic's schema machinery); the imports alone "
+        "validate's options that imports rich and yaml and does nothing is itself 1.51× "
+        "the import in instructions (callgrind; its wall time at a few tenths of a second "
+        "moves with the machine), since Typer's adapters import Pydantic's schema "
+        "machinery; the imports alone "
         "peak at over 4× the 10,000-node file's size; and a Python loop that only reads "
         "each of libyaml's events already costs 1.5× the stream, before a value, a model "
         "or a rule"
