@@ -25,9 +25,9 @@ from pohon_cli.problem import InputError
 
 # A file that writes none of these keys takes part in no cascade (unless another file
 # links to it): a whole run without them needs no workspace at all.
-_LINK_KEYS = re.compile(r"^\s*(?:-\s+)?(?:\{\s*)?(?:berkas|mendukung|kolaborasi)\s*:", re.M)
 _LINK_WORDS = ("berkas", "mendukung", "kolaborasi")
-_LINK_WORD = re.compile(r"(?:berkas|mendukung|kolaborasi)\s*:")
+_LINK_WORD = re.compile(rf"(?:{'|'.join(_LINK_WORDS)})\s*:")
+_LINK_KEYS = re.compile(rf"^\s*(?:-\s+)?(?:\{{\s*)?{_LINK_WORD.pattern}", re.M)
 
 
 def writes_links(text: str) -> bool:
