@@ -43,11 +43,14 @@ SHOWN_INDICATOR = frozenset(
 )
 
 # What ``record`` reads of no node and no indicator, so that `document` never makes it:
-# the keys the other sheets show, but a kode, a unit list (kept when it is the node's)
-# and any key that can hold a blank text (kept, since a blank cell reads as no value).
+# keys the other sheets show, and of an indicator only those that hold no text (a blank
+# text is kept, since a blank cell reads as no value) and are not its units (kept when
+# they are the node's). Taken from the shown keys, so that a key no longer shown there
+# is never left out here.
 _UNREAD: Skip = {
     Node: SHOWN_NODE - {"kode"},
-    Indicator: frozenset({"target", "polaritas", "anggaran", "realisasi_anggaran", "konsolidasi"}),
+    Indicator: SHOWN_INDICATOR
+    & {"target", "polaritas", "anggaran", "realisasi_anggaran", "konsolidasi"},
 }
 
 
@@ -116,12 +119,17 @@ def _lost(values: Mapping[Any, Any], path: str = "") -> dict[str, str]:
         if isinstance(value, Decimal):
             text = str(value)
             if _loses(value, text):
-                found[f"{path}.{key}" if path else str(key)] = text
+                found[_where(path, key)] = text
         elif isinstance(value, Mapping):
-            found |= _lost(value, f"{path}.{key}" if path else str(key))
+            found |= _lost(value, _where(path, key))
         elif isinstance(value, tuple):
-            found |= _lost(dict(enumerate(value)), f"{path}.{key}" if path else str(key))
+            found |= _lost(dict(enumerate(value)), _where(path, key))
     return found
+
+
+def _where(path: str, key: Any) -> str:
+    """The place of ``key`` below ``path``, as a Berkas row names it: ``target.2025``."""
+    return f"{path}.{key}" if path else str(key)
 
 
 # Whether a number's text is lost through a float, by the text: `1.10` and `1.1` are
